@@ -1,0 +1,89 @@
+namespace Publishing.Theming;
+
+/// <summary>
+/// The look of a document, read from templates/theme/&lt;name&gt;.yaml. Both outputs use it: the CSS of
+/// the HTML preview is generated from it, and the PDF renderer maps it onto the layout engine.
+/// </summary>
+public sealed class Theme
+{
+    public string Name { get; set; } = "";
+    public PageTheme Page { get; set; } = new();
+    public Dictionary<string, FontFamilyTheme> Fonts { get; set; } = new();
+    public BodyTheme Body { get; set; } = new();
+    public Dictionary<string, TextStyleTheme> Styles { get; set; } = new();
+    public TableTheme Table { get; set; } = new();
+    public Dictionary<string, string> Colors { get; set; } = new();
+
+    /// <summary>Absolute folder the theme's relative font paths are resolved against (templates/).</summary>
+    public string BaseDirectory { get; set; } = "";
+
+    public TextStyleTheme Style(string name) =>
+        Styles.TryGetValue(name, out var style) ? style : throw new KeyNotFoundException($"theme has no style '{name}'");
+
+    public FontFamilyTheme Family(string role) =>
+        Fonts.TryGetValue(role, out var family) ? family : throw new KeyNotFoundException($"theme has no font '{role}'");
+
+    public string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+}
+
+public sealed class PageTheme
+{
+    public string Size { get; set; } = "A4";
+    public double MarginTopMm { get; set; }
+    public double MarginLeftMm { get; set; }
+    public double BodyWidthMm { get; set; }
+    public double BodyHeightMm { get; set; }
+    public FooterTheme Footer { get; set; } = new();
+}
+
+public sealed class FooterTheme
+{
+    /// <summary>Page number text; "{page}" is replaced by the number.</summary>
+    public string Format { get; set; } = "{page}";
+    public string Font { get; set; } = "serif";
+    public double SizePt { get; set; } = 14;
+    public double OffsetMm { get; set; } = 7;
+}
+
+public sealed class FontFamilyTheme
+{
+    /// <summary>Fallback chain of TrueType files for the regular face.</summary>
+    public List<string> Regular { get; set; } = new();
+    public List<string> Bold { get; set; } = new();
+    /// <summary>The CSS font-family list for the HTML preview.</summary>
+    public string Css { get; set; } = "serif";
+}
+
+public sealed class BodyTheme
+{
+    public string Font { get; set; } = "serif";
+    public double SizePt { get; set; } = 16;
+    public double LinePitchPt { get; set; } = 28.95;
+    public double FirstLineIndentEm { get; set; } = 2;
+    public bool Justify { get; set; } = true;
+}
+
+public sealed class TextStyleTheme
+{
+    public string Font { get; set; } = "serif";
+    public string Weight { get; set; } = "regular";
+    public double SizePt { get; set; } = 16;
+    public string Align { get; set; } = "left";
+    public double IndentEm { get; set; }
+    public double SpaceBeforePt { get; set; }
+    public double SpaceAfterPt { get; set; }
+
+    public bool IsBold => string.Equals(Weight, "bold", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class TableTheme
+{
+    public string Font { get; set; } = "serif";
+    public double SizePt { get; set; } = 10.5;
+    public double LinePitchPt { get; set; } = 15;
+    public string HeaderWeight { get; set; } = "bold";
+    public string HeaderBackground { get; set; } = "#f2f2f2";
+    public double BorderPt { get; set; } = 0.75;
+    public string BorderColor { get; set; } = "#000000";
+    public double PaddingMm { get; set; } = 1.5;
+}

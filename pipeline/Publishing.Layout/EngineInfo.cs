@@ -1,0 +1,1 @@
+namespace Publishing.Layout; internal static class EngineInfo { }

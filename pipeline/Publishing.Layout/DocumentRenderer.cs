@@ -1,0 +1,15 @@
+using Publishing.Layout.Pages;
+using Publishing.Layout.Pdf;
+
+namespace Publishing.Layout;
+
+/// <summary>The engine's front door: lay a document out, then write it as PDF.</summary>
+public static class DocumentRenderer
+{
+    public static LayoutResult RenderPdf(LayoutDocument document, Stream output)
+    {
+        var layout = DocumentLayout.Run(document);
+        PdfWriter.Write(document, layout, output);
+        return layout;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Publishing.Layout; internal static class EngineInfo { }

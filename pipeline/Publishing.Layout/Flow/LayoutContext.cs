@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using Publishing.Layout.Text;
+
+namespace Publishing.Layout.Flow;
+
+/// <summary>
+/// What a layout pass knows beyond the space offered: the page numbers anchors got in the previous pass
+/// (for the 目录), and caches of shaping and line breaking (pure functions of their inputs, kept per run).
+/// </summary>
+public sealed class LayoutContext
+{
+    private readonly ConditionalWeakTable<object, ShapedParagraph> _shaped = new();
+    private readonly List<MissingGlyph> _missing = new();
+
+    public LayoutContext(IReadOnlyDictionary<string, int?>? anchorNumbers = null)
+    {
+        AnchorNumbers = anchorNumbers ?? new Dictionary<string, int?>();
+    }
+
+    /// <summary>Printed page number of each anchor as found by the previous pass.</summary>
+    public IReadOnlyDictionary<string, int?> AnchorNumbers { get; internal set; }
+
+    /// <summary>Characters no font could draw, in the order first met.</summary>
+    public IReadOnlyList<MissingGlyph> Missing => _missing;
+
+    internal sealed class ShapedParagraph
+    {
+        public required List<ShapedChar> Chars { get; init; }
+        public Dictionary<(double Width, double Indent), List<TextLine>> Lines { get; } = new();
+    }
+
+    internal ShapedParagraph Shape(object key, IReadOnlyList<TextSpan> spans)
+    {
+        lock (_shaped)
+        {
+            if (_shaped.TryGetValue(key, out var shaped)) return shaped;
+            shaped = new ShapedParagraph { Chars = Shaper.Shape(spans, _missing.Add) };
+            _shaped.Add(key, shaped);
+            return shaped;
+        }
+    }
+
+    internal List<TextLine> Lines(object key, IReadOnlyList<TextSpan> spans, double width, double firstIndent, bool avoidLone)
+    {
+        var shaped = Shape(key, spans);
+        lock (shaped)
+        {
+            if (!shaped.Lines.TryGetValue((width, firstIndent), out var lines))
+                shaped.Lines[(width, firstIndent)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone);
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using HarfBuzzSharp;
+
+namespace Publishing.Layout.Fonts;
+
+/// <summary>
+/// One TrueType font file, opened through HarfBuzz (memory-mapped, never copied whole into managed memory).
+/// Shaping and glyph lookup use it; the PDF writer later subsets it to what a document used.
+/// </summary>
+public sealed class FontFace : IDisposable
+{
+    internal Blob Blob { get; }
+    internal Face Face { get; }
+    internal Font Font { get; }
+
+    public string Path { get; }
+    public int UnitsPerEm { get; }
+
+    private FontFace(string path, Blob blob, Face face, Font font)
+    {
+        Path = path;
+        Blob = blob;
+        Face = face;
+        Font = font;
+        UnitsPerEm = face.UnitsPerEm;
+    }
+
+    public static FontFace Open(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
+        var blob = Blob.FromFile(path);
+        var face = new Face(blob, 0);
+        if (face.GlyphCount == 0) throw new InvalidDataException($"not a font (no glyphs): {path}");
+        var font = new Font(face);
+        font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
+        return new FontFace(path, blob, face, font);
+    }
+
+    public bool HasGlyph(int codePoint) => Font.TryGetNominalGlyph((uint)codePoint, out var gid) && gid != 0;
+
+    public override string ToString() => System.IO.Path.GetFileName(Path);
+
+    public void Dispose()
+    {
+        Font.Dispose();
+        Face.Dispose();
+        Blob.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using Publishing.Layout.Flow;
+using Publishing.Layout.Frames;
+using Publishing.Layout.Text;
+
+namespace Publishing.Layout.Pages;
+
+/// <summary>Where an anchor landed: page index (0-based), its printed number (null if unnumbered) and y.</summary>
+public sealed record AnchorPlace(int PageIndex, int? Number, double Y);
+
+public sealed record LayoutResult(IReadOnlyList<PageFrame> Pages, IReadOnlyDictionary<string, AnchorPlace> Anchors,
+    IReadOnlyList<MissingGlyph> Missing, int Passes);
+
+/// <summary>
+/// Pagination: each section starts a page, its content is laid out page after page until complete; the page
+/// number goes into the footer last. Passes repeat while anchors' page numbers change (目录 numbers), at most
+/// <see cref="MaxPasses"/> times.
+/// </summary>
+public static class DocumentLayout
+{
+    public const int MaxPasses = 4;
+
+    public static LayoutResult Run(LayoutDocument document)
+    {
+        var context = new LayoutContext();
+        IReadOnlyDictionary<string, int?> known = new Dictionary<string, int?>();
+        for (var pass = 1; ; pass++)
+        {
+            context.AnchorNumbers = known;
+            var (pages, anchors) = Paginate(document, context);
+            var numbers = anchors.ToDictionary(a => a.Key, a => a.Value.Number);
+            if (pass >= MaxPasses || SameNumbers(known, numbers))
+                return new LayoutResult(pages, anchors, context.Missing.ToList(), pass);
+            known = numbers;
+        }
+    }
+
+    private static bool SameNumbers(IReadOnlyDictionary<string, int?> a, IReadOnlyDictionary<string, int?> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static (List<PageFrame>, Dictionary<string, AnchorPlace>) Paginate(LayoutDocument document, LayoutContext context)
+    {
+        var page = document.Page;
+        var pages = new List<PageFrame>();
+        var anchors = new Dictionary<string, AnchorPlace>(StringComparer.Ordinal);
+        var number = 0;
+        for (var s = 0; s < document.Sections.Count; s++)
+        {
+            var section = document.Sections[s];
+            if (section.Numbering == PageNumbering.RestartAtOne) number = 0;
+            object? resume = null;
+            var emptyPages = 0;
+            while (true)
+            {
+                var fragment = section.Content.Layout(context, page.BodyWidth, page.BodyHeight, resume, atPageTop: true);
+                int? printed = section.Numbering == PageNumbering.None ? null : ++number;
+                var items = fragment.Items.Select(i => i.Offset(page.MarginLeft, page.MarginTop)).ToList();
+                if (printed is { } n && document.Footer is { } footer) items.AddRange(Footer(context, footer, page, n));
+                foreach (var anchor in items.OfType<AnchorMark>())
+                    anchors.TryAdd(anchor.Name, new AnchorPlace(pages.Count, printed, anchor.Y));
+                pages.Add(new PageFrame(page.Width, page.Height, items, printed, s));
+                if (fragment.Fit == Fit.Complete) break;
+                emptyPages = fragment.Items.Count == 0 && fragment.Height == 0 ? emptyPages + 1 : 0;
+                if (emptyPages > 2) throw new InvalidOperationException($"section {s} makes no progress (content cannot be placed)");
+                resume = fragment.Resume;
+            }
+        }
+        return (pages, anchors);
+    }
+
+    private static IEnumerable<FrameItem> Footer(LayoutContext context, PageFooter footer, PageSetup page, int number)
+    {
+        var text = footer.Format.Replace("{page}", number.ToString(), StringComparison.Ordinal);
+        var paragraph = new Paragraph(new[] { new TextSpan(text, footer.Style) },
+            new ParagraphStyle { Align = TextAlign.Center, LinePitch = footer.Style.Size * 1.2, AvoidLoneLastChar = false });
+        var fragment = paragraph.Layout(context, page.BodyWidth, 1e6, null, true);
+        var baselineInLine = TextRenderer.BaselineOffset(footer.Style.Size * 1.2, footer.Style.Size);
+        var top = page.MarginTop + page.BodyHeight + footer.BaselineBelowBody - baselineInLine;
+        return fragment.Items.Select(i => i.Offset(page.MarginLeft, top));
+    }
+}

@@ -1,0 +1,41 @@
+using Publishing.Layout.Flow;
+using Publishing.Layout.Text;
+
+namespace Publishing.Layout.Pages;
+
+/// <summary>Page size and the text block, in points (y down from the top edge).</summary>
+public sealed record PageSetup(double Width, double Height, double MarginTop, double MarginLeft, double BodyWidth, double BodyHeight)
+{
+    public const double PointsPerMm = 72 / 25.4;
+    public static PageSetup A4Mm(double marginTopMm, double marginLeftMm, double bodyWidthMm, double bodyHeightMm) =>
+        new(210 * PointsPerMm, 297 * PointsPerMm, marginTopMm * PointsPerMm, marginLeftMm * PointsPerMm,
+            bodyWidthMm * PointsPerMm, bodyHeightMm * PointsPerMm);
+}
+
+/// <summary>The page number under the text block: <see cref="Format"/> with "{page}" replaced, centred.</summary>
+public sealed record PageFooter(string Format, TextStyle Style, double BaselineBelowBody);
+
+public enum PageNumbering
+{
+    /// <summary>Pages of this section carry no number and do not count.</summary>
+    None,
+    /// <summary>Numbered, continuing from the previous numbered page.</summary>
+    Continue,
+    /// <summary>Numbered, starting again at 1.</summary>
+    RestartAtOne,
+}
+
+/// <summary>A run of content that starts on a new page (the cover, the 目录, each part).</summary>
+public sealed record DocumentSection(Block Content, PageNumbering Numbering);
+
+/// <summary>A bookmark: title, the anchor it opens, and its children.</summary>
+public sealed record OutlineEntry(string Title, string Anchor, IReadOnlyList<OutlineEntry> Children);
+
+public sealed record DocumentMetadata(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created)
+{
+    public string Creator { get; init; } = "Publishing";
+    public string Producer { get; init; } = "Publishing.Layout (SkiaSharp)";
+}
+
+public sealed record LayoutDocument(PageSetup Page, PageFooter? Footer, IReadOnlyList<DocumentSection> Sections,
+    IReadOnlyList<OutlineEntry> Outline, DocumentMetadata Metadata);

@@ -1,0 +1,145 @@
+using Publishing.Layout.Flow;
+using Publishing.Layout.Frames;
+
+namespace Publishing.Layout.Tables;
+
+/// <summary>
+/// A table with header rows (repeated on every page it crosses) and body rows. Rows are not split (unless one
+/// alone is taller than a page, then it overflows); a cell spanning rows that cross a page break is drawn on
+/// both pages as a closed box, with its content repeated on the continuation.
+/// </summary>
+public sealed class Table : Block
+{
+    public IReadOnlyList<TableColumn> Columns { get; }
+    public IReadOnlyList<TableRow> Header { get; }
+    public IReadOnlyList<TableRow> Body { get; }
+    public TableStyle Style { get; }
+
+    public Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> header, IReadOnlyList<TableRow> body, TableStyle style)
+    {
+        Columns = columns;
+        Header = header;
+        Body = body;
+        Style = style;
+    }
+
+    /// <summary>Everything about the table at one width that does not depend on the page.</summary>
+    internal sealed record Plan(double[] ColumnX, double[] ColumnWidths, List<PlacedCell> HeaderCells, double[] HeaderRows,
+        List<PlacedCell> BodyCells, double[] BodyRows, Dictionary<PlacedCell, Fragment> Contents);
+
+    private readonly Dictionary<double, Plan> _plans = new();
+
+    internal Plan PlanFor(LayoutContext context, double width)
+    {
+        lock (_plans)
+        {
+            if (_plans.TryGetValue(width, out var cached)) return cached;
+            var (headerCells, headerRowCount, headerCols) = TablePlanner.Plan(Header, Columns.Count, true);
+            var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false);
+            var columns = Math.Max(headerCols, bodyCols);
+            var pad = 2 * Style.Padding;
+            var intrinsic = headerCells.Concat(bodyCells).Select(c =>
+            {
+                var (min, max) = c.Cell.Content.IntrinsicWidths(context);
+                if (Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo) min = max;
+                return (c.Column, c.ColSpan, min + pad + 0.5, max + pad + 0.5);
+            }).ToList();
+            var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width);
+            var xs = new double[columns + 1];
+            for (var i = 0; i < columns; i++) xs[i + 1] = xs[i] + widths[i];
+
+            var contents = new Dictionary<PlacedCell, Fragment>();
+            double[] Rows(List<PlacedCell> cells, int count)
+            {
+                var rows = new double[count];
+                foreach (var c in cells)
+                {
+                    var w = xs[c.Column + c.ColSpan] - xs[c.Column] - pad;
+                    contents[c] = c.Cell.Content.Layout(context, Math.Max(1, w), 1e7, null, true);
+                }
+                foreach (var c in cells.Where(c => c.RowSpan == 1))
+                    rows[c.Row] = Math.Max(rows[c.Row], contents[c].Height + pad);
+                foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
+                {
+                    var have = 0.0;
+                    for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
+                    var need = contents[c].Height + pad;
+                    if (need > have)
+                        for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (need - have) / c.RowSpan;
+                }
+                return rows;
+            }
+            var plan = new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount), contents);
+            _plans[width] = plan;
+            return plan;
+        }
+    }
+
+    public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
+    {
+        var plan = PlanFor(context, width);
+        var start = resume is int r ? r : 0;
+        var headerHeight = plan.HeaderRows.Sum();
+        var available = height - headerHeight;
+        var end = start;
+        var used = 0.0;
+        while (end < plan.BodyRows.Length && used + plan.BodyRows[end] <= available + 0.001) used += plan.BodyRows[end++];
+        if (end == start && plan.BodyRows.Length > 0)
+        {
+            if (!atPageTop) return Fragment.None;
+            used += plan.BodyRows[end++]; // a row taller than a page: it overflows rather than vanish
+        }
+
+        var items = new List<FrameItem>();
+        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items);
+        DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items);
+        var total = headerHeight + used;
+        return end >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, end);
+    }
+
+    /// <summary>Draws rows [first, last) at <paramref name="top"/>; cells reaching outside are cut to that range.</summary>
+    private void DrawRows(Plan plan, List<PlacedCell> cells, double[] rows, int first, int last, double top, List<FrameItem> into)
+    {
+        var rowY = new double[rows.Length + 1];
+        for (var i = first; i < last; i++) rowY[i + 1] = rowY[i] + rows[i];
+        var backgrounds = new List<FrameItem>();
+        var content = new List<FrameItem>();
+        var borders = new List<FrameItem>();
+        foreach (var cell in cells)
+        {
+            var from = Math.Max(cell.Row, first);
+            var to = Math.Min(cell.Row + cell.RowSpan, last);
+            if (from >= to) continue;
+            var x = plan.ColumnX[cell.Column];
+            var w = plan.ColumnX[cell.Column + cell.ColSpan] - x;
+            var y = top + rowY[from];
+            var h = rowY[to] - rowY[from];
+            var fill = cell.Cell.Background ?? (cell.IsHeader ? Style.HeaderBackground : null);
+            if (fill is { } f) backgrounds.Add(new RectMark(x, y, w, h, f));
+
+            var fragment = plan.Contents[cell];
+            var inner = h - 2 * Style.Padding;
+            var dy = cell.Cell.VerticalCenter && fragment.Height < inner ? (inner - fragment.Height) / 2 : 0;
+            foreach (var item in fragment.Items)
+            {
+                // Content taller than this piece of a split cell: keep what fits, the continuation repeats it all.
+                if (item is GlyphRun run && run.Baseline + dy > inner + Style.Padding * 0.5) continue;
+                content.Add(item.Offset(x + Style.Padding, y + Style.Padding + dy));
+            }
+
+            var t = Style.BorderWidth;
+            if (t > 0)
+            {
+                borders.Add(new LineMark(x, y, x + w, y, t, Style.BorderColor));
+                borders.Add(new LineMark(x, y + h, x + w, y + h, t, Style.BorderColor));
+                borders.Add(new LineMark(x, y, x, y + h, t, Style.BorderColor));
+                borders.Add(new LineMark(x + w, y, x + w, y + h, t, Style.BorderColor));
+            }
+        }
+        into.AddRange(backgrounds);
+        into.AddRange(content);
+        into.AddRange(borders);
+    }
+
+    public override (double Min, double Max) IntrinsicWidths(LayoutContext context) => (0, double.MaxValue / 4);
+}

@@ -1,0 +1,99 @@
+using HarfBuzzSharp;
+using Publishing.Layout.Fonts;
+using Buffer = HarfBuzzSharp.Buffer;
+
+namespace Publishing.Layout.Text;
+
+/// <summary>One glyph, its position relative to the pen and its advance, in points.</summary>
+internal readonly record struct ShapedGlyph(ushort Id, double XOffset, double YOffset, double Advance);
+
+/// <summary>One code point of a paragraph after shaping: the face that draws it, its glyphs and its width.</summary>
+internal sealed class ShapedChar
+{
+    public required int CodePoint { get; init; }
+    public required FontFace Face { get; init; }
+    public required TextSpan Span { get; init; }
+    public List<ShapedGlyph> Glyphs { get; } = new();
+    public double Advance { get; set; }
+    public double Size => Span.Style.Size;
+}
+
+/// <summary>
+/// Shapes spans with HarfBuzz. The face is chosen per character along the style's fallback chain; runs of
+/// one face are shaped together (so kerning and ligatures inside a run work). A character no face has is
+/// reported and shaped with the primary face (its .notdef box), never dropped.
+/// </summary>
+internal static class Shaper
+{
+    public static List<ShapedChar> Shape(IReadOnlyList<TextSpan> spans, Action<MissingGlyph>? missing)
+    {
+        var result = new List<ShapedChar>();
+        foreach (var span in spans)
+        {
+            var cps = new List<int>();
+            var faces = new List<FontFace>();
+            for (var i = 0; i < span.Text.Length; i++)
+            {
+                var cp = NextCodePoint(span.Text, ref i);
+                cps.Add(cp);
+                if (cp == '\n' || cp == ' ') { faces.Add(faces.Count > 0 ? faces[^1] : span.Style.Font.Primary); continue; }
+                var face = span.Style.Font.FaceFor(cp);
+                if (face is null)
+                {
+                    if (!char.IsControl((char)Math.Min(cp, 0xFFFF)) || cp > 0xFFFF) missing?.Invoke(new MissingGlyph(cp, span.Source));
+                    face = span.Style.Font.Primary;
+                }
+                faces.Add(face);
+            }
+            var start = 0;
+            while (start < cps.Count)
+            {
+                var end = start + 1;
+                while (end < cps.Count && ReferenceEquals(faces[end], faces[start])) end++;
+                ShapeRun(span, faces[start], cps, start, end, result);
+                start = end;
+            }
+        }
+        return result;
+    }
+
+    private static void ShapeRun(TextSpan span, FontFace face, List<int> cps, int start, int end, List<ShapedChar> into)
+    {
+        var chars = new ShapedChar[end - start];
+        for (var i = start; i < end; i++) chars[i - start] = new ShapedChar { CodePoint = cps[i], Face = face, Span = span };
+        var scale = span.Style.Size / face.UnitsPerEm;
+        using var buffer = new Buffer();
+        buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
+        for (var i = start; i < end; i++)
+            buffer.Add((uint)(cps[i] == '\n' ? ' ' : cps[i]), (uint)(i - start));
+        buffer.GuessSegmentProperties();
+        buffer.Direction = Direction.LeftToRight;
+        face.Font.Shape(buffer);
+        var infos = buffer.GlyphInfos;
+        var positions = buffer.GlyphPositions;
+        for (var g = 0; g < infos.Length; g++)
+        {
+            var owner = chars[(int)infos[g].Cluster];
+            var glyph = new ShapedGlyph((ushort)infos[g].Codepoint, positions[g].XOffset * scale,
+                -positions[g].YOffset * scale, positions[g].XAdvance * scale);
+            owner.Glyphs.Add(glyph);
+            owner.Advance += glyph.Advance;
+        }
+        foreach (var c in chars)
+        {
+            if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Advance = 0; }
+        }
+        into.AddRange(chars);
+    }
+
+    internal static int NextCodePoint(string s, ref int i)
+    {
+        if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            var cp = char.ConvertToUtf32(s[i], s[i + 1]);
+            i++;
+            return cp;
+        }
+        return char.IsSurrogate(s[i]) ? 0xFFFD : s[i];
+    }
+}

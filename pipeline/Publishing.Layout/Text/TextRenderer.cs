@@ -1,0 +1,94 @@
+using Publishing.Layout.Frames;
+
+namespace Publishing.Layout.Text;
+
+public enum TextAlign { Left, Center, Right, Justify }
+
+/// <summary>Turns a broken line into glyph runs and link areas, aligned and justified.</summary>
+internal static class TextRenderer
+{
+    /// <summary>Where the baseline sits in a line box: the ideographic em box is centred in the pitch.</summary>
+    public static double BaselineOffset(double pitch, double size) => (pitch - size) / 2 + size * 0.88;
+
+    public static void Render(IReadOnlyList<ShapedChar> chars, TextLine line, double top, double width, double pitch,
+        TextAlign align, List<FrameItem> into)
+    {
+        if (line.VisibleEnd <= line.Start) return;
+        var avail = width - line.Indent;
+        double x = line.Indent, extra = 0;
+        switch (align)
+        {
+            case TextAlign.Center: x += (avail - line.NaturalWidth) / 2; break;
+            case TextAlign.Right: x += avail - line.NaturalWidth; break;
+            case TextAlign.Justify when !line.IsLast && !line.EndsWithMandatoryBreak && line.NaturalWidth < avail:
+                var gaps = 0;
+                for (var i = line.Start + 1; i < line.VisibleEnd; i++)
+                    if (BreakRules.IsStretchable(chars[i - 1].CodePoint, chars[i].CodePoint)) gaps++;
+                if (gaps > 0) extra = (avail - line.NaturalWidth) / gaps;
+                break;
+        }
+        var maxSize = 0.0;
+        for (var i = line.Start; i < line.VisibleEnd; i++) maxSize = Math.Max(maxSize, chars[i].Size);
+        var baseline = top + BaselineOffset(pitch, maxSize);
+
+        var positions = new double[line.VisibleEnd - line.Start];
+        var pen = x;
+        for (var i = line.Start; i < line.VisibleEnd; i++)
+        {
+            if (i > line.Start && extra > 0 && BreakRules.IsStretchable(chars[i - 1].CodePoint, chars[i].CodePoint)) pen += extra;
+            positions[i - line.Start] = pen;
+            pen += chars[i].Advance;
+        }
+
+        var runStart = line.Start;
+        for (var i = line.Start + 1; i <= line.VisibleEnd; i++)
+        {
+            if (i < line.VisibleEnd && SameRun(chars[runStart], chars[i])) continue;
+            into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline));
+            runStart = i;
+        }
+
+        var linkStart = line.Start;
+        for (var i = line.Start + 1; i <= line.VisibleEnd; i++)
+        {
+            if (i < line.VisibleEnd && chars[i].Span.Link == chars[linkStart].Span.Link) continue;
+            var link = chars[linkStart].Span.Link;
+            if (link is not null)
+            {
+                var x0 = positions[linkStart - line.Start];
+                var x1 = positions[i - 1 - line.Start] + chars[i - 1].Advance;
+                into.Add(new LinkMark(x0, top, x1 - x0, pitch, link));
+            }
+            linkStart = i;
+        }
+    }
+
+    private static bool SameRun(ShapedChar a, ShapedChar b) =>
+        ReferenceEquals(a.Face, b.Face) && a.Size == b.Size && a.Span.Style.Color == b.Span.Style.Color;
+
+    private static GlyphRun MakeRun(IReadOnlyList<ShapedChar> chars, int start, int end, double[] positions, int lineStart, double baseline)
+    {
+        var glyphs = new List<ushort>();
+        var offsets = new List<double>();
+        var cps = new int[end - start];
+        var text = new System.Text.StringBuilder();
+        var x0 = positions[start - lineStart];
+        for (var i = start; i < end; i++)
+        {
+            var c = chars[i];
+            cps[i - start] = c.CodePoint;
+            text.Append(char.ConvertFromUtf32(c.CodePoint));
+            var pen = positions[i - lineStart] - x0;
+            foreach (var g in c.Glyphs)
+            {
+                glyphs.Add(g.Id);
+                offsets.Add(pen + g.XOffset);
+                pen += g.Advance;
+            }
+        }
+        var width = positions[end - 1 - lineStart] + chars[end - 1].Advance - x0;
+        var first = chars[start];
+        return new GlyphRun(x0, baseline, first.Face, first.Size, first.Span.Style.Color, glyphs.ToArray(), offsets.ToArray(),
+            cps, text.ToString(), width);
+    }
+}

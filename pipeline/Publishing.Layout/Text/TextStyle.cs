@@ -1,0 +1,22 @@
+using Publishing.Layout.Fonts;
+using Publishing.Layout.Frames;
+
+namespace Publishing.Layout.Text;
+
+public sealed record TextStyle(FontChain Font, double Size, Rgb Color)
+{
+    public TextStyle WithSize(double size) => this with { Size = size };
+}
+
+/// <summary>
+/// A piece of text in one style. <paramref name="Link"/> names a destination the text jumps to;
+/// <paramref name="Source"/> is the caller's location object, handed back in <see cref="MissingGlyph"/> events.
+/// </summary>
+public sealed record TextSpan(string Text, TextStyle Style, string? Link = null, object? Source = null);
+
+/// <summary>A character that no face of its chain can draw. It is drawn as the primary face's .notdef box.</summary>
+public sealed record MissingGlyph(int CodePoint, object? Source)
+{
+    public string Character => char.ConvertFromUtf32(CodePoint);
+    public string CodePointLabel => $"U+{CodePoint:X4}";
+}

@@ -1,0 +1,97 @@
+using Publishing.Diagnostics;
+using Publishing.Model;
+using Publishing.Theming;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Publishing.Assembly;
+
+/// <summary>
+/// Assemble: the model and the theme go through the Scriban templates in templates/ and come out as
+/// one HTML document (docs/html-vocabulary.md), from which both the preview and the PDF are rendered.
+/// Template errors become diagnostics at the template's path(line,col), never exceptions.
+/// </summary>
+public sealed class DocumentAssembler
+{
+    public const string DocumentTemplate = "document.html.sbn";
+    public const string StylesheetTemplate = "theme.css.sbn";
+
+    private readonly string _templatesDirectory;
+    private readonly ConfinedTemplateLoader _loader;
+    private readonly TemplateLimits _limits;
+
+    public DocumentAssembler(string templatesDirectory, TemplateLimits? limits = null)
+    {
+        _templatesDirectory = Path.GetFullPath(templatesDirectory);
+        _loader = new ConfinedTemplateLoader(_templatesDirectory);
+        _limits = limits ?? TemplateLimits.Default;
+    }
+
+    public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
+        Render(DocumentTemplate, Globals(document, theme), diagnostics);
+
+    public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics) =>
+        Render(StylesheetTemplate, new ScriptObject { ["theme"] = theme }, diagnostics);
+
+    private static ScriptObject Globals(PublishingDocument document, Theme theme) => new()
+    {
+        ["document"] = document,
+        ["meta"] = document.Metadata,
+        ["theme"] = theme,
+    };
+
+    /// <summary>Renders a template by name (relative to templates/) with the given globals.</summary>
+    public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(_templatesDirectory, templateName);
+        var shownPath = "templates/" + templateName;
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateSyntax, shownPath, 0, 0, "模板文件不存在。");
+            return null;
+        }
+
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (template.HasErrors)
+        {
+            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+                diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+            return null;
+        }
+
+        var context = new SandboxedTemplateContext(_limits, _loader);
+        context.PushGlobal(TemplateFunctions.Create());
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptParserRuntimeException e)
+        {
+            // An included template failed to parse: report its own errors at its own lines.
+            foreach (var message in e.ParserMessages.Where(m => m.Type == ParserMessageType.Error))
+                diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+            return null;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var code = e.Message.Contains("include '", StringComparison.Ordinal) && e.Message.Contains("refused", StringComparison.Ordinal)
+                ? DiagnosticCodes.TemplateIncludeRefused
+                : IsLimit(e) ? DiagnosticCodes.TemplateLimit : DiagnosticCodes.TemplateRuntime;
+            diagnostics.Add(Located(code, e.Span, $"模板运行错误：{e.OriginalMessage}"));
+            return null;
+        }
+    }
+
+    private static bool IsLimit(ScriptRuntimeException e) =>
+        e is ScriptAbortException ||
+        e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
+
+    private Diagnostic Located(string code, SourceSpan span, string message)
+    {
+        var file = string.IsNullOrEmpty(span.FileName) ? "templates" : "templates/" + _loader.Relative(Path.GetFullPath(span.FileName));
+        return Diagnostic.Error(code, file, span.Start.Line + 1, span.Start.Column + 1, message);
+    }
+}

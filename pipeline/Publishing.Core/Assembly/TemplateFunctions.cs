@@ -1,0 +1,72 @@
+using System.Collections;
+using System.Globalization;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Publishing.Assembly;
+
+/// <summary>
+/// Functions the templates may call, beyond Scriban's built-ins. Layout decisions (which columns merge,
+/// how numbers are shown) stay in the templates; these only compute what Scriban cannot do tidily.
+/// </summary>
+public static class TemplateFunctions
+{
+    public static ScriptObject Create()
+    {
+        var table = new ScriptObject();
+        table.Import("merge_runs", new Func<TemplateContext, IEnumerable, ScriptArray, ScriptArray>(MergeRuns));
+        var format = new ScriptObject();
+        format.Import("money", new Func<decimal, string>(Money));
+        format.Import("percent", new Func<decimal, string>(Percent));
+        var functions = new ScriptObject { ["table"] = table, ["format"] = format };
+        return functions;
+    }
+
+    /// <summary>Money in 万元 with two decimals, as the form prints it.</summary>
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Percent(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>
+    /// Vertical merges for a table: for each row, and each key in order, how many rows its cell spans
+    /// (0 when the cell above covers it). A run of a later key never crosses a change of an earlier one,
+    /// so 二级 groups stay inside their 一级 group. Returns items { row, spans: { key: n } }.
+    /// </summary>
+    public static ScriptArray MergeRuns(TemplateContext context, IEnumerable rows, ScriptArray keys)
+    {
+        var list = rows.Cast<object>().ToList();
+        var names = keys.Cast<object>().Select(k => k?.ToString() ?? "").ToList();
+        var values = list.Select(row => names.Select(name => Member(context, row, name)).ToArray()).ToList();
+        var spans = new int[list.Count, names.Count];
+        for (var k = 0; k < names.Count; k++)
+        {
+            var start = 0;
+            for (var i = 1; i <= list.Count; i++)
+            {
+                var continues = i < list.Count && Enumerable.Range(0, k + 1).All(j => values[i][j] == values[start][j]);
+                if (continues) continue;
+                spans[start, k] = i - start;
+                start = i;
+            }
+        }
+
+        var result = new ScriptArray();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var rowSpans = new ScriptObject();
+            for (var k = 0; k < names.Count; k++) rowSpans[names[k]] = spans[i, k];
+            result.Add(new ScriptObject { ["row"] = list[i], ["spans"] = rowSpans });
+        }
+        return result;
+    }
+
+    private static string? Member(TemplateContext context, object row, string name)
+    {
+        var accessor = context.GetMemberAccessor(row);
+        if (!accessor.TryGetValue(context, new SourceSpan(), row, name, out var value))
+            throw new ScriptRuntimeException(context.CurrentSpan, $"table.merge_runs: the rows have no member '{name}'");
+        return value?.ToString();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Publishing.Build;
+
+public sealed record BuildOptions(
+    string ContentRoot,
+    string OutputRoot,
+    string TemplatesDirectory,
+    OutputFormats Formats = OutputFormats.All,
+    bool WarningsAsErrors = false);

@@ -1,0 +1,103 @@
+using Publishing.Assembly;
+using Publishing.Checks;
+using Publishing.Content;
+using Publishing.Diagnostics;
+using Publishing.Model;
+using Publishing.Output;
+using Publishing.Theming;
+
+namespace Publishing.Build;
+
+/// <summary>
+/// The pipeline for one document: content → model → checks → assemble (Scriban) → render (HTML | PDF)
+/// → publish. Nothing is written unless every stage succeeded, so a failed build keeps the last good draft.
+/// </summary>
+public sealed class DocumentBuilder
+{
+    private readonly BuildOptions _options;
+    private readonly DocumentAssembler _assembler;
+
+    public DocumentBuilder(BuildOptions options)
+    {
+        _options = options;
+        _assembler = new DocumentAssembler(options.TemplatesDirectory);
+    }
+
+    /// <summary>Loads and checks a document without rendering it.</summary>
+    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics)
+    {
+        var document = DocumentLoader.Load(documentDirectory, diagnostics);
+        if (document is null) return null;
+        ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory), diagnostics);
+        return document;
+    }
+
+    /// <summary>Builds one document into OutputRoot/&lt;slug&gt;/; returns whether its outputs were written.</summary>
+    public bool Build(string documentDirectory, DiagnosticBag diagnostics)
+    {
+        var local = new DiagnosticBag();
+        var rendered = Render(documentDirectory, local);
+        diagnostics.AddRange(local.Items);
+        if (rendered is null || Blocks(local)) return false;
+
+        var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        try
+        {
+            rendered.WriteTo(Path.Combine(_options.OutputRoot, slug));
+            SharedAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(Path.Combine(_options.OutputRoot, slug)), 0, 0,
+                $"无法写入输出：{e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Everything up to, not including, writing: the outputs in memory.</summary>
+    public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics)
+    {
+        var document = Validate(documentDirectory, diagnostics);
+        if (document is null || Blocks(diagnostics)) return null;
+
+        var theme = LoadTheme(document, diagnostics);
+        if (theme is null) return null;
+
+        var html = _assembler.AssembleHtml(document, theme, diagnostics);
+        var css = _assembler.AssembleStylesheet(theme, diagnostics);
+        if (html is null || css is null) return null;
+
+        var output = new RenderedDocument();
+        if (_options.Formats.HasFlag(OutputFormats.Html))
+        {
+            output.AddText("index.html", html);
+            output.AddText("theme.css", css);
+        }
+        if (_options.Formats.HasFlag(OutputFormats.Pdf))
+        {
+            var pdf = PdfOutput.Render(document, html, theme, diagnostics);
+            if (pdf is null) return null;
+            output.Add(document.Slug + ".pdf", pdf);
+        }
+        return Blocks(diagnostics) ? null : output;
+    }
+
+    private Theme? LoadTheme(PublishingDocument document, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return ThemeLoader.Load(_options.TemplatesDirectory, document.Metadata.Theme);
+        }
+        catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
+        {
+            var path = $"templates/theme/{document.Metadata.Theme}.yaml";
+            var (line, column) = e is YamlDotNet.Core.YamlException y ? ((int)y.Start.Line, (int)y.Start.Column) : (0, 0);
+            diagnostics.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件无法读取：{e.Message}");
+            return null;
+        }
+    }
+
+    private bool Blocks(DiagnosticBag diagnostics) =>
+        diagnostics.HasErrors || (_options.WarningsAsErrors && diagnostics.WarningCount > 0);
+}

@@ -1,0 +1,16 @@
+using Publishing.Diagnostics;
+using Publishing.Model;
+
+namespace Publishing.Checks;
+
+/// <summary>
+/// One editors' check over a loaded document (numbering, typos, indicator framework …). Checks only
+/// report; they never change the model. They run in `validate` and before every `build`.
+/// </summary>
+public interface IContentCheck
+{
+    void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics);
+}
+
+/// <summary>What checks may need beyond the document: where templates/ and its data files are.</summary>
+public sealed record CheckContext(string TemplatesDirectory);

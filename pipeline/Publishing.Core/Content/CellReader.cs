@@ -1,0 +1,79 @@
+using System.Globalization;
+using Publishing.Diagnostics;
+
+namespace Publishing.Content;
+
+/// <summary>Reads typed values out of one CSV row, reporting each bad cell at its line and column.</summary>
+public sealed class CellReader
+{
+    private readonly CsvTable _table;
+    private readonly IReadOnlyDictionary<string, int> _columns;
+    private readonly DiagnosticBag _diagnostics;
+
+    public CellReader(CsvTable table, IReadOnlyDictionary<string, int> columns, DiagnosticBag diagnostics)
+    {
+        _table = table;
+        _columns = columns;
+        _diagnostics = diagnostics;
+    }
+
+    public CsvRecordRow Row { get; set; } = null!;
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    public int ColumnOf(string column) => Row.ColumnOf(_columns[column]);
+
+    public string Text(string column)
+    {
+        if (!_columns.TryGetValue(column, out var index) || index >= Row.Fields.Count) return "";
+        return Row.Fields[index].Trim();
+    }
+
+    public string Required(string column)
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+            _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空。");
+        return value;
+    }
+
+    /// <summary>An amount of money in 万元: a number with at most two decimals, not negative.</summary>
+    public decimal Money(string column)
+    {
+        var text = Required(column);
+        if (text.Length == 0) return 0;
+        var cleaned = text.Replace(",", "").Replace("，", "");
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
+                $"“{column}”应是金额数字（单位：万元，如 60.00），而不是“{text}”。");
+            return 0;
+        }
+        if (value < 0)
+            _diagnostics.Error(DiagnosticCodes.NegativeMoney, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为负数（{text}）。");
+        if (decimal.Round(value, 2) != value)
+            _diagnostics.Error(DiagnosticCodes.MoneyPrecision, _table.Path, Row.Line, ColumnOf(column),
+                $"“{column}”以万元为单位，最多保留两位小数（{text}）。");
+        return value;
+    }
+
+    /// <summary>A percentage, "25" or "25.00%", between 0 and 100.</summary>
+    public decimal? Percent(string column)
+    {
+        var text = Text(column);
+        if (text.Length == 0) return null;
+        var cleaned = text.TrimEnd('%', '％').Trim();
+        if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
+                $"“{column}”应是百分比数字（如 25.00），而不是“{text}”。");
+            return null;
+        }
+        if (value is < 0 or > 100)
+        {
+            _diagnostics.Error(DiagnosticCodes.PercentRange, _table.Path, Row.Line, ColumnOf(column),
+                $"“{column}”的支出进度应在 0 到 100 之间，而不是 {text}。");
+        }
+        return value;
+    }
+}

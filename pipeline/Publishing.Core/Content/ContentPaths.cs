@@ -1,0 +1,54 @@
+using Publishing.Diagnostics;
+
+namespace Publishing.Content;
+
+/// <summary>
+/// Resolves a path written in a manifest inside the document's folder. Absolute paths and paths that
+/// climb out with ../ (or through a link) are refused: a document can only read its own files.
+/// </summary>
+public static class ContentPaths
+{
+    public static string? Resolve(string documentDirectory, FileReference reference, DiagnosticBag diagnostics)
+    {
+        var at = reference.WrittenAt;
+        var relative = reference.RelativePath.Replace('\\', '/');
+        if (Path.IsPathRooted(relative) || relative.Contains(':'))
+        {
+            diagnostics.Error(DiagnosticCodes.PathOutsideDocument, at.Path, at.Line, at.Column,
+                $"路径“{reference.RelativePath}”是绝对路径：请写相对于文档文件夹的路径，如 sections/01.md。");
+            return null;
+        }
+
+        var root = Path.GetFullPath(documentDirectory);
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!IsInside(root, full) || !IsInside(root, RealPath(full)))
+        {
+            diagnostics.Error(DiagnosticCodes.PathOutsideDocument, at.Path, at.Line, at.Column,
+                $"路径“{reference.RelativePath}”指向文档文件夹之外：文档只能使用自己文件夹中的文件。");
+            return null;
+        }
+        if (!File.Exists(full))
+        {
+            diagnostics.Error(DiagnosticCodes.FileNotFound, at.Path, at.Line, at.Column,
+                $"找不到文件“{reference.RelativePath}”。请检查文件名（包括扩展名）或在 document.yaml 中改正路径。");
+            return null;
+        }
+        return full;
+    }
+
+    private static bool IsInside(string root, string path) =>
+        path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string RealPath(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+    }
+}

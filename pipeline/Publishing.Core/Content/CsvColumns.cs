@@ -1,0 +1,78 @@
+using Publishing.Diagnostics;
+
+namespace Publishing.Content;
+
+/// <summary>
+/// The columns a CSV file must or may have, matched against its header: missing, unknown (with the
+/// nearest known name suggested) and duplicate columns are reported at the header line.
+/// </summary>
+public sealed class CsvColumns
+{
+    private readonly string[] _required;
+    private readonly string[] _optional;
+
+    public CsvColumns(string[] required, string[]? optional = null)
+    {
+        _required = required;
+        _optional = optional ?? Array.Empty<string>();
+    }
+
+    public IEnumerable<string> Known => _required.Concat(_optional);
+
+    /// <summary>Maps each known column name to its field index; null when a required column is missing.</summary>
+    public IReadOnlyDictionary<string, int>? Match(CsvTable table, DiagnosticBag diagnostics)
+    {
+        var map = new Dictionary<string, int>();
+        foreach (var cell in table.Header)
+        {
+            if (cell.Name.Length == 0) continue;
+            if (map.ContainsKey(cell.Name))
+            {
+                diagnostics.Error(DiagnosticCodes.CsvDuplicateColumn, table.Path, cell.Line, cell.Column,
+                    $"列“{cell.Name}”出现了两次。请删除多余的一列。");
+                continue;
+            }
+            if (!Known.Contains(cell.Name))
+            {
+                var nearest = Nearest(cell.Name);
+                var hint = nearest is null ? $"已知的列：{string.Join("、", Known)}。" : $"是否应为“{nearest}”？";
+                diagnostics.Error(DiagnosticCodes.CsvUnknownColumn, table.Path, cell.Line, cell.Column,
+                    $"未知的列“{cell.Name}”。{hint}");
+                continue;
+            }
+            map[cell.Name] = cell.Index;
+        }
+
+        var complete = true;
+        foreach (var name in _required.Where(n => !map.ContainsKey(n)))
+        {
+            diagnostics.Error(DiagnosticCodes.CsvMissingColumn, table.Path, 1, 1, $"缺少必需的列“{name}”。");
+            complete = false;
+        }
+        return complete ? map : null;
+    }
+
+    private string? Nearest(string name)
+    {
+        var best = Known.Select(k => (Name: k, Distance: EditDistance(name, k))).MinBy(x => x.Distance);
+        return best.Name is not null && best.Distance <= Math.Max(2, best.Name.Length / 2) ? best.Name : null;
+    }
+
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

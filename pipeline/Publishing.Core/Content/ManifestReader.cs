@@ -1,0 +1,186 @@
+using System.Globalization;
+using Publishing.Diagnostics;
+using Publishing.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Publishing.Content;
+
+/// <summary>
+/// Reads document.yaml node by node (not by deserialising into a class) so that every missing key,
+/// unknown key or bad value is reported at its own line and column.
+/// </summary>
+public sealed class ManifestReader
+{
+    private static readonly string[] TopKeys =
+        { "title", "department", "year", "status", "prepared_by", "reviewed_by", "unit", "currency", "framework", "theme", "date", "parts" };
+    private static readonly string[] PartKeys = { "number", "title", "sections", "projects", "indicators" };
+
+    private readonly string _path;
+    private readonly DiagnosticBag _diagnostics;
+
+    private ManifestReader(string path, DiagnosticBag diagnostics)
+    {
+        _path = path;
+        _diagnostics = diagnostics;
+    }
+
+    public static DocumentManifest? Read(string text, string displayPath, DiagnosticBag diagnostics) =>
+        new ManifestReader(displayPath, diagnostics).Read(text);
+
+    private DocumentManifest? Read(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            _diagnostics.Error(DiagnosticCodes.ManifestSyntax, _path, (int)e.Start.Line, (int)e.Start.Column,
+                $"YAML 格式错误：{FirstSentence(e.Message)}（常见原因：冒号后缺空格、缩进不齐、中文引号）。");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            _diagnostics.Error(DiagnosticCodes.ManifestSyntax, _path, 1, 1, "document.yaml 应是“键: 值”的列表（title、department、year、parts 等）。");
+            return null;
+        }
+
+        CheckKeys(root, TopKeys);
+        var errorsBefore = _diagnostics.ErrorCount;
+        var unit = root.Children.TryGetValue(new YamlScalarNode("unit"), out var unitNode) ? unitNode as YamlMappingNode : null;
+        if (unitNode is not null && unit is null) BadValue(unitNode, "unit 应包含 code 和 name 两项。");
+        if (unit is not null) CheckKeys(unit, new[] { "code", "name" });
+
+        var metadata = new DocumentMetadata(
+            Title: RequiredString(root, "title"),
+            Department: RequiredString(root, "department"),
+            Year: RequiredYear(root),
+            Status: OptionalString(root, "status") ?? "草案",
+            PreparedBy: RequiredString(root, "prepared_by"),
+            ReviewedBy: RequiredString(root, "reviewed_by"),
+            UnitCode: unit is null ? RequiredString(root, "unit") : RequiredString(unit, "code"),
+            UnitName: unit is null ? "" : RequiredString(unit, "name"),
+            Currency: OptionalString(root, "currency") ?? "万元",
+            Framework: OptionalString(root, "framework") ?? "classic",
+            Theme: OptionalString(root, "theme") ?? "default",
+            Date: OptionalDate(root));
+
+        var parts = ReadParts(root);
+        return _diagnostics.ErrorCount > errorsBefore ? null : new DocumentManifest(_path, metadata, parts);
+    }
+
+    private IReadOnlyList<ManifestPart> ReadParts(YamlMappingNode root)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("parts"), out var node))
+        {
+            Missing(root, "parts");
+            return Array.Empty<ManifestPart>();
+        }
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            BadValue(node, "parts 应是一个列表，每项有 number、title，以及 sections 或 projects。");
+            return Array.Empty<ManifestPart>();
+        }
+
+        var parts = new List<ManifestPart>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode part)
+            {
+                BadValue(item, "parts 的每一项应包含 number、title，以及 sections 或 projects。");
+                continue;
+            }
+            CheckKeys(part, PartKeys);
+            var sections = new List<FileReference>();
+            if (part.Children.TryGetValue(new YamlScalarNode("sections"), out var sectionsNode))
+            {
+                if (sectionsNode is YamlSequenceNode list)
+                    foreach (var entry in list.Children)
+                    {
+                        if (entry is YamlScalarNode { Value: { Length: > 0 } value }) sections.Add(Reference(entry, value));
+                        else BadValue(entry, "sections 的每一项应是一个 Markdown 文件的路径。");
+                    }
+                else BadValue(sectionsNode, "sections 应是 Markdown 文件路径的列表（每行以“- ”开头）。");
+            }
+            var projects = OptionalReference(part, "projects");
+            var indicators = OptionalReference(part, "indicators");
+            if (projects is not null && indicators is null) Missing(part, "indicators");
+            if (sections.Count == 0 && projects is null)
+                BadValue(part, "这一部分既没有 sections 也没有 projects：至少要有一项。");
+            parts.Add(new ManifestPart(RequiredString(part, "number"), RequiredString(part, "title"), sections, projects, indicators));
+        }
+        return parts;
+    }
+
+    private FileReference? OptionalReference(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return null;
+        if (node is YamlScalarNode { Value: { Length: > 0 } value }) return Reference(node, value);
+        BadValue(node, $"{key} 应是一个 CSV 文件的路径。");
+        return null;
+    }
+
+    private FileReference Reference(YamlNode node, string value) =>
+        new(value, new SourceLocation(_path, (int)node.Start.Line, (int)node.Start.Column));
+
+    private void CheckKeys(YamlMappingNode map, string[] known)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (known.Contains(name)) continue;
+            var nearest = known.MinBy(k => CsvColumns.EditDistance(k, name));
+            _diagnostics.Error(DiagnosticCodes.ManifestUnknownKey, _path, (int)key.Start.Line, (int)key.Start.Column,
+                $"未知的设置项“{name}”。是否应为“{nearest}”？");
+        }
+    }
+
+    private string RequiredString(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            Missing(map, key);
+            return "";
+        }
+        if (node is YamlScalarNode { Value: { } value } && value.Trim().Length > 0) return value.Trim();
+        BadValue(node, $"{key} 不能为空。");
+        return "";
+    }
+
+    private string? OptionalString(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value.Trim()
+            : null;
+
+    private int RequiredYear(YamlMappingNode root)
+    {
+        var text = RequiredString(root, "year");
+        if (text.Length == 0) return 0;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100) return year;
+        BadValue(root.Children[new YamlScalarNode("year")], $"year 应是四位年份（如 2021），而不是“{text}”。");
+        return 0;
+    }
+
+    private DateOnly OptionalDate(YamlMappingNode root)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("date"), out var node)) return new DateOnly(2000, 1, 1);
+        var text = (node as YamlScalarNode)?.Value ?? "";
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        BadValue(node, $"date 应写成 2021-01-15 这样的日期，而不是“{text}”。");
+        return new DateOnly(2000, 1, 1);
+    }
+
+    private void Missing(YamlMappingNode map, string key) =>
+        _diagnostics.Error(DiagnosticCodes.ManifestMissingKey, _path, (int)map.Start.Line, (int)map.Start.Column, $"缺少设置项“{key}”。");
+
+    private void BadValue(YamlNode node, string message) =>
+        _diagnostics.Error(DiagnosticCodes.ManifestBadValue, _path, (int)node.Start.Line, (int)node.Start.Column, message);
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message.TrimEnd('.');
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using Publishing.Diagnostics;
+
+namespace Publishing.Content;
+
+/// <summary>
+/// Reads an editor's text file whatever Excel or Notepad saved it as: UTF-8 with or without BOM,
+/// UTF-16 with BOM, or GB18030/GBK (Excel's default for Chinese CSV). GB18030 is read with a warning
+/// that says how to save as UTF-8; bytes that are neither are refused, so mojibake never reaches an output.
+/// </summary>
+public static class TextFileDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextFileDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, displayPath, 0, 0, $"无法读取文件：{e.Message}");
+            return null;
+        }
+        return Decode(bytes, displayPath, diagnostics);
+    }
+
+    public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (bytes.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+            return DecodeUtf8(bytes[3..], displayPath, diagnostics);
+        if (bytes.StartsWith(new byte[] { 0xFF, 0xFE }))
+            return Normalize(Encoding.Unicode.GetString(bytes[2..]));
+        if (bytes.StartsWith(new byte[] { 0xFE, 0xFF }))
+            return Normalize(Encoding.BigEndianUnicode.GetString(bytes[2..]));
+
+        if (IsValidUtf8(bytes))
+            return Normalize(StrictUtf8.GetString(bytes));
+
+        var gb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            var text = gb18030.GetString(bytes);
+            if (LooksLikeChinese(text))
+            {
+                diagnostics.Warning(DiagnosticCodes.LegacyEncoding, displayPath, 1, 1,
+                    "文件是 GB18030/GBK 编码（Excel 默认的中文 CSV 格式），已按此读取。请另存为“CSV UTF-8（逗号分隔）”以免在其他工具中出现乱码。");
+                return Normalize(text);
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            // Neither UTF-8 nor GB18030: refused below.
+        }
+
+        var (line, column) = FirstInvalidUtf8(bytes);
+        diagnostics.Error(DiagnosticCodes.UnknownEncoding, displayPath, line, column,
+            "文件既不是 UTF-8 也不是 GB18030 编码，无法可靠读取。请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”，或在编辑器中以 UTF-8 保存。");
+        return null;
+    }
+
+    private static string? DecodeUtf8(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (IsValidUtf8(bytes))
+            return Normalize(StrictUtf8.GetString(bytes));
+        var (line, column) = FirstInvalidUtf8(bytes);
+        diagnostics.Error(DiagnosticCodes.UnknownEncoding, displayPath, line, column,
+            "文件声明为 UTF-8（带 BOM），但其中有无效的字节。请用编辑器以 UTF-8 重新保存。");
+        return null;
+    }
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    /// <summary>GB18030 decodes almost any byte soup; accept it only when the result is mostly CJK text.</summary>
+    private static bool LooksLikeChinese(string text)
+    {
+        int cjk = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80) continue;
+            if (c is >= '\u4e00' and <= '\u9fff' or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef') cjk++;
+            else other++;
+        }
+        return cjk > 0 && cjk >= other * 4;
+    }
+
+    private static (int Line, int Column) FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int line = 1, column = 1, i = 0;
+        while (i < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) return (line, column);
+            if (rune.Value == '\n') { line++; column = 1; } else column++;
+            i += consumed;
+        }
+        return (line, column);
+    }
+
+    /// <summary>Line ends become \n so line numbers and output bytes do not depend on the editor's platform.</summary>
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").Replace('\r', '\n');
+}

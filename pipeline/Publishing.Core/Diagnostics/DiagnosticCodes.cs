@@ -1,0 +1,70 @@
+namespace Publishing.Diagnostics;
+
+/// <summary>Every diagnostic code, in one place; docs/diagnostics.md explains each with an example and the fix.</summary>
+public static class DiagnosticCodes
+{
+    // Files, paths and encodings
+    public const string FileNotFound = "PUB1001";
+    public const string LegacyEncoding = "PUB1002";
+    public const string UnknownEncoding = "PUB1003";
+    public const string PathOutsideDocument = "PUB1004";
+    public const string FileUnreadable = "PUB1005";
+    public const string NoDocuments = "PUB1006";
+
+    // The manifest (document.yaml)
+    public const string ManifestSyntax = "PUB1101";
+    public const string ManifestMissingKey = "PUB1102";
+    public const string ManifestUnknownKey = "PUB1103";
+    public const string ManifestBadValue = "PUB1104";
+
+    // CSV structure
+    public const string CsvMissingColumn = "PUB2001";
+    public const string CsvUnknownColumn = "PUB2002";
+    public const string CsvDuplicateColumn = "PUB2003";
+    public const string CsvEmptyCell = "PUB2004";
+    public const string CsvMalformedQuote = "PUB2005";
+    public const string CsvFieldCount = "PUB2006";
+    public const string CsvEmptyFile = "PUB2007";
+
+    // CSV values
+    public const string BadNumber = "PUB2010";
+    public const string NegativeMoney = "PUB2011";
+    public const string MoneyPrecision = "PUB2012";
+    public const string BudgetSum = "PUB2013";
+    public const string PercentRange = "PUB2014";
+    public const string PercentDecreasing = "PUB2015";
+
+    // Projects and indicators
+    public const string DuplicateProject = "PUB2020";
+    public const string UnknownProject = "PUB2021";
+    public const string ProjectWithoutIndicators = "PUB2022";
+    public const string UnknownLevel1 = "PUB2030";
+    public const string UnknownLevel2 = "PUB2031";
+    public const string MissingLevel1 = "PUB2032";
+    public const string UnreadableValue = "PUB2033";
+
+    // Markdown
+    public const string SectionWithoutTitle = "PUB3001";
+    public const string NumberingSkipped = "PUB3002";
+    public const string NumberingRepeated = "PUB3003";
+    public const string Typo = "PUB3010";
+    public const string StrayLatinWord = "PUB3011";
+    public const string UnbalancedPunctuation = "PUB3012";
+    public const string HalfWidthPunctuation = "PUB3013";
+    public const string UnknownDataReference = "PUB3020";
+    public const string UnsafeLink = "PUB3021";
+
+    // Templates and rendering
+    public const string MissingGlyph = "PUB4001";
+    public const string TemplateSyntax = "PUB4101";
+    public const string TemplateRuntime = "PUB4102";
+    public const string TemplateIncludeRefused = "PUB4103";
+    public const string TemplateLimit = "PUB4104";
+    public const string ThemeInvalid = "PUB4105";
+
+    // Outputs
+    public const string OutputWriteFailed = "PUB5001";
+
+    // A bug in Publishing itself, reported without a stack trace.
+    public const string InternalError = "PUB9001";
+}

@@ -1,0 +1,124 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Publishing.Diagnostics;
+using Publishing.Model;
+
+namespace Publishing.Markdown;
+
+/// <summary>
+/// Turns one section file into a <see cref="NarrativeSection"/>: its first heading is the section's
+/// title, its other headings move one level down (the part is h1, the section h2), ids are made unique
+/// across the document, blocks carry data-src="file:line" for later stages, and unsafe links are dropped.
+/// </summary>
+public sealed class SectionRenderer
+{
+    private static readonly string[] SafeSchemes = { "http", "https", "mailto" };
+    private readonly MarkdownPipeline _pipeline = MarkdownPipelineFactory.Create();
+    private readonly HashSet<string> _usedIds;
+
+    /// <param name="usedIds">Ids already taken in the document (shared by all its sections).</param>
+    public SectionRenderer(HashSet<string> usedIds) => _usedIds = usedIds;
+
+    public NarrativeSection? Render(string markdown, string displayPath, DiagnosticBag diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var title = document.FirstOrDefault() as HeadingBlock;
+        if (title is null || title.Level != 1)
+        {
+            var line = document.FirstOrDefault()?.Line + 1 ?? 1;
+            diagnostics.Error(DiagnosticCodes.SectionWithoutTitle, displayPath, line, 1,
+                "章节文件应以一级标题开头，例如“# 一、总体绩效目标”：它是这一节在目录中的标题。");
+            return null;
+        }
+
+        var headings = new List<SectionHeading>();
+        foreach (var block in document.Descendants<Block>())
+        {
+            block.GetAttributes().AddProperty("data-src", $"{displayPath}:{block.Line + 1}");
+            if (block is HeadingBlock heading)
+            {
+                heading.Level = Math.Min(heading.Level + 1, 6);
+                var attributes = heading.GetAttributes();
+                attributes.Id = UniqueId(attributes.Id ?? "section");
+                headings.Add(new SectionHeading(heading.Level, attributes.Id, InlineText(heading.Inline),
+                    new SourceLocation(displayPath, heading.Line + 1, heading.Column + 1)));
+            }
+        }
+        DropUnsafeLinks(document, displayPath, diagnostics);
+
+        document.Remove(title);
+        var html = RenderHtml(document);
+        var titleId = title.GetAttributes().Id!;
+        return new NarrativeSection(titleId, InlineText(title.Inline), html,
+            new SourceLocation(displayPath, title.Line + 1), headings.Skip(1).ToList());
+    }
+
+    private string UniqueId(string id)
+    {
+        var candidate = id;
+        for (var n = 1; !_usedIds.Add(candidate); n++) candidate = $"{id}-{n}";
+        return candidate;
+    }
+
+    private string RenderHtml(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static void DropUnsafeLinks(MarkdownDocument document, string displayPath, DiagnosticBag diagnostics)
+    {
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            var url = link.Url ?? "";
+            if (IsSafe(url)) continue;
+            diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, link.Line + 1, link.Column + 1,
+                $"链接地址“{Shorten(url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+            // Keep the words, lose the link: move the children up in place of the link.
+            var children = link.ToList();
+            foreach (var child in children)
+            {
+                child.Remove();
+                link.InsertBefore(child);
+            }
+            if (link.IsImage) link.InsertBefore(new LiteralInline(""));
+            link.Remove();
+        }
+    }
+
+    internal static bool IsSafe(string url)
+    {
+        var trimmed = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        if (trimmed.Length == 0 || trimmed.StartsWith('#')) return true;
+        var colon = trimmed.IndexOf(':');
+        var slash = trimmed.IndexOfAny(new[] { '/', '?', '#' });
+        if (colon < 0 || (slash >= 0 && slash < colon)) return !trimmed.StartsWith("//", StringComparison.Ordinal);
+        var scheme = trimmed[..colon];
+        return SafeSchemes.Any(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    internal static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case LineBreakInline: text.Append(' '); break;
+            }
+        }
+        return text.ToString().Trim();
+    }
+}

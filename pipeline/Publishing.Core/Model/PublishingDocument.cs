@@ -1,0 +1,44 @@
+namespace Publishing.Model;
+
+/// <summary>One document to publish: the manifest's metadata, then its parts in order.</summary>
+public sealed record PublishingDocument(
+    string Slug,
+    string ContentDirectory,
+    DocumentMetadata Metadata,
+    IReadOnlyList<Part> Parts)
+{
+    public IEnumerable<Project> Projects => Parts.SelectMany(p => p.Projects);
+    public IEnumerable<NarrativeSection> Sections => Parts.SelectMany(p => p.Sections);
+}
+
+public sealed record DocumentMetadata(
+    string Title,
+    string Department,
+    int Year,
+    string Status,
+    string PreparedBy,
+    string ReviewedBy,
+    string UnitCode,
+    string UnitName,
+    string Currency,
+    string Framework,
+    string Theme,
+    DateOnly Date);
+
+/// <summary>A part (第一部分 …) holds narrative sections, projects, or both.</summary>
+public sealed record Part(
+    string Id,
+    string Number,
+    string Title,
+    IReadOnlyList<NarrativeSection> Sections,
+    IReadOnlyList<Project> Projects);
+
+/// <summary>One Markdown file: its title (the file's first heading) and its body rendered to HTML.</summary>
+public sealed record NarrativeSection(
+    string Id,
+    string Title,
+    string Html,
+    SourceLocation Source,
+    IReadOnlyList<SectionHeading> Headings);
+
+public sealed record SectionHeading(int Level, string Id, string Text, SourceLocation Source);

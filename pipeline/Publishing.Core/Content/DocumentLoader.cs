@@ -35,8 +35,14 @@ public static class DocumentLoader
         if (manifest is null) return null;
 
         var errorsBefore = diagnostics.ErrorCount;
+        // Data first, then narrative: sections may refer to projects' figures.
+        var projectsByPart = manifest.Parts
+            .Select(part => LoadProjects(documentDirectory, part, manifest.Metadata, diagnostics))
+            .ToList();
+        var data = new DocumentData(projectsByPart.SelectMany(p => p).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First()));
+
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc" };
-        var sectionRenderer = new SectionRenderer(usedIds);
+        var sectionRenderer = new SectionRenderer(usedIds, data);
         var parts = new List<Part>();
         for (var i = 0; i < manifest.Parts.Count; i++)
         {
@@ -47,8 +53,7 @@ public static class DocumentLoader
                 .Select(reference => LoadSection(documentDirectory, reference, sectionRenderer, diagnostics))
                 .OfType<NarrativeSection>()
                 .ToList();
-            var projects = LoadProjects(documentDirectory, part, manifest.Metadata, diagnostics);
-            parts.Add(new Part(partId, part.Number, part.Title, sections, projects));
+            parts.Add(new Part(partId, part.Number, part.Title, sections, projectsByPart[i]));
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;

@@ -18,9 +18,18 @@ public sealed class SectionRenderer
     private static readonly string[] SafeSchemes = { "http", "https", "mailto" };
     private readonly MarkdownPipeline _pipeline = MarkdownPipelineFactory.Create();
     private readonly HashSet<string> _usedIds;
+    private readonly DocumentData _data;
 
     /// <param name="usedIds">Ids already taken in the document (shared by all its sections).</param>
-    public SectionRenderer(HashSet<string> usedIds) => _usedIds = usedIds;
+    /// <param name="data">The document's data that narrative text may refer to.</param>
+    public SectionRenderer(HashSet<string> usedIds, DocumentData data)
+    {
+        _usedIds = usedIds;
+        _data = data;
+    }
+
+    /// <summary>The document's data, for extensions that resolve references to it.</summary>
+    public DocumentData Data => _data;
 
     public NarrativeSection? Render(string markdown, string displayPath, DiagnosticBag diagnostics)
     {
@@ -43,7 +52,10 @@ public sealed class SectionRenderer
                 heading.Level = Math.Min(heading.Level + 1, 6);
                 var attributes = heading.GetAttributes();
                 attributes.Id = UniqueId(attributes.Id ?? "section");
-                headings.Add(new SectionHeading(heading.Level, attributes.Id, InlineText(heading.Inline),
+                var text = InlineText(heading.Inline);
+                // Official text styles a heading by its numbering (一、 黑体; （一） 楷体 …), not by its depth.
+                if (ChineseNumbering.Read(text) is { } marker) attributes.AddClass($"numbering-level-{marker.Level}");
+                headings.Add(new SectionHeading(heading.Level, attributes.Id, text,
                     new SourceLocation(displayPath, heading.Line + 1, heading.Column + 1)));
             }
         }

@@ -39,6 +39,10 @@ public sealed record NarrativeSection(
     string Title,
     string Html,
     SourceLocation Source,
-    IReadOnlyList<SectionHeading> Headings);
+    IReadOnlyList<SectionHeading> Headings)
+{
+    /// <summary>The GB/T 9704 level of the title's numbering (一、 is 1), or 0 when it has none.</summary>
+    public int NumberingLevel => Markdown.ChineseNumbering.Read(Title)?.Level ?? 0;
+}
 
 public sealed record SectionHeading(int Level, string Id, string Text, SourceLocation Source);

@@ -25,8 +25,9 @@ internal static partial class FontSubsetter
         {
             var unicodes = hb_subset_input_unicode_set(input);
             foreach (var cp in codePoints.Distinct().OrderBy(c => c)) hb_set_add(unicodes, (uint)cp);
-            var glyphSet = hb_subset_input_glyph_set(input);
-            foreach (var g in glyphList) hb_set_add(glyphSet, g);
+            // Glyphs are NOT added by id: HarfBuzz would then also keep every code point mapped to them
+            // (U+2F00 ⼀ beside U+4E00 一) and Skia's ToUnicode would pick the radical. The layout closure
+            // of the code points already holds every glyph shaping produced from them.
             hb_subset_input_set_flags(input, FlagNoHinting);
 
             plan = hb_subset_plan_create_or_fail(face.Face.Handle, input);
@@ -58,7 +59,6 @@ internal static partial class FontSubsetter
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_create_or_fail();
     [LibraryImport(Lib)] private static partial void hb_subset_input_destroy(IntPtr input);
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_unicode_set(IntPtr input);
-    [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_glyph_set(IntPtr input);
     [LibraryImport(Lib)] private static partial void hb_subset_input_set_flags(IntPtr input, uint flags);
     [LibraryImport(Lib)] private static partial void hb_set_add(IntPtr set, uint value);
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_plan_create_or_fail(IntPtr face, IntPtr input);

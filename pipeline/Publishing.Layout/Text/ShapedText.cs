@@ -63,12 +63,20 @@ internal static class Shaper
         for (var i = start; i < end; i++) chars[i - start] = new ShapedChar { CodePoint = cps[i], Face = face, Span = span };
         var scale = span.Style.Size / face.UnitsPerEm;
         using var buffer = new Buffer();
+        buffer.ContentType = ContentType.Unicode;
         buffer.ClusterLevel = ClusterLevel.MonotoneCharacters;
         for (var i = start; i < end; i++)
             buffer.Add((uint)(cps[i] == '\n' ? ' ' : cps[i]), (uint)(i - start));
         buffer.GuessSegmentProperties();
         buffer.Direction = Direction.LeftToRight;
-        face.Font.Shape(buffer);
+        buffer.Language = Chinese;
+        // Quotes, dashes and ellipses beside Chinese take their full-width forms (as in Chinese typesetting);
+        // the same code points in a Latin context stay proportional.
+        var features = new List<Feature>();
+        for (var i = start; i < end; i++)
+            if (IsFullWidthInCjk(cps[i]) && NextToCjk(cps, i))
+                features.Add(new Feature(FullWidth, 1, (uint)(i - start), (uint)(i - start + 1)));
+        face.Font.Shape(buffer, features.ToArray());
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
         for (var g = 0; g < infos.Length; g++)
@@ -84,6 +92,18 @@ internal static class Shaper
             if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Advance = 0; }
         }
         into.AddRange(chars);
+    }
+
+    private static readonly Language Chinese = new("zh-Hans");
+    private static readonly Tag FullWidth = Tag.Parse("fwid");
+
+    private static bool IsFullWidthInCjk(int cp) => cp is 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2014 or 0x2026 or 0x00B7;
+
+    private static bool NextToCjk(List<int> cps, int i)
+    {
+        for (var j = i - 1; j >= 0; j--) { if (IsFullWidthInCjk(cps[j])) continue; if (BreakRules.IsCjkIdeographLike(cps[j])) return true; break; }
+        for (var j = i + 1; j < cps.Count; j++) { if (IsFullWidthInCjk(cps[j])) continue; return BreakRules.IsCjkIdeographLike(cps[j]); }
+        return false;
     }
 
     internal static int NextCodePoint(string s, ref int i)

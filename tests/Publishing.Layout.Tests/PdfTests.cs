@@ -1,0 +1,95 @@
+using Publishing.Layout.Flow;
+using Publishing.Layout.Frames;
+using Publishing.Layout.Pages;
+using Publishing.Layout.Text;
+using UglyToad.PdfPig;
+
+namespace Publishing.Layout.Tests;
+
+public class PdfTests
+{
+    private static LayoutDocument Sample(string extra = "")
+    {
+        var style = new ParagraphStyle { LinePitch = 28.95, FirstLineIndent = 32, Align = TextAlign.Justify };
+        var heading = new TextStyle(TestFonts.SansBold, 16, Rgb.Black);
+        var blocks = new List<Block>();
+        for (var i = 1; i <= 6; i++)
+        {
+            blocks.Add(new Paragraph($"第{i}节 一总体绩效目标", heading, style with { FirstLineIndent = 0 }) { Anchor = $"h{i}", KeepWithNext = true });
+            blocks.Add(new Paragraph(Corpus.Paragraphs[i % Corpus.Paragraphs.Length] + extra, TestFonts.Body(), style));
+        }
+        blocks.Add(TestDocuments.IndicatorTable(40, 5, 12));
+        var outline = Enumerable.Range(1, 6).Select(i => new OutlineEntry($"第{i}节", $"h{i}", i == 1
+            ? new[] { new OutlineEntry("子项", "h2", Array.Empty<OutlineEntry>()) } : Array.Empty<OutlineEntry>())).ToList();
+        return TestDocuments.Of(new DocumentSection(new Stack(blocks), PageNumbering.RestartAtOne)) with { Outline = outline };
+    }
+
+    private static byte[] Render(LayoutDocument doc)
+    {
+        using var stream = new MemoryStream();
+        DocumentRenderer.RenderPdf(doc, stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_bytes()
+    {
+        var a = Render(Sample());
+        var b = Render(Sample());
+        a.Length.ShouldBeGreaterThan(1000);
+        a.SequenceEqual(b).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_subsets_and_text_extracts_without_radicals()
+    {
+        var bytes = Render(Sample());
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        text.ShouldContain("一总体绩效目标");
+        text.ShouldContain("质量指标（合并）");
+        text.Where(c => c >= '\u2E80' && c <= '\u2FDF').ShouldBeEmpty("no Kangxi or CJK radicals in extracted text");
+        var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        fonts.ShouldNotBeEmpty();
+        fonts.ShouldAllBe(f => System.Text.RegularExpressions.Regex.IsMatch(f, "^[A-Z]{6}\\+"));
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        raw.ShouldNotContain("/Type3");
+        raw.ShouldContain("/FontFile2");
+        bytes.Length.ShouldBeLessThan(200_000);
+    }
+
+    [Fact]
+    public void Outline_language_and_links_are_in_the_file()
+    {
+        var doc = Sample();
+        var bytes = Render(doc);
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
+        bookmarks.Roots.Select(r => r.Title).ShouldBe(Enumerable.Range(1, 6).Select(i => $"第{i}节"));
+        bookmarks.Roots[0].Children.Single().Title.ShouldBe("子项");
+        var layout = DocumentLayout.Run(doc);
+        foreach (var (root, i) in bookmarks.Roots.Select((r, i) => (r, i)))
+            ((UglyToad.PdfPig.Outline.DocumentBookmarkNode)root).PageNumber.ShouldBe(layout.Anchors[$"h{i + 1}"].PageIndex + 1);
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        raw.ShouldContain("/Lang <FEFF");
+        raw.ShouldContain("/PageMode /UseOutlines");
+        pdf.Information.Title.ShouldBe("测试文档");
+        pdf.Information.Author.ShouldBe("测试单位");
+    }
+
+    [Fact]
+    public void A_character_no_font_has_is_reported_with_its_source()
+    {
+        var source = "content/a.md:7";
+        var paragraph = new Paragraph(new[] { new TextSpan("笑脸😀与西夏文𘀀。", TestFonts.Body(), Source: source) }, new ParagraphStyle { LinePitch = 20 });
+        var doc = TestDocuments.Of(new DocumentSection(paragraph, PageNumbering.None));
+        using var stream = new MemoryStream();
+        var result = DocumentRenderer.RenderPdf(doc, stream);
+        result.Missing.Select(m => (m.CodePointLabel, m.Character, m.Source)).ShouldBe(new[]
+        {
+            ("U+1F600", "😀", (object?)source), ("U+18000", "𘀀", source),
+        });
+        // Drawn as a .notdef box, not silently dropped: the page still has a glyph for each character.
+        result.Pages[0].Runs.Sum(r => r.Glyphs.Length).ShouldBe(9);
+    }
+}

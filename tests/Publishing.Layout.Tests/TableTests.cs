@@ -1,0 +1,91 @@
+using Publishing.Layout.Flow;
+using Publishing.Layout.Frames;
+using Publishing.Layout.Pages;
+using Publishing.Layout.Tables;
+
+namespace Publishing.Layout.Tests;
+
+public class TableTests
+{
+    [Fact]
+    public void Planner_places_cells_around_row_spans()
+    {
+        TableCell C(int rowSpan = 1, int colSpan = 1) => new(new SolidBox("x", 1), rowSpan, colSpan);
+        var rows = new[]
+        {
+            new TableRow(new[] { C(rowSpan: 3), C(rowSpan: 2), C(), C() }),
+            new TableRow(new[] { C(colSpan: 2) }),
+            new TableRow(new[] { C(), C(), C() }),
+        };
+        var (cells, rowCount, columns) = TablePlanner.Plan(rows, 0, false);
+        rowCount.ShouldBe(3);
+        columns.ShouldBe(4);
+        cells.Select(c => (c.Row, c.Column, c.RowSpan, c.ColSpan)).ShouldBe(new[]
+        {
+            (0, 0, 3, 1), (0, 1, 2, 1), (0, 2, 1, 1), (0, 3, 1, 1),
+            (1, 2, 1, 2),
+            (2, 1, 1, 1), (2, 2, 1, 1), (2, 3, 1, 1),
+        });
+    }
+
+    [Fact]
+    public void Automatic_columns_keep_short_values_on_one_line()
+    {
+        var context = new LayoutContext();
+        var table = TestDocuments.IndicatorTable(5, 1, 2);
+        var plan = table.PlanFor(context, 442);
+        plan.ColumnWidths.Sum().ShouldBe(442, 0.01);
+        var valueCells = plan.BodyCells.Where(c => c.Column == 4).ToList();
+        foreach (var cell in valueCells)
+            plan.Contents[cell].Items.OfType<GlyphRun>().Select(r => r.Baseline).Distinct().Count().ShouldBe(1, "≥90 百分比 stays on one line");
+    }
+
+    [Fact]
+    public void Fractions_fix_column_widths()
+    {
+        var table = new Table(new[] { new TableColumn(0.25), new TableColumn(0.75) }, Array.Empty<TableRow>(),
+            new[] { new TableRow(new[] { new TableCell(TestDocuments.Cell("甲")), new TableCell(TestDocuments.Cell("乙")) }) }, new TableStyle());
+        table.PlanFor(new LayoutContext(), 400).ColumnWidths.ShouldBe(new[] { 100.0, 300.0 });
+    }
+
+    [Fact]
+    public void Eighty_rows_with_a_thirty_row_group_across_a_page_break()
+    {
+        // 80 rows; the 二级 group of rows 20..49 crosses at least one page break (about 35 rows fit a page).
+        var table = TestDocuments.IndicatorTable(80, 20, 30);
+        var doc = TestDocuments.Of(new DocumentSection(new Stack(new Flow.SolidBox("above", 300), table), PageNumbering.RestartAtOne));
+        var result = DocumentLayout.Run(doc);
+        result.Pages.Count.ShouldBeGreaterThan(2);
+        var texts = result.Pages.Select(p => p.Runs.Select(r => r.Text).ToList()).ToList();
+
+        foreach (var page in texts) page.Count(t => t == "一级指标").ShouldBe(1, "the header repeats on every page");
+        for (var r = 0; r < 80; r++)
+            texts.Sum(page => page.Count(t => t == $"三级指标第{r}行")).ShouldBe(1, $"row {r} appears exactly once");
+
+        var groupPages = texts.Select((page, i) => (page, i)).Where(p => p.page.Contains("质量指标（合并）")).Select(p => p.i).ToList();
+        var rowPages = Enumerable.Range(20, 30).Select(r => texts.FindIndex(p => p.Contains($"三级指标第{r}行"))).Distinct().ToList();
+        rowPages.Count.ShouldBeGreaterThan(1, "the group really crosses a page break");
+        groupPages.ShouldBe(rowPages, "the merged cell's text is repeated on each page its rows reach");
+
+        // The merged cell is a closed box on each page: a bottom border where the page breaks, a top one where it resumes.
+        foreach (var pageIndex in rowPages)
+        {
+            var page = result.Pages[pageIndex];
+            var label = page.Runs.First(r => r.Text == "质量指标（合并）");
+            var lines = page.Items.OfType<LineMark>().ToList();
+            var verticals = lines.Where(l => l.X1 == l.X2 && l.X1 < label.X && l.Y1 < label.Baseline && l.Y2 > label.Baseline).ToList();
+            verticals.ShouldNotBeEmpty();
+            var box = verticals.OrderByDescending(l => l.X1).First();
+            lines.ShouldContain(l => l.Y1 == l.Y2 && Math.Abs(l.Y1 - box.Y1) < 0.01 && l.X1 <= box.X1 + 0.01, "top edge");
+            lines.ShouldContain(l => l.Y1 == l.Y2 && Math.Abs(l.Y1 - box.Y2) < 0.01 && l.X1 <= box.X1 + 0.01, "bottom edge");
+        }
+    }
+
+    [Fact]
+    public void A_table_does_not_leave_its_header_alone_at_the_foot_of_a_page()
+    {
+        var table = TestDocuments.IndicatorTable(3, 0, 1);
+        var fragment = table.Layout(new LayoutContext(), 442, 30, null, atPageTop: false);
+        fragment.Fit.ShouldBe(Fit.Nothing);
+    }
+}

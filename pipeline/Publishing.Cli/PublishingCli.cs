@@ -1,0 +1,95 @@
+using Publishing.Build;
+using Publishing.Content;
+using Publishing.Diagnostics;
+
+namespace Publishing.Cli;
+
+/// <summary>
+/// The `publishing` command, callable in-process (tests) as well as from Main. Prints diagnostics
+/// sorted, then a summary line; exit codes 0 ok, 1 content errors, 2 usage, 3 internal error.
+/// </summary>
+public static class PublishingCli
+{
+    public const int Ok = 0, ContentErrors = 1, UsageError = 2, InternalError = 3;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return Run(CommandLine.Parse(args), stdout, stderr);
+        }
+        catch (Exception e)
+        {
+            // A bug in Publishing, not in the content: say so in one line, without a stack trace.
+            stderr.WriteLine($"publishing: error {DiagnosticCodes.InternalError}: Publishing 内部错误（{e.GetType().Name}: {e.Message}）。请把这条信息和内容目录一起报告给开发者。");
+            return InternalError;
+        }
+    }
+
+    private static int Run(CommandLine line, TextWriter stdout, TextWriter stderr)
+    {
+        if (line.Error is not null)
+        {
+            stderr.WriteLine($"publishing: {line.Error}");
+            stderr.WriteLine("用 publishing --help 查看用法。");
+            return UsageError;
+        }
+        if (line.Command == "help")
+        {
+            stdout.WriteLine(CommandLine.Usage);
+            return Ok;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var documents = DocumentLoader.FindDocuments(line.ContentRoot);
+        if (documents.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.NoDocuments, DisplayPaths.For(line.ContentRoot), 0, 0,
+                "这里没有文档：内容目录应是含 document.yaml 的文件夹，或包含这样的文件夹。");
+            Report(diagnostics, 0, stderr);
+            return ContentErrors;
+        }
+
+        var templates = line.TemplatesDirectory ?? FindTemplates(line.ContentRoot);
+        if (templates is null)
+        {
+            stderr.WriteLine("publishing: 找不到 templates/ 目录；请用 --templates 指定。");
+            return UsageError;
+        }
+
+        var builder = new DocumentBuilder(new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors));
+        foreach (var document in documents)
+        {
+            if (line.Command == "validate")
+            {
+                builder.Validate(document, diagnostics);
+            }
+            else if (builder.Build(document, diagnostics))
+            {
+                stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, Path.GetFileName(document)))}/");
+            }
+        }
+        Report(diagnostics, documents.Count, stderr);
+        var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);
+        return failed ? ContentErrors : Ok;
+    }
+
+    private static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)
+    {
+        foreach (var diagnostic in diagnostics.Sorted())
+            stderr.WriteLine(diagnostic);
+        var summary = $"{diagnostics.ErrorCount} 个错误，{diagnostics.WarningCount} 个警告";
+        stderr.WriteLine(documents > 0 ? $"{summary}（{documents} 个文档）" : summary);
+    }
+
+    /// <summary>templates/ beside the content root, or above it (content/&lt;doc&gt;/ → templates/).</summary>
+    private static string? FindTemplates(string contentRoot)
+    {
+        for (var directory = new DirectoryInfo(Path.GetFullPath(contentRoot)); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "templates");
+            if (File.Exists(Path.Combine(candidate, "document.html.sbn"))) return candidate;
+        }
+        return null;
+    }
+}

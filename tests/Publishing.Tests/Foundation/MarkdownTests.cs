@@ -1,0 +1,130 @@
+using AngleSharp.Html.Parser;
+using Publishing.Diagnostics;
+using Publishing.Markdown;
+using Publishing.Model;
+
+namespace Publishing.Tests.Foundation;
+
+public class MarkdownTests
+{
+    private static (NarrativeSection? Section, DiagnosticBag Diagnostics) Render(string markdown)
+    {
+        var diagnostics = new DiagnosticBag();
+        var section = new SectionRenderer(new HashSet<string>(), DocumentData.Empty).Render(markdown, "sections/test.md", diagnostics);
+        return (section, diagnostics);
+    }
+
+    private static string BodyText(string markdown)
+    {
+        var html = Render(markdown).Section!.Html;
+        return new HtmlParser().ParseDocument(html).Body!.TextContent.Trim();
+    }
+
+    [Fact]
+    public void A_soft_break_between_two_CJK_characters_joins_without_a_space()
+    {
+        BodyText("# 标题\n\n加强信访\n工作。").ShouldBe("加强信访工作。");
+    }
+
+    [Fact]
+    public void A_soft_break_between_CJK_punctuation_and_a_character_joins_too()
+    {
+        BodyText("# 标题\n\n确保稳定，\n促进和谐。").ShouldBe("确保稳定，促进和谐。");
+    }
+
+    [Fact]
+    public void A_soft_break_between_Latin_words_stays_a_space()
+    {
+        var html = Render("# 标题\n\nhello\nworld").Section!.Html;
+        new HtmlParser().ParseDocument(html).Body!.TextContent.Trim().Replace('\n', ' ').ShouldBe("hello world");
+    }
+
+    [Fact]
+    public void A_soft_break_across_emphasis_between_CJK_joins()
+    {
+        BodyText("# 标题\n\n**重点**\n工作").ShouldBe("重点工作");
+    }
+
+    [Fact]
+    public void The_first_heading_is_the_title_and_others_move_down_a_level()
+    {
+        var (section, _) = Render("# 一、总体目标\n\n## （一）网信工作\n\n正文。");
+        section!.Title.ShouldBe("一、总体目标");
+        section.Id.ShouldBe("一总体目标");
+        section.Html.ShouldContain("<h3 id=\"一网信工作\"");
+        section.Html.ShouldNotContain("总体目标</h");
+    }
+
+    [Fact]
+    public void A_section_without_a_title_heading_is_an_error_at_its_first_line()
+    {
+        var (section, diagnostics) = Render("\n\n正文。");
+        section.ShouldBeNull();
+        diagnostics.Items.ShouldHaveSingleItem().ToString().ShouldBe(
+            "sections/test.md(3,1): error PUB3001: 章节文件应以一级标题开头，例如“# 一、总体绩效目标”：它是这一节在目录中的标题。");
+    }
+
+    [Fact]
+    public void Raw_HTML_is_text_not_markup()
+    {
+        var html = Render("# 标题\n\n<script>alert(1)</script> 与 <b onclick=\"x()\">粗</b>").Section!.Html;
+        html.ShouldNotContain("<script");
+        html.ShouldNotContain("<b ");
+        html.ShouldContain("&lt;script&gt;");
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JaVaScRiPt:alert(1)")]
+    [InlineData("&#106;avascript:alert(1)")]
+    [InlineData("data:text/html;base64,PHNjcmlwdD4=")]
+    [InlineData("vbscript:msgbox(1)")]
+    public void Unsafe_links_are_dropped_with_a_warning(string url)
+    {
+        var (section, diagnostics) = Render($"# 标题\n\n点击[这里]({url})查看。");
+        section!.Html.ShouldNotContain("href");
+        section.Html.ShouldContain("这里");
+        diagnostics.Items.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.UnsafeLink);
+    }
+
+    [Theory]
+    [InlineData("https://www.mof.gov.cn/")]
+    [InlineData("#一总体绩效目标")]
+    [InlineData("mailto:czj@example.cn")]
+    public void Safe_links_stay(string url)
+    {
+        var (section, diagnostics) = Render($"# 标题\n\n见[文件]({url})。");
+        section!.Html.ShouldContain("href=");
+        diagnostics.Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Heading_ids_are_unique_across_sections_of_a_document()
+    {
+        var used = new HashSet<string>();
+        var renderer = new SectionRenderer(used, DocumentData.Empty);
+        var a = renderer.Render("# 一、目标\n\n## 工作保障措施", "a.md", new DiagnosticBag())!;
+        var b = renderer.Render("# 二、措施\n\n## 工作保障措施", "b.md", new DiagnosticBag())!;
+        a.Headings.Single().Id.ShouldBe("工作保障措施");
+        b.Headings.Single().Id.ShouldBe("工作保障措施-1");
+    }
+
+    [Theory]
+    [InlineData("一、总体思路", 1, 1)]
+    [InlineData("十二、其他", 1, 12)]
+    [InlineData("（三）群众来访", 2, 3)]
+    [InlineData("3. 信访维稳", 3, 3)]
+    [InlineData("（2）细则", 4, 2)]
+    public void Chinese_numbering_is_read(string text, int level, int number)
+    {
+        var marker = ChineseNumbering.Read(text).ShouldNotBeNull();
+        marker.Level.ShouldBe(level);
+        marker.Number.ShouldBe(number);
+    }
+
+    [Theory]
+    [InlineData("总体绩效目标")]
+    [InlineData("1.5 倍")]
+    [InlineData("2021 年")]
+    public void Text_without_numbering_has_no_marker(string text) => ChineseNumbering.Read(text).ShouldBeNull();
+}

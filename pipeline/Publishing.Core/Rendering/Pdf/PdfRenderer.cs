@@ -1,0 +1,68 @@
+#if PUBLISHING_PDF
+// Compiled once Publishing.Core references Publishing.Layout and defines PUBLISHING_PDF (see docs/pdf-engine.md, "Wiring").
+using Publishing.Diagnostics;
+using Publishing.Layout;
+using Publishing.Layout.Fonts;
+using Publishing.Theming;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>What goes into the PDF's document information and catalog.</summary>
+public sealed record PdfDocumentInfo(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created);
+
+/// <summary>
+/// The PDF output: reads the assembled HTML (docs/html-vocabulary.md), maps it with the theme onto the layout
+/// engine (Publishing.Layout) and writes the PDF. Problems come back as diagnostics, never as exceptions for
+/// content errors: a character no font has becomes a PUB4001 warning located by the nearest data-src.
+/// </summary>
+public static class PdfRenderer
+{
+    // Font files are memory-mapped once per process and shared by every render (they are read-only).
+    private static readonly FontLibrary Fonts = new();
+
+    public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output)
+    {
+        var diagnostics = new List<Diagnostic>();
+        HtmlToLayout.Mapped mapped;
+        try
+        {
+            var styles = new PdfStyles(theme, Fonts);
+            mapped = HtmlToLayout.Map(html, styles, info);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ThemeInvalid, theme.Name, 0, 0, $"PDF 无法生成：{e.Message}"));
+            return diagnostics;
+        }
+
+        var layout = DocumentRenderer.RenderPdf(mapped.Document, output);
+
+        var seen = new HashSet<(int, string, int)>();
+        foreach (var missing in layout.Missing)
+        {
+            var location = missing.Source as SourceLocation ?? SourceLocation.Unknown;
+            if (!seen.Add((missing.CodePoint, location.Path, location.Line))) continue;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, location.Line, 0,
+                $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；请换用其他字符或在主题中增加含该字符的字体。"));
+        }
+        diagnostics.Sort();
+        return diagnostics;
+    }
+}
+
+/// <summary>Where a piece of text came from: the data-src="path:line" of its nearest ancestor.</summary>
+public sealed record SourceLocation(string Path, int Line)
+{
+    public static readonly SourceLocation Unknown = new("index.html", 0);
+
+    public static SourceLocation? Parse(string? dataSrc)
+    {
+        if (string.IsNullOrWhiteSpace(dataSrc)) return null;
+        var colon = dataSrc.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(dataSrc[(colon + 1)..], out var line)) return new SourceLocation(dataSrc[..colon], line);
+        return new SourceLocation(dataSrc, 0);
+    }
+
+    public override string ToString() => Line > 0 ? $"{Path}:{Line}" : Path;
+}
+#endif

@@ -1,0 +1,117 @@
+#if PUBLISHING_PDF
+// Compiled once Publishing.Core references Publishing.Layout and defines PUBLISHING_PDF (see docs/pdf-engine.md, "Wiring").
+using Publishing.Layout.Fonts;
+using Publishing.Layout.Flow;
+using Publishing.Layout.Frames;
+using Publishing.Layout.Pages;
+using Publishing.Layout.Tables;
+using Publishing.Layout.Text;
+using Publishing.Theming;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>The theme translated into the engine's terms: font chains, text and paragraph styles, page setup.</summary>
+internal sealed class PdfStyles
+{
+    private readonly Theme _theme;
+    private readonly FontLibrary _fonts;
+    private readonly Dictionary<(string, bool), FontChain> _chains = new();
+
+    public PdfStyles(Theme theme, FontLibrary fonts)
+    {
+        _theme = theme;
+        _fonts = fonts;
+        TextColor = Color("text", Rgb.Black);
+        LinkColor = Color("link", TextColor);
+    }
+
+    public Rgb TextColor { get; }
+    public Rgb LinkColor { get; }
+    public double BodySize => _theme.Body.SizePt;
+    public double BodyPitch => _theme.Body.LinePitchPt;
+
+    private Rgb Color(string key, Rgb fallback) =>
+        _theme.Colors.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? Rgb.Parse(value) : fallback;
+
+    public FontChain Chain(string role, bool bold)
+    {
+        if (_chains.TryGetValue((role, bold), out var chain)) return chain;
+        var family = _theme.Family(role);
+        var files = (bold && family.Bold.Count > 0 ? family.Bold : family.Regular).Select(_theme.ResolvePath).ToList();
+        // The other families follow as a last resort, so a character missing from one role is still found.
+        foreach (var other in _theme.Fonts.OrderBy(f => f.Key, StringComparer.Ordinal).Where(f => f.Key != role))
+            files.AddRange((bold && other.Value.Bold.Count > 0 ? other.Value.Bold : other.Value.Regular).Select(_theme.ResolvePath));
+        chain = _fonts.Chain($"{role}{(bold ? "-bold" : "")}", files.Distinct().ToList());
+        _chains[(role, bold)] = chain;
+        return chain;
+    }
+
+    public TextStyle Body => new(Chain(_theme.Body.Font, false), _theme.Body.SizePt, TextColor);
+    public TextStyle BodyBold => new(Chain(_theme.Body.Font, true), _theme.Body.SizePt, TextColor);
+
+    public ParagraphStyle BodyParagraph => new()
+    {
+        LinePitch = _theme.Body.LinePitchPt,
+        FirstLineIndent = _theme.Body.FirstLineIndentEm * _theme.Body.SizePt,
+        Align = _theme.Body.Justify ? TextAlign.Justify : TextAlign.Left,
+    };
+
+    public bool HasStyle(string name) => _theme.Styles.ContainsKey(name);
+
+    public TextStyle Text(string styleName)
+    {
+        var s = _theme.Style(styleName);
+        return new TextStyle(Chain(s.Font, s.IsBold), s.SizePt, TextColor);
+    }
+
+    public ParagraphStyle Paragraph(string styleName)
+    {
+        var s = _theme.Style(styleName);
+        return new ParagraphStyle
+        {
+            LinePitch = PitchFor(s.SizePt),
+            FirstLineIndent = s.IndentEm * s.SizePt,
+            Align = s.Align.ToLowerInvariant() switch { "center" => TextAlign.Center, "right" => TextAlign.Right, "justify" => TextAlign.Justify, _ => TextAlign.Left },
+            SpaceBefore = s.SpaceBeforePt,
+            SpaceAfter = s.SpaceAfterPt,
+            AvoidLoneLastChar = true,
+        };
+    }
+
+    /// <summary>Text up to the body size sits on the body's line grid; larger text gets 1.4 times its size.</summary>
+    public double PitchFor(double size) => size <= _theme.Body.SizePt + 0.01 ? _theme.Body.LinePitchPt : Math.Max(_theme.Body.LinePitchPt, size * 1.4);
+
+    public TextStyle TableText(bool bold) => new(Chain(_theme.Table.Font, bold), _theme.Table.SizePt, TextColor);
+    public bool TableHeaderBold => string.Equals(_theme.Table.HeaderWeight, "bold", StringComparison.OrdinalIgnoreCase);
+    public double TablePitch => _theme.Table.LinePitchPt;
+
+    public TableStyle Table => new()
+    {
+        Padding = _theme.Table.PaddingMm * PageSetup.PointsPerMm,
+        BorderWidth = _theme.Table.BorderPt,
+        BorderColor = Rgb.Parse(_theme.Table.BorderColor),
+        HeaderBackground = string.IsNullOrWhiteSpace(_theme.Table.HeaderBackground) ? null : Rgb.Parse(_theme.Table.HeaderBackground),
+        KeepWholeUpTo = _theme.Table.SizePt * 7,
+    };
+
+    public PageSetup Page
+    {
+        get
+        {
+            var p = _theme.Page;
+            if (!string.Equals(p.Size, "A4", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException($"page size '{p.Size}' is not supported (A4 only)");
+            return PageSetup.A4Mm(p.MarginTopMm, p.MarginLeftMm, p.BodyWidthMm, p.BodyHeightMm);
+        }
+    }
+
+    public PageFooter Footer
+    {
+        get
+        {
+            var f = _theme.Page.Footer;
+            return new PageFooter(f.Format, new TextStyle(Chain(f.Font, false), f.SizePt, TextColor), f.OffsetMm * PageSetup.PointsPerMm);
+        }
+    }
+}
+#endif

@@ -1,0 +1,146 @@
+#if PUBLISHING_PDF
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Publishing.Diagnostics;
+using Publishing.Rendering.Pdf;
+using Publishing.Theming;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Outline;
+
+namespace Publishing.Tests.Pdf;
+
+/// <summary>
+/// The seed document (assembled HTML in Fixtures/seed.html, as the templates produce it) through the PDF
+/// renderer, checked with PdfPig: text, outline, 目录 numbers, fonts, size, determinism, missing glyphs.
+/// </summary>
+public class PdfEndToEndTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly Theme Theme = ThemeLoader.Load(Path.Combine(Root, "templates"));
+    private static readonly string SeedHtml = File.ReadAllText(Path.Combine(Root, "tests", "Publishing.Tests", "Pdf", "Fixtures", "seed.html"));
+    private static readonly PdfDocumentInfo Info = new("承德县信访局部门 2021 年部门预算绩效文本（草案）", "承德县信访局部门编制",
+        "部门预算绩效文本", "预算绩效, 承德县信访局", "zh-CN", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly Lazy<(byte[] Pdf, IReadOnlyList<Diagnostic> Diagnostics)> Seed = new(() => Render(SeedHtml));
+
+    internal static (byte[], IReadOnlyList<Diagnostic>) Render(string html)
+    {
+        using var stream = new MemoryStream();
+        var diagnostics = PdfRenderer.Render(html, Theme, Info, stream);
+        return (stream.ToArray(), diagnostics);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "templates", "theme", "default.yaml"))) return dir.FullName;
+        throw new DirectoryNotFoundException("repository root not found");
+    }
+
+    private static string NoSpace(string s) => Regex.Replace(s, @"\s+", "");
+
+    [Fact]
+    public void Seed_renders_without_diagnostics_and_under_300_KB()
+    {
+        var (pdf, diagnostics) = Seed.Value;
+        diagnostics.ShouldBeEmpty();
+        pdf.Length.ShouldBeLessThan(300 * 1024);
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pdf-look"));
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "pdf-look", "seed.pdf"), pdf);
+    }
+
+    [Fact]
+    public void Text_has_every_heading_and_every_table_cell_and_no_radicals()
+    {
+        var (pdf, _) = Seed.Value;
+        using var document = PdfDocument.Open(pdf);
+        var text = NoSpace(string.Concat(document.GetPages().Select(p => p.Text)));
+        var html = new HtmlParser().ParseDocument(SeedHtml);
+        var expected = html.QuerySelectorAll("h1, h2, h3, h4, h5, td, th").Select(e => NoSpace(e.TextContent)).Where(t => t.Length > 0).ToList();
+        expected.Count.ShouldBeGreaterThan(60);
+        foreach (var piece in expected)
+        {
+            // A long cell wraps inside its box; PdfPig reads its lines in order, so the text is still contiguous.
+            text.ShouldContain(piece, Case.Sensitive, $"missing: {piece}");
+        }
+        text.Where(c => c >= '\u2E80' && c <= '\u2FDF').ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Outline_mirrors_the_toc_and_toc_numbers_match_the_printed_page_numbers()
+    {
+        var (pdf, _) = Seed.Value;
+        using var document = PdfDocument.Open(pdf);
+        document.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
+        bookmarks.Roots.Select(r => NoSpace(r.Title)).ShouldBe(new[] { "第一部分部门整体绩效目标", "第二部分预算项目绩效目标" });
+        bookmarks.Roots[0].Children.Select(c => c.Title).ShouldBe(new[] { "一、总体绩效目标", "二、分项绩效目标", "三、工作保障措施" });
+        bookmarks.Roots[1].Children.Single().Title.ShouldBe("1.信访维稳公用经费绩效目标表");
+
+        var pages = document.GetPages().ToList();
+        int? Printed(int pageNumber)
+        {
+            var m = Regex.Match(pages[pageNumber - 1].Text, @"—\s*(\d+)\s*—");
+            return m.Success ? int.Parse(m.Groups[1].Value) : null;
+        }
+        var tocPage = pages.First(p => NoSpace(p.Text).Contains("目录"));
+        Printed(tocPage.Number).ShouldBeNull("the 目录 is unnumbered");
+        Printed(1).ShouldBeNull("the cover is unnumbered");
+
+        var all = bookmarks.Roots.Concat(bookmarks.Roots.SelectMany(r => r.Children)).Cast<DocumentBookmarkNode>().ToList();
+        all.Count.ShouldBe(6);
+        var firstBody = all.Min(b => b.PageNumber);
+        Printed(firstBody).ShouldBe(1, "the body is numbered from 1");
+        foreach (var bookmark in all)
+        {
+            var page = pages[bookmark.PageNumber - 1];
+            var title = NoSpace(bookmark.Title).Replace("1.", "");
+            NoSpace(page.Text).ShouldContain(title, Case.Sensitive, $"bookmark '{bookmark.Title}' opens the page holding it");
+            var printed = Printed(bookmark.PageNumber);
+            printed.ShouldNotBeNull();
+            // The 目录 line for this entry ends with the number it announces.
+            var words = tocPage.GetWords().ToList();
+            var key = new string(NoSpace(bookmark.Title).Where(c => c > 0x2E80).Take(6).ToArray());
+            var lineOfTitle = words.First(w => NoSpace(w.Text).Contains(key[..4]));
+            var number = words.Where(w => Math.Abs(w.BoundingBox.Bottom - lineOfTitle.BoundingBox.Bottom) < 3 && Regex.IsMatch(w.Text, @"^\d+$"))
+                .OrderBy(w => w.BoundingBox.Right).Last();
+            int.Parse(number.Text).ShouldBe(printed.Value, $"目录 number of '{bookmark.Title}'");
+        }
+    }
+
+    [Fact]
+    public void Fonts_are_embedded_subsets_and_none_is_Type3()
+    {
+        var (pdf, _) = Seed.Value;
+        using var document = PdfDocument.Open(pdf);
+        var fonts = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        fonts.Count.ShouldBeGreaterThanOrEqualTo(3);
+        fonts.ShouldAllBe(f => Regex.IsMatch(f, "^[A-Z]{6}\\+"));
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        Regex.IsMatch(raw, @"/Subtype\s*/Type3").ShouldBeFalse();
+        Regex.Matches(raw, @"/FontFile2").Count.ShouldBe(Regex.Matches(raw, @"/Type\s*/FontDescriptor").Count);
+    }
+
+    [Fact]
+    public void Two_renders_give_the_same_bytes()
+    {
+        var (first, _) = Render(SeedHtml);
+        var (second, _) = Render(SeedHtml);
+        first.SequenceEqual(second).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_character_no_font_has_is_a_located_warning()
+    {
+        var html = SeedHtml.Replace("抓好信访工作，努力为经济社会", "抓好信访工作😀，努力为经济社会𘀀");
+        html.ShouldNotBe(SeedHtml);
+        var (_, diagnostics) = Render(html);
+        var warnings = diagnostics.Where(d => d.Code == "PUB4001").ToList();
+        warnings.Count.ShouldBeGreaterThanOrEqualTo(2);
+        var smiley = warnings.First(w => w.Message.Contains("U+1F600"));
+        smiley.Severity.ShouldBe(Severity.Warning);
+        smiley.Path.ShouldBe("content/chengde-xinfang-2021/sections/01-overall-goals.md");
+        smiley.Line.ShouldBe(5);
+        smiley.Message.ShouldContain("'😀'");
+        warnings.ShouldContain(w => w.Message.Contains("U+18000"));
+    }
+}
+#endif

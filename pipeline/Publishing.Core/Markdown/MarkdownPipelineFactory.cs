@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Publishing.Markdown.Extensions.CjkSoftBreaks;
+using Publishing.Markdown.Extensions.DataReferences;
 
 namespace Publishing.Markdown;
 
@@ -13,6 +14,7 @@ public static class MarkdownPipelineFactory
             .UsePipeTables()
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub) // keeps Chinese in ids
             .UseCjkSoftBreaks()
+            .UseDataReferences()                             // {{项目编码.预算数}} cites a project's figure
             .UsePreciseSourceLocation()
             .DisableHtml()                                    // raw HTML is shown as text, never as markup
             .Build();

@@ -4,6 +4,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Publishing.Diagnostics;
+using Publishing.Markdown.Extensions.DataReferences;
 using Publishing.Model;
 
 namespace Publishing.Markdown;
@@ -43,6 +44,9 @@ public sealed class SectionRenderer
             return null;
         }
 
+        var textBlocks = NarrativeTextCollector.Collect(document, markdown, displayPath);
+        DataReferenceResolver.Resolve(document, _data, displayPath, diagnostics);
+
         var headings = new List<SectionHeading>();
         foreach (var block in document.Descendants<Block>())
         {
@@ -65,7 +69,7 @@ public sealed class SectionRenderer
         var html = RenderHtml(document);
         var titleId = title.GetAttributes().Id!;
         return new NarrativeSection(titleId, InlineText(title.Inline), html,
-            new SourceLocation(displayPath, title.Line + 1), headings.Skip(1).ToList());
+            new SourceLocation(displayPath, title.Line + 1), headings.Skip(1).ToList()) { TextBlocks = textBlocks };
     }
 
     private string UniqueId(string id)

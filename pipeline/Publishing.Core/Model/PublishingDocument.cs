@@ -43,6 +43,9 @@ public sealed record NarrativeSection(
 {
     /// <summary>The GB/T 9704 level of the title's numbering (一、 is 1), or 0 when it has none.</summary>
     public int NumberingLevel => Markdown.ChineseNumbering.Read(Title)?.Level ?? 0;
+
+    /// <summary>The section's prose block by block, with source positions, for the editors' checks.</summary>
+    public IReadOnlyList<TextBlock> TextBlocks { get; init; } = Array.Empty<TextBlock>();
 }
 
 public sealed record SectionHeading(int Level, string Id, string Text, SourceLocation Source);

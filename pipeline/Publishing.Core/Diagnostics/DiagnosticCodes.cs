@@ -61,6 +61,7 @@ public static class DiagnosticCodes
     public const string TemplateIncludeRefused = "PUB4103";
     public const string TemplateLimit = "PUB4104";
     public const string ThemeInvalid = "PUB4105";
+    public const string CheckDataInvalid = "PUB4106";
 
     // Outputs
     public const string OutputWriteFailed = "PUB5001";

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Publishing.Content;
+using Publishing.Diagnostics;
+using Publishing.Model;
+
+namespace Publishing.Checks;
+
+/// <summary>
+/// PUB2030/PUB2031/PUB2032: each indicator's 一级 and 二级 must belong to the indicator framework the
+/// manifest names (framework: classic → templates/frameworks/classic.yaml), and each project must have
+/// every 一级 of it. An unknown framework name is an error at the manifest's framework line (PUB1104).
+/// </summary>
+public sealed partial class IndicatorFrameworkCheck : IContentCheck
+{
+    [GeneratedRegex(@"^framework\s*:\s*(?<value>.*?)\s*(#.*)?$")]
+    private static partial Regex FrameworkLine();
+
+    public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
+    {
+        var name = document.Metadata.Framework;
+        var framework = IsPlainName(name) ? context.Data.LoadFramework(name, diagnostics) : null;
+        if (framework is null)
+        {
+            if (!IsPlainName(name) || !context.Data.FrameworkNames().Contains(name))
+                ReportUnknownFramework(document, name, context, diagnostics);
+            return;
+        }
+
+        foreach (var project in document.Projects)
+        {
+            foreach (var indicator in project.Indicators)
+                CheckIndicator(indicator, framework, context, diagnostics);
+
+            if (project.Indicators.Count == 0) continue;
+            var present = project.Indicators.Select(i => i.Level1).ToHashSet(StringComparer.Ordinal);
+            var first = project.Indicators[0].Source;
+            foreach (var level1 in framework.Levels.Where(l => !present.Contains(l.Name)))
+                diagnostics.Error(DiagnosticCodes.MissingLevel1, first.Path, first.Line, 1,
+                    $"项目“{project.Code}”（{project.Name}）没有“{level1.Name}”：指标体系“{framework.Title}”要求每个项目都有 " +
+                    $"{string.Join("、", framework.Levels.Select(l => l.Name))}。请在这个项目的指标中补上“{level1.Name}”（二级可用 {string.Join("、", level1.Level2)}）。");
+        }
+    }
+
+    private static void CheckIndicator(Indicator indicator, CheckData.Framework framework, CheckContext context, DiagnosticBag diagnostics)
+    {
+        if (indicator.Level1.Length == 0) return; // an empty cell is already an error (PUB2004)
+        var level1 = framework.Levels.FirstOrDefault(l => l.Name == indicator.Level1);
+        if (level1 is null)
+        {
+            var at = context.Cells.Locate(indicator.Source, "一级指标");
+            var owner = framework.Levels.FirstOrDefault(l => l.Level2.Contains(indicator.Level1));
+            var hint = owner is not null
+                ? $"“{indicator.Level1}”在这个体系中是“{owner.Name}”下的二级指标。"
+                : Nearest(indicator.Level1, framework.Levels.Select(l => l.Name)) is { } near ? $"是否应为“{near}”？" : "";
+            diagnostics.Error(DiagnosticCodes.UnknownLevel1, at.Path, at.Line, at.Column,
+                $"一级指标“{indicator.Level1}”不在指标体系“{framework.Title}”中：应为 {string.Join("、", framework.Levels.Select(l => l.Name))} 之一。{hint}");
+            return;
+        }
+        if (indicator.Level2.Length == 0 || level1.Level2.Contains(indicator.Level2)) return;
+
+        var at2 = context.Cells.Locate(indicator.Source, "二级指标");
+        var elsewhere = framework.Levels.FirstOrDefault(l => l.Level2.Contains(indicator.Level2));
+        var isLevel1 = framework.Levels.Any(l => l.Name == indicator.Level2);
+        var hint2 = elsewhere is not null ? $"“{indicator.Level2}”属于“{elsewhere.Name}”。"
+            : isLevel1 ? $"在这个体系中“{indicator.Level2}”是一级指标。"
+            : Nearest(indicator.Level2, level1.Level2) is { } near2 ? $"是否应为“{near2}”？" : "";
+        diagnostics.Error(DiagnosticCodes.UnknownLevel2, at2.Path, at2.Line, at2.Column,
+            $"二级指标“{indicator.Level2}”不属于一级指标“{level1.Name}”（指标体系“{framework.Title}”）：应为 {string.Join("、", level1.Level2)} 之一。{hint2}");
+    }
+
+    private static string? Nearest(string name, IEnumerable<string> known) =>
+        known.Select(k => (Name: k, Distance: k.Contains(name) || name.Contains(k) ? 0 : CsvColumns.EditDistance(k, name)))
+            .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 2))
+            .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+
+    private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static void ReportUnknownFramework(PublishingDocument document, string name, CheckContext context, DiagnosticBag diagnostics)
+    {
+        var manifest = DisplayPaths.For(Path.Combine(document.ContentDirectory, DocumentLoader.ManifestFileName));
+        var (line, column) = (1, 1);
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(document.ContentDirectory, DocumentLoader.ManifestFileName));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var match = FrameworkLine().Match(lines[i]);
+                if (!match.Success) continue;
+                (line, column) = (i + 1, match.Groups["value"].Index + 1);
+                break;
+            }
+        }
+        catch (IOException)
+        {
+            // Located at the file's start.
+        }
+        var known = context.Data.FrameworkNames();
+        var list = known.Count > 0 ? $"可用的指标体系：{string.Join("、", known)}（templates/frameworks/ 中的文件名）。" : "templates/frameworks/ 中没有任何指标体系文件。";
+        diagnostics.Error(DiagnosticCodes.ManifestBadValue, manifest, line, column, $"未知的指标体系“{name}”。{list}");
+    }
+}

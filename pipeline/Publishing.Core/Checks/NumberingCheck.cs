@@ -1,0 +1,114 @@
+using Publishing.Diagnostics;
+using Publishing.Markdown;
+using Publishing.Model;
+
+namespace Publishing.Checks;
+
+/// <summary>
+/// PUB3002/PUB3003: within one level, 一、二、三…, （一）（二）…, 1. 2. …, （1）（2）… must neither skip
+/// nor repeat. Numbered headings and numbered paragraphs count alike, in the order written. A number of
+/// a level starts the levels below it afresh; so does a heading without a number, for the numbers
+/// written below it. Each section file is its own scope; its title (the first heading) is numbered with
+/// the other sections' titles of its part. A sequence that starts again at （一） right after （六） with
+/// nothing between is a hierarchy slip: sub-items of （六） take the next level's numbers, 1. 2. 3.
+/// </summary>
+public sealed class NumberingCheck : IContentCheck
+{
+    private const int Body = int.MaxValue; // depth of a paragraph: below every heading
+
+    public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
+    {
+        foreach (var part in document.Parts)
+        {
+            var titles = new Sequence(diagnostics);
+            foreach (var section in part.Sections)
+                if (ChineseNumbering.Read(section.Title) is { } marker)
+                    titles.Next(marker, 1, FirstBlock(section)?.Start ?? section.Source);
+
+            foreach (var section in part.Sections) CheckSection(section, diagnostics);
+        }
+    }
+
+    private static TextBlock? FirstBlock(NarrativeSection section) =>
+        section.TextBlocks.FirstOrDefault(b => b.Kind == TextBlockKind.Heading && b.HeadingLevel == 1);
+
+    private static void CheckSection(NarrativeSection section, DiagnosticBag diagnostics)
+    {
+        var sequence = new Sequence(diagnostics);
+        var title = FirstBlock(section);
+        foreach (var block in section.TextBlocks)
+        {
+            if (block == title) continue;
+            // Top-level prose only: numbers inside tables, quotes and nested lists have their own logic.
+            var counts = block.Kind switch
+            {
+                TextBlockKind.Heading or TextBlockKind.Paragraph => block.Depth == 0,
+                TextBlockKind.ListItem => block.Depth == 2,
+                _ => false,
+            };
+            if (!counts) continue;
+
+            var depth = block.Kind == TextBlockKind.Heading ? block.HeadingLevel : Body;
+            var marker = ChineseNumbering.Read(block.Text);
+            if (marker is null)
+            {
+                if (block.Kind == TextBlockKind.Heading) sequence.ResetBelow(depth);
+                continue;
+            }
+            var leading = block.Text.Length - block.Text.TrimStart().Length;
+            sequence.Next(marker, depth, block.At(leading));
+        }
+    }
+
+    /// <summary>The last number seen at each of the four levels, and where.</summary>
+    private sealed class Sequence(DiagnosticBag diagnostics)
+    {
+        private readonly (int Number, int Depth, SourceLocation At)?[] _last = new (int, int, SourceLocation)?[5];
+
+        /// <summary>A heading without a number at <paramref name="depth"/> starts afresh the numbers written below it.</summary>
+        public void ResetBelow(int depth)
+        {
+            for (var level = 1; level <= 4; level++)
+                if (_last[level] is { } last && last.Depth > depth) _last[level] = null;
+        }
+
+        public void Next(ChineseNumbering.Marker marker, int depth, SourceLocation at)
+        {
+            var level = marker.Level;
+            var number = marker.Number;
+            var previous = _last[level];
+            var expected = (previous?.Number ?? 0) + 1;
+            var written = ChineseNumbering.Format(level, number);
+
+            if (number > expected)
+            {
+                var missing = Enumerable.Range(expected, number - expected).Select(n => ChineseNumbering.Format(level, n)).ToList();
+                var shown = missing.Count <= 5 ? string.Join("", missing) : $"{missing[0]}至{missing[^1]}";
+                var from = previous is { } p
+                    ? $"编号从 {ChineseNumbering.Format(level, p.Number)}（第 {p.At.Line} 行）跳到了 {written}"
+                    : $"这一级编号应从 {ChineseNumbering.Format(level, 1)} 开始，这里却是 {written}";
+                diagnostics.Warning(DiagnosticCodes.NumberingSkipped, at.Path, at.Line, at.Column,
+                    $"{from}：缺少 {shown}。请补上缺少的一项，或把后面的编号依次改正。");
+            }
+            else if (previous is { } p && number <= p.Number)
+            {
+                if (number == 1)
+                {
+                    var deeper = level < 4
+                        ? $"若这些是 {ChineseNumbering.Format(level, p.Number)} 之下的小项，应改用下一级编号 {ChineseNumbering.Format(level + 1, 1)} {ChineseNumbering.Format(level + 1, 2)} ……；若是新的一组，应在前面加一个标题把它们分开。"
+                        : "若是新的一组，应在前面加一个标题把它们分开。";
+                    diagnostics.Warning(DiagnosticCodes.NumberingRepeated, at.Path, at.Line, at.Column,
+                        $"编号 {written} 又从头开始了，而前面同一级已编到 {ChineseNumbering.Format(level, p.Number)}（第 {p.At.Line} 行），中间没有上一级的编号或标题：{deeper}");
+                }
+                else
+                {
+                    diagnostics.Warning(DiagnosticCodes.NumberingRepeated, at.Path, at.Line, at.Column,
+                        $"编号 {written} 重复或倒退：前面同一级已编到 {ChineseNumbering.Format(level, p.Number)}（第 {p.At.Line} 行），这里应为 {ChineseNumbering.Format(level, expected)}。");
+                }
+            }
+
+            _last[level] = (number, depth, at);
+            for (var deeper = level + 1; deeper <= 4; deeper++) _last[deeper] = null;
+        }
+    }
+}

@@ -7,7 +7,17 @@ namespace Publishing.Layout.Tables;
 /// </summary>
 internal static class ColumnWidths
 {
-    public static double[] Compute(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
+    /// <summary>The width the table needs at least: fixed columns plus the automatic columns' minimums.</summary>
+    public static double MinimumSum(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
+    {
+        var (min, _) = Bounds(columns, cells);
+        var sum = 0.0;
+        for (var i = 0; i < columns; i++)
+            sum += i < spec.Count && spec[i].Fraction is { } f ? f * width : min[i];
+        return sum;
+    }
+
+    private static (double[] Min, double[] Max) Bounds(int columns, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells)
     {
         var min = new double[columns];
         var max = new double[columns];
@@ -23,7 +33,12 @@ internal static class ColumnWidths
             Spread(max, cols, c.Max);
         }
         for (var i = 0; i < columns; i++) max[i] = Math.Max(max[i], min[i]);
+        return (min, max);
+    }
 
+    public static double[] Compute(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
+    {
+        var (min, max) = Bounds(columns, cells);
         var result = new double[columns];
         var fixedWidth = 0.0;
         var auto = new List<int>();

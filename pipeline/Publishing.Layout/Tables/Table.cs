@@ -38,12 +38,21 @@ public sealed class Table : Block
             var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false);
             var columns = Math.Max(headerCols, bodyCols);
             var pad = 2 * Style.Padding;
-            var intrinsic = headerCells.Concat(bodyCells).Select(c =>
+            var raw = headerCells.Concat(bodyCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
+            // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
+            // minimums no longer fit, for body cells only (header labels may wrap), then for none.
+            List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
             {
-                var (min, max) = c.Cell.Content.IntrinsicWidths(context);
-                if (Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo) min = max;
-                return (c.Column, c.ColSpan, min + pad + 0.5, max + pad + 0.5);
+                var (min, max) = x.Widths;
+                var keep = x.Cell.IsHeader ? headers : body;
+                if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
+                return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);
             }).ToList();
+            bool Fits(List<(int Column, int Span, double Min, double Max)> cells) =>
+                ColumnWidths.MinimumSum(columns, Columns, cells, width) <= width + 0.01;
+            var intrinsic = Intrinsic(true, true);
+            if (!Fits(intrinsic)) intrinsic = Intrinsic(false, true);
+            if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false);
             var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width);
             var xs = new double[columns + 1];
             for (var i = 0; i < columns; i++) xs[i + 1] = xs[i] + widths[i];

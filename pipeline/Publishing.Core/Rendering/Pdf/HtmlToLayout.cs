@@ -248,7 +248,7 @@ internal static class HtmlToLayout
             var text = Collapse(cell.TextContent);
             var align = cell.ClassList.Contains("num") ? TextAlign.Right
                 : isHeaderCell || cell.ClassList.Contains("value") || text.Length <= 16 ? TextAlign.Center
-                : TextAlign.Justify;
+                : TextAlign.Left;
             var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
             var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles), paragraph);
             return new TableCell(content,

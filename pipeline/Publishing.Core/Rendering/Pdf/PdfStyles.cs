@@ -91,7 +91,7 @@ internal sealed class PdfStyles
         BorderWidth = _theme.Table.BorderPt,
         BorderColor = Rgb.Parse(_theme.Table.BorderColor),
         HeaderBackground = string.IsNullOrWhiteSpace(_theme.Table.HeaderBackground) ? null : Rgb.Parse(_theme.Table.HeaderBackground),
-        KeepWholeUpTo = _theme.Table.SizePt * 7,
+        KeepWholeUpTo = _theme.Table.SizePt * 6,
     };
 
     public PageSetup Page

@@ -34,13 +34,14 @@ public static class CsvTableReader
         var rows = new List<CsvRecordRow>();
         using (var reader = CsvReader.FromText(text, options))
         {
-            var headerLine = 0;
+            // The header is the first line with text: after the first Read the reader's LineNumber is
+            // already the first data record's, which is not where the column names are.
+            var headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0) + 1;
             while (reader.Read())
             {
                 if (header.Count == 0)
                 {
-                    headerLine = (int)reader.LineNumber;
-                    var headerColumns = FieldColumns(lines, (int)reader.LineNumber);
+                    var headerColumns = FieldColumns(lines, headerLine);
                     for (var i = 0; i < reader.Headers.Count; i++)
                         header.Add(new CsvHeaderCell(reader.Headers[i].Trim(), i, headerLine, Column(headerColumns, i)));
                 }
@@ -50,12 +51,13 @@ public static class CsvTableReader
             }
             if (header.Count == 0 && reader.Headers.Count > 0)
             {
-                var headerColumns = FieldColumns(lines, 1);
+                var headerColumns = FieldColumns(lines, headerLine);
                 for (var i = 0; i < reader.Headers.Count; i++)
-                    header.Add(new CsvHeaderCell(reader.Headers[i].Trim(), i, 1, Column(headerColumns, i)));
+                    header.Add(new CsvHeaderCell(reader.Headers[i].Trim(), i, headerLine, Column(headerColumns, i)));
             }
         }
 
+        var broken = new HashSet<int>();
         foreach (var record in malformed)
         {
             var line = (int)record.LineNumber;
@@ -67,8 +69,9 @@ public static class CsvTableReader
                 CsvMalformedReason.LineBreakInQuotes => "引号内有换行。",
                 _ => null,
             };
-            if (message is not null)
-                diagnostics.Error(DiagnosticCodes.CsvMalformedQuote, displayPath, Math.Max(line, 1), 1, message);
+            if (message is null) continue;
+            diagnostics.Error(DiagnosticCodes.CsvMalformedQuote, displayPath, Math.Max(line, 1), 1, message);
+            broken.Add(line);
         }
 
         if (header.Count == 0)
@@ -77,6 +80,9 @@ public static class CsvTableReader
             return null;
         }
 
+        // A record with broken quoting was reported above; its fields are garbage, so it is neither
+        // counted nor handed on (that would add "wrong number of fields" and "empty cell" for the same slip).
+        rows.RemoveAll(r => broken.Contains(r.Line));
         foreach (var row in rows)
         {
             if (row.Fields.Count == header.Count) continue;

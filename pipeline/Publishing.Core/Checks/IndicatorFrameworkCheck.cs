@@ -31,7 +31,8 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
             foreach (var indicator in project.Indicators)
                 CheckIndicator(indicator, framework, context, diagnostics);
 
-            if (project.Indicators.Count == 0) continue;
+            // An unknown 一级 is most likely the missing one misspelt: reported once, as unknown.
+            if (project.Indicators.Count == 0 || project.Indicators.Any(i => framework.Levels.All(l => l.Name != i.Level1))) continue;
             var present = project.Indicators.Select(i => i.Level1).ToHashSet(StringComparer.Ordinal);
             var first = project.Indicators[0].Source;
             foreach (var level1 in framework.Levels.Where(l => !present.Contains(l.Name)))

@@ -70,7 +70,7 @@ internal static class LineBreaker
         if (BreakRules.IsMandatoryBreak(cps[prev.End - 1])) return;
         var units = 0;
         for (var i = last.Start; i < last.End; i++)
-            if (!BreakRules.IsNoStart(cps[i]) && !BreakRules.IsSpace(cps[i]) && !BreakRules.IsMandatoryBreak(cps[i])) units++;
+            if (!BreakRules.IsNoStart(cps[i]) && !BreakRules.IsNoEnd(cps[i]) && !BreakRules.IsSpace(cps[i]) && !BreakRules.IsMandatoryBreak(cps[i])) units++;
         if (units != 1) return;
         var lastWidth = 0.0;
         for (var i = last.Start; i < last.End; i++) lastWidth += chars[i].Advance;

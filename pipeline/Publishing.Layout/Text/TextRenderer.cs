@@ -2,7 +2,15 @@ using Publishing.Layout.Frames;
 
 namespace Publishing.Layout.Text;
 
-public enum TextAlign { Left, Center, Right, Justify }
+public enum TextAlign
+{
+    Left,
+    Center,
+    Right,
+    Justify,
+    /// <summary>Centred when the paragraph is one line, otherwise left-aligned (table cells).</summary>
+    CenterIfOneLine,
+}
 
 /// <summary>Turns a broken line into glyph runs and link areas, aligned and justified.</summary>
 internal static class TextRenderer

@@ -120,6 +120,21 @@ public class PdfEndToEndTests
     }
 
     [Fact]
+    public void Each_toc_entry_is_one_link_and_the_catalog_has_language_and_outline_mode()
+    {
+        var (pdf, _) = Seed.Value;
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        var entries = new HtmlParser().ParseDocument(SeedHtml).QuerySelectorAll("nav.toc a[href^='#']").Length;
+        entries.ShouldBe(6);
+        Regex.Matches(raw, @"/Subtype\s*/Link").Count.ShouldBe(entries);
+        raw.ShouldContain("/Lang <FEFF007A0068002D0043004E>"); // zh-CN
+        raw.ShouldContain("/PageMode /UseOutlines");
+        using var document = PdfDocument.Open(pdf);
+        document.Information.Title.ShouldBe(Info.Title);
+        document.Information.Author.ShouldBe(Info.Author);
+    }
+
+    [Fact]
     public void Two_renders_give_the_same_bytes()
     {
         var (first, _) = Render(SeedHtml);

@@ -117,7 +117,7 @@ internal static class HtmlToLayout
 
         private LeaderLine Leader(IElement link, string style, TextStyle numberStyle)
         {
-            var spans = InlineText.Spans(link, styles.Text(style), styles, linkOverride: Target(link));
+            var spans = InlineText.Spans(link, styles.Text(style), styles); // the leader line links as a whole
             var paragraph = styles.Paragraph(style);
             return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 });
         }
@@ -245,10 +245,12 @@ internal static class HtmlToLayout
         {
             var isHeaderCell = cell.LocalName == "th";
             var bold = isHeaderCell && styles.TableHeaderBold;
-            var text = Collapse(cell.TextContent);
-            var align = cell.ClassList.Contains("num") ? TextAlign.Right
-                : isHeaderCell || cell.ClassList.Contains("value") || text.Length <= 16 ? TextAlign.Center
-                : TextAlign.Left;
+            var colSpan = int.TryParse(cell.GetAttribute("colspan"), out var span) ? span : 1;
+            // Labels centred; numbers right; wide text cells left; other values centred when they fit one line.
+            var align = isHeaderCell ? TextAlign.Center
+                : cell.ClassList.Contains("num") ? TextAlign.Right
+                : colSpan >= 3 ? TextAlign.Left
+                : TextAlign.CenterIfOneLine;
             var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
             var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles), paragraph);
             return new TableCell(content,

@@ -11,10 +11,38 @@ public sealed class RenderedDocument
 
     public void AddText(string relativePath, string text) => Add(relativePath, new System.Text.UTF8Encoding(false).GetBytes(text));
 
-    /// <summary>Publish: move every file into place, each atomically.</summary>
+    /// <summary>
+    /// Publish: every file is first written completely beside its target, and only when all of them
+    /// are on disk are they renamed into place, one atomic rename each. A failure while writing (disk
+    /// full, permissions) leaves every previous output as it was, not some old and some new.
+    /// </summary>
     public void WriteTo(string directory)
     {
-        foreach (var (relativePath, bytes) in _files)
-            AtomicFile.Write(Path.Combine(directory, relativePath), bytes);
+        var prepared = new List<(string Temporary, string Target)>();
+        try
+        {
+            foreach (var (relativePath, bytes) in _files)
+            {
+                var target = Path.Combine(directory, relativePath);
+                prepared.Add((AtomicFile.Prepare(target, bytes), target));
+            }
+        }
+        catch
+        {
+            foreach (var (temporary, _) in prepared) AtomicFile.Discard(temporary);
+            throw;
+        }
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            try
+            {
+                AtomicFile.Commit(prepared[i].Temporary, prepared[i].Target);
+            }
+            catch
+            {
+                for (var j = i + 1; j < prepared.Count; j++) AtomicFile.Discard(prepared[j].Temporary);
+                throw;
+            }
+        }
     }
 }

@@ -89,3 +89,29 @@ public class TableTests
         fragment.Fit.ShouldBe(Fit.Nothing);
     }
 }
+
+public class TableRowSplitTests
+{
+    [Fact]
+    public void A_row_taller_than_a_page_is_split_and_no_line_is_lost()
+    {
+        var longText = string.Concat(Enumerable.Repeat(Corpus.Paragraphs[1], 30));
+        var body = new[]
+        {
+            new TableRow(new[] { new TableCell(TestDocuments.Cell("短行")), new TableCell(TestDocuments.Cell("短行值")) }),
+            new TableRow(new[] { new TableCell(TestDocuments.Cell("长行")), new TableCell(new Paragraph(longText, new Text.TextStyle(TestFonts.Serif, 10.5, Rgb.Black), new ParagraphStyle { LinePitch = 15 })) }),
+        };
+        var header = new TableRow(new[] { new TableCell(TestDocuments.Cell("名称", true)), new TableCell(TestDocuments.Cell("内容", true)) });
+        var table = new Table(new[] { new TableColumn(0.2), new TableColumn(0.8) }, new[] { header }, body, new TableStyle());
+        var result = DocumentLayout.Run(TestDocuments.Of(new DocumentSection(table, PageNumbering.RestartAtOne)));
+        result.Pages.Count.ShouldBeGreaterThan(1);
+        var page = TestDocuments.Page;
+        foreach (var p in result.Pages)
+        {
+            p.Runs.Count(r => r.Text == "名称").ShouldBe(1, "header on every page");
+            p.Runs.Where(r => r.Size == 10.5).ShouldAllBe(r => r.Baseline <= page.MarginTop + page.BodyHeight, "nothing below the text block but the footer");
+        }
+        var text = string.Concat(result.Pages.SelectMany(p => p.Runs).Where(r => r.Size == 10.5 && r.Text != "名称" && r.Text != "内容" && !r.Text.StartsWith("短") && r.Text != "长行").Select(r => r.Text));
+        text.ShouldBe(longText);
+    }
+}

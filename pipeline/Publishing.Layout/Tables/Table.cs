@@ -84,30 +84,66 @@ public sealed class Table : Block
         }
     }
 
+    /// <summary>Resume inside a body row that is taller than a page: each of its cells' own resume token.</summary>
+    private sealed record SplitRow(int Row, IReadOnlyDictionary<PlacedCell, object?> Cells);
+
+    private static readonly object CellDone = new();
+
     public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
     {
         var plan = PlanFor(context, width);
-        var start = resume is int r ? r : 0;
         var headerHeight = plan.HeaderRows.Sum();
         var available = height - headerHeight;
+        if (resume is SplitRow split) return LayoutSplitRow(context, plan, split.Row, split.Cells, available, headerHeight);
+        var start = resume is int r ? r : 0;
         var end = start;
         var used = 0.0;
         while (end < plan.BodyRows.Length && used + plan.BodyRows[end] <= available + 0.001) used += plan.BodyRows[end++];
         if (end == start && plan.BodyRows.Length > 0)
         {
             if (!atPageTop) return Fragment.None;
-            used += plan.BodyRows[end++]; // a row taller than a page: it overflows rather than vanish
+            // A row taller than a whole page: split it line by line, cell by cell.
+            return LayoutSplitRow(context, plan, start, null, available, headerHeight);
         }
 
         var items = new List<FrameItem>();
-        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items);
-        DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items);
+        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+        DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items, null);
         var total = headerHeight + used;
         return end >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, end);
     }
 
+    private Fragment LayoutSplitRow(LayoutContext context, Plan plan, int row, IReadOnlyDictionary<PlacedCell, object?>? resumes,
+        double available, double headerHeight)
+    {
+        var pad = 2 * Style.Padding;
+        var pieces = new Dictionary<PlacedCell, Fragment>();
+        var next = new Dictionary<PlacedCell, object?>();
+        var pieceHeight = 0.0;
+        foreach (var cell in plan.BodyCells.Where(c => c.Row == row))
+        {
+            var resume = resumes?.GetValueOrDefault(cell);
+            if (resume == CellDone) { pieces[cell] = Fragment.Complete(0, Array.Empty<FrameItem>()); next[cell] = CellDone; continue; }
+            var w = plan.ColumnX[cell.Column + cell.ColSpan] - plan.ColumnX[cell.Column] - pad;
+            var fragment = cell.Cell.Content.Layout(context, Math.Max(1, w), Math.Max(1, available - pad), resume, true);
+            pieces[cell] = fragment;
+            next[cell] = fragment.Fit == Fit.Complete ? CellDone : fragment.Resume;
+            pieceHeight = Math.Max(pieceHeight, fragment.Height + pad);
+        }
+        pieceHeight = Math.Min(Math.Max(pieceHeight, pad), Math.Max(available, pad));
+        var rows = (double[])plan.BodyRows.Clone();
+        rows[row] = pieceHeight;
+        var items = new List<FrameItem>();
+        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+        DrawRows(plan, plan.BodyCells, rows, row, row + 1, headerHeight, items, pieces);
+        var total = headerHeight + pieceHeight;
+        if (next.Values.Any(v => v != CellDone)) return new Fragment(Fit.Partial, total, items, new SplitRow(row, next));
+        return row + 1 >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, row + 1);
+    }
+
     /// <summary>Draws rows [first, last) at <paramref name="top"/>; cells reaching outside are cut to that range.</summary>
-    private void DrawRows(Plan plan, List<PlacedCell> cells, double[] rows, int first, int last, double top, List<FrameItem> into)
+    private void DrawRows(Plan plan, List<PlacedCell> cells, double[] rows, int first, int last, double top, List<FrameItem> into,
+        IReadOnlyDictionary<PlacedCell, Fragment>? pieces)
     {
         var rowY = new double[rows.Length + 1];
         for (var i = first; i < last; i++) rowY[i + 1] = rowY[i] + rows[i];
@@ -126,9 +162,10 @@ public sealed class Table : Block
             var fill = cell.Cell.Background ?? (cell.IsHeader ? Style.HeaderBackground : null);
             if (fill is { } f) backgrounds.Add(new RectMark(x, y, w, h, f));
 
-            var fragment = plan.Contents[cell];
+            var piece = pieces?.GetValueOrDefault(cell);
+            var fragment = piece ?? plan.Contents[cell];
             var inner = h - 2 * Style.Padding;
-            var dy = cell.Cell.VerticalCenter && fragment.Height < inner ? (inner - fragment.Height) / 2 : 0;
+            var dy = piece is null && cell.Cell.VerticalCenter && fragment.Height < inner ? (inner - fragment.Height) / 2 : 0;
             foreach (var item in fragment.Items)
             {
                 // Content taller than this piece of a split cell: keep what fits, the continuation repeats it all.

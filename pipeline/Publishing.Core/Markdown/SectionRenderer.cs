@@ -107,6 +107,15 @@ public sealed class SectionRenderer
             if (link.IsImage) link.InsertBefore(new LiteralInline(""));
             link.Remove();
         }
+        // <javascript:alert(1)> is an autolink, not a LinkInline: it keeps its text and loses its link too.
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        {
+            if (autolink.IsEmail || IsSafe(autolink.Url)) continue;
+            diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, autolink.Line + 1, autolink.Column + 1,
+                $"链接地址“{Shorten(autolink.Url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+            autolink.InsertBefore(new LiteralInline(autolink.Url));
+            autolink.Remove();
+        }
     }
 
     internal static bool IsSafe(string url)

@@ -93,3 +93,22 @@ public class PdfTests
         result.Pages[0].Runs.Sum(r => r.Glyphs.Length).ShouldBe(9);
     }
 }
+
+public class FontTests
+{
+    [Fact]
+    public void A_file_that_is_not_a_TrueType_font_is_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "not-a-font.ttf");
+        File.WriteAllText(path, "hello");
+        Should.Throw<InvalidDataException>(() => Fonts.FontFace.Open(path));
+    }
+
+    [Fact]
+    public void Fallback_chain_picks_the_first_face_with_the_glyph()
+    {
+        var chain = TestFonts.Serif;
+        chain.FaceFor('字').ShouldBe(chain.Faces[0]);
+        chain.FaceFor(0x1F600).ShouldBeNull();
+    }
+}

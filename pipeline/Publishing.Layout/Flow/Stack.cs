@@ -42,7 +42,7 @@ public sealed class Stack : Block
                 return new Fragment(Fit.Partial, y, items, new Resume(index, childResume));
             }
             var before = items.Count;
-            if (childResume is null && child.Anchor is not null) items.Add(new AnchorMark(child.Anchor, 0, y));
+            if (childResume is null && !string.IsNullOrEmpty(child.Anchor)) items.Add(new AnchorMark(child.Anchor, 0, y));
             foreach (var item in fragment.Items) items.Add(item.Offset(0, y));
             var yBefore = y;
             y += fragment.Height;

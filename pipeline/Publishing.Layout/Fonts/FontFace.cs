@@ -30,6 +30,14 @@ public sealed class FontFace : IDisposable
         var blob = Blob.FromFile(path);
         var face = new Face(blob, 0);
         if (face.GlyphCount == 0) throw new InvalidDataException($"not a font (no glyphs): {path}");
+        // Skia writes CFF (PostScript-outline) fonts as Type 3 with a wrong ToUnicode: TrueType outlines only.
+        var tables = face.Tables;
+        if (!tables.Contains(Tag.Parse("glyf")))
+        {
+            face.Dispose();
+            blob.Dispose();
+            throw new InvalidDataException($"font has no TrueType outlines (glyf table); CFF/OpenType-PS fonts are not supported: {path}");
+        }
         var font = new Font(face);
         font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
         return new FontFace(path, blob, face, font);

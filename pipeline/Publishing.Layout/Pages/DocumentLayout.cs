@@ -54,6 +54,8 @@ public static class DocumentLayout
                 var fragment = section.Content.Layout(context, page.BodyWidth, page.BodyHeight, resume, atPageTop: true);
                 int? printed = section.Numbering == PageNumbering.None ? null : ++number;
                 var items = fragment.Items.Select(i => i.Offset(page.MarginLeft, page.MarginTop)).ToList();
+                if (resume is null && !string.IsNullOrEmpty(section.Content.Anchor))
+                    items.Insert(0, new AnchorMark(section.Content.Anchor, page.MarginLeft, page.MarginTop));
                 if (printed is { } n && document.Footer is { } footer) items.AddRange(Footer(context, footer, page, n));
                 foreach (var anchor in items.OfType<AnchorMark>())
                     anchors.TryAdd(anchor.Name, new AnchorPlace(pages.Count, printed, anchor.Y));

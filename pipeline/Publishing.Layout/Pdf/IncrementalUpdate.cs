@@ -111,6 +111,12 @@ internal static partial class IncrementalUpdate
         xref.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {next} /Root {root} 0 R");
         if (info.Success) xref.Append(CultureInfo.InvariantCulture, $" /Info {info.Groups[1].Value} 0 R");
         if (id.Success) xref.Append(' ').Append(id.Value);
+        else
+        {
+            // A file identifier derived from the content (Skia writes none outside PDF/A): stable across builds.
+            var hash = Convert.ToHexString(System.Security.Cryptography.MD5.HashData(pdf));
+            xref.Append(CultureInfo.InvariantCulture, $" /ID [<{hash}> <{hash}>]");
+        }
         xref.Append(CultureInfo.InvariantCulture, $" /Prev {prevXref} >>\nstartxref\n{xrefAt}\n%%EOF\n");
         output.Write(Latin1.GetBytes(xref.ToString()));
         return output.ToArray();

@@ -127,6 +127,9 @@ public class PdfEndToEndTests
         var entries = new HtmlParser().ParseDocument(SeedHtml).QuerySelectorAll("nav.toc a[href^='#']").Length;
         entries.ShouldBe(6);
         Regex.Matches(raw, @"/Subtype\s*/Link").Count.ShouldBe(entries);
+        var destinations = Regex.Matches(raw, @"/(d\d+) \[\d+ 0 R /XYZ").Select(m => m.Groups[1].Value).ToList();
+        destinations.Count.ShouldBeGreaterThanOrEqualTo(entries);
+        destinations.ShouldBeUnique();
         raw.ShouldContain("/Lang <FEFF007A0068002D0043004E>"); // zh-CN
         raw.ShouldContain("/PageMode /UseOutlines");
         using var document = PdfDocument.Open(pdf);

@@ -78,6 +78,9 @@ internal static class HtmlToLayout
 
     private static string Target(IElement a) => Uri.UnescapeDataString((a.GetAttribute("href") ?? "").TrimStart('#'));
 
+    /// <summary>The element's id, or null when it has none (AngleSharp gives an empty string).</summary>
+    internal static string? IdOf(IElement e) => string.IsNullOrEmpty(e.Id) ? null : e.Id;
+
     internal static string Collapse(string text) => InlineText.CollapseWhitespace(text).Trim();
 
     private sealed class Mapper(PdfStyles styles)
@@ -96,14 +99,14 @@ internal static class HtmlToLayout
             if (Line("p.cover-status", "cover_status") is { } status) top.Add(status);
             var credits = cover.QuerySelectorAll("p.cover-credit")
                 .Select(p => (Block)new Paragraph(InlineText.Spans(p, styles.Text("cover_credit"), styles), styles.Paragraph("cover_credit"))).ToList();
-            return new FillPage(new Stack(top), new Stack(credits)) { Anchor = cover.Id };
+            return new FillPage(new Stack(top), new Stack(credits)) { Anchor = IdOf(cover) };
         }
 
         public Block Toc(IElement toc)
         {
             var blocks = new List<Block>();
             if (toc.QuerySelector("h1.toc-title") is { } title)
-                blocks.Add(new Paragraph(InlineText.Spans(title, styles.Text("toc_title"), styles), styles.Paragraph("toc_title")) { Anchor = title.Id ?? toc.Id });
+                blocks.Add(new Paragraph(InlineText.Spans(title, styles.Text("toc_title"), styles), styles.Paragraph("toc_title")) { Anchor = IdOf(title) ?? IdOf(toc) });
             var numberStyle = styles.Text("toc_entry");
             foreach (var part in toc.QuerySelectorAll("li.toc-part"))
             {
@@ -142,7 +145,7 @@ internal static class HtmlToLayout
                     into.Add(Heading(e));
                     break;
                 case "p":
-                    into.Add(new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = e.Id });
+                    into.Add(new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = IdOf(e) });
                     break;
                 case "ol" or "ul":
                     List(e, into);
@@ -158,11 +161,11 @@ internal static class HtmlToLayout
                     break;
                 case "section" or "div" or "article" or "main" or "nav" or "header" or "footer" or "blockquote":
                     var children = Blocks(e);
-                    if (children.Count > 0) into.Add(new Stack(children) { Anchor = e.Id });
+                    if (children.Count > 0) into.Add(new Stack(children) { Anchor = IdOf(e) });
                     break;
                 default:
                     if (!string.IsNullOrWhiteSpace(e.TextContent))
-                        into.Add(new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = e.Id });
+                        into.Add(new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = IdOf(e) });
                     break;
             }
         }
@@ -176,7 +179,7 @@ internal static class HtmlToLayout
             var spans = number is not null && name is not null
                 ? InlineText.Spans(number, style, styles).Append(new TextSpan("\n", style)).Concat(InlineText.Spans(name, style, styles)).ToList()
                 : InlineText.Spans(e, style, styles);
-            return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = e.Id, KeepWithNext = true };
+            return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = IdOf(e), KeepWithNext = true };
         }
 
         private Block Heading(IElement e)
@@ -187,7 +190,7 @@ internal static class HtmlToLayout
                     styleName = cls.Replace('-', '_');
             if (!styles.HasStyle(styleName)) styleName = "h5";
             var paragraph = styles.Paragraph(styleName) with { AvoidLoneLastChar = true };
-            return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles), paragraph) { Anchor = e.Id, KeepWithNext = true };
+            return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles), paragraph) { Anchor = IdOf(e), KeepWithNext = true };
         }
 
         private void List(IElement list, List<Block> into)
@@ -200,7 +203,7 @@ internal static class HtmlToLayout
                 var nested = item.Children.Where(c => c.LocalName is "ol" or "ul" or "p" or "table").ToList();
                 var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) };
                 spans.AddRange(InlineText.Spans(item, styles.Body, styles, skipBlocks: true));
-                into.Add(new Paragraph(spans, styles.BodyParagraph) { Anchor = item.Id });
+                into.Add(new Paragraph(spans, styles.BodyParagraph) { Anchor = IdOf(item) });
                 foreach (var child in nested) Block(child, into);
             }
         }
@@ -219,7 +222,7 @@ internal static class HtmlToLayout
                 new(new Paragraph(right is null ? new List<TextSpan>() : InlineText.Spans(right, style, styles), paragraph with { Align = TextAlign.Right })),
             };
             return new Table(new[] { new TableColumn(0.7), new TableColumn(0.3) }, Array.Empty<TableRow>(), new[] { new TableRow(cells) },
-                new TableStyle { Padding = 0, BorderWidth = 0, KeepWholeUpTo = 0 }) { KeepWithNext = true, Anchor = e.Id };
+                new TableStyle { Padding = 0, BorderWidth = 0, KeepWholeUpTo = 0 }) { KeepWithNext = true, Anchor = IdOf(e) };
         }
 
         private Block Table(IElement table)
@@ -238,7 +241,7 @@ internal static class HtmlToLayout
                 var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Cell(c, inHead)).ToList();
                 (inHead ? header : body).Add(new TableRow(cells));
             }
-            return new Table(columns, header, body, styles.Table) { Anchor = table.Id };
+            return new Table(columns, header, body, styles.Table) { Anchor = IdOf(table) };
         }
 
         private TableCell Cell(IElement cell, bool inHead)

@@ -41,6 +41,14 @@ public sealed class ManifestReader
                 $"YAML 格式错误：{FirstSentence(e.Message)}（常见原因：冒号后缺空格、缩进不齐、中文引号）。");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unclosed [ or { followed by a comment.
+            var line = Array.FindIndex(text.Split('\n'), l => l.Split('#')[0].Count(c => c is '[' or '{') > l.Split('#')[0].Count(c => c is ']' or '}')) + 1;
+            _diagnostics.Error(DiagnosticCodes.ManifestSyntax, _path, Math.Max(line, 1), 1,
+                "YAML 格式错误：方括号 [ 或花括号 { 没有闭合（常见原因：值以 [ 开头却没有 ]；若值本身含 [，请给整个值加引号）。");
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             _diagnostics.Error(DiagnosticCodes.ManifestSyntax, _path, 1, 1, "document.yaml 应是“键: 值”的列表（title、department、year、parts 等）。");

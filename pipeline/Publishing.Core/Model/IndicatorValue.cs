@@ -20,7 +20,9 @@ public sealed partial record IndicatorValue(string Text, string? Operator, decim
         if (!match.Success)
             return new IndicatorValue(text, null, null, null);
 
-        var number = decimal.Parse(match.Groups["num"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture);
+        // A number too large for decimal (an editor's slip) reads as text; the checks report it.
+        if (!decimal.TryParse(match.Groups["num"].Value.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+            return new IndicatorValue(text, null, null, null);
         var op = NormalizeOperator(match.Groups["op"].Value);
         var unit = match.Groups["unit"].Success ? match.Groups["unit"].Value : null;
         return new IndicatorValue(text, op, number, unit);

@@ -81,7 +81,7 @@ public sealed class CheckData
             diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, (int)e.Start.Line, (int)e.Start.Column, $"指标体系文件格式错误：{e.Message}");
             return null;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidOperationException)
         {
             diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, 0, 0, $"指标体系文件无法读取：{e.Message}");
             return null;

@@ -31,7 +31,12 @@ public sealed class IndicatorValueCheck : IContentCheck
     {
         var text = value.Text.Trim();
         if (!value.IsQuantitative)
-            return qualitative.Contains(text.TrimEnd('。')) ? null : "既不是数值，也不在定性值表（templates/checks/qualitative-values.txt）中：没有读出数字。";
+        {
+            if (qualitative.Contains(text.TrimEnd('。'))) return null;
+            return text.Any(char.IsAsciiDigit)
+                ? "含有数字，但读不出“比较符号+数字+单位”（数字过大，或数字前有其他文字）。"
+                : "既不是数值，也不在定性值表（templates/checks/qualitative-values.txt）中：没有读出数字。";
+        }
 
         var number = value.Number!.Value.ToString(CultureInfo.InvariantCulture);
         var unit = value.Unit?.Trim() ?? "";

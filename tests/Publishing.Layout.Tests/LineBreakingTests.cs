@@ -111,3 +111,18 @@ public class LineBreakingTests
         runsByLine.Last().Max(r => r.X + r.Width).ShouldBeLessThan(442.2 - 1);
     }
 }
+
+public class CharacterGridTests
+{
+    [Fact]
+    public void A_grid_of_28_characters_fits_28_ideographs_in_156_mm()
+    {
+        var width = 156 * Pages.PageSetup.PointsPerMm;
+        var text = string.Concat(Enumerable.Repeat("国", 56));
+        var context = new LayoutContext();
+        var plain = new Paragraph(text, TestFonts.Body(16), new ParagraphStyle { LinePitch = 28.95 });
+        var grid = new Paragraph(text, TestFonts.Body(16), new ParagraphStyle { LinePitch = 28.95, CjkGrid = width / 28 });
+        plain.LinesFor(context, width).Select(l => l.End - l.Start).First().ShouldBe(27);
+        grid.LinesFor(context, width).Select(l => l.End - l.Start).ShouldBe(new[] { 28, 28 });
+    }
+}

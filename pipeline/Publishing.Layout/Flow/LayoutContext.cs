@@ -29,20 +29,22 @@ public sealed class LayoutContext
         public Dictionary<(double Width, double Indent), List<TextLine>> Lines { get; } = new();
     }
 
-    internal ShapedParagraph Shape(object key, IReadOnlyList<TextSpan> spans)
+    internal ShapedParagraph Shape(object key, IReadOnlyList<TextSpan> spans, double cjkGrid = 0)
     {
         lock (_shaped)
         {
             if (_shaped.TryGetValue(key, out var shaped)) return shaped;
-            shaped = new ShapedParagraph { Chars = Shaper.Shape(spans, _missing.Add) };
+            var chars = Shaper.Shape(spans, _missing.Add);
+            if (cjkGrid > 0) Shaper.SnapToGrid(chars, cjkGrid);
+            shaped = new ShapedParagraph { Chars = chars };
             _shaped.Add(key, shaped);
             return shaped;
         }
     }
 
-    internal List<TextLine> Lines(object key, IReadOnlyList<TextSpan> spans, double width, double firstIndent, bool avoidLone)
+    internal List<TextLine> Lines(object key, IReadOnlyList<TextSpan> spans, double width, double firstIndent, bool avoidLone, double cjkGrid = 0)
     {
-        var shaped = Shape(key, spans);
+        var shaped = Shape(key, spans, cjkGrid);
         lock (shaped)
         {
             if (!shaped.Lines.TryGetValue((width, firstIndent), out var lines))

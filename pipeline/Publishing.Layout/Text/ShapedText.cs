@@ -94,6 +94,26 @@ internal static class Shaper
         into.AddRange(chars);
     }
 
+    /// <summary>
+    /// A character grid (Word's "document grid", GB/T 9704's 28 characters a line): every full-width character
+    /// advances by <paramref name="grid"/> instead of its em, its glyph centred in the cell.
+    /// </summary>
+    public static void SnapToGrid(List<ShapedChar> chars, double grid)
+    {
+        foreach (var c in chars)
+        {
+            if (c.Glyphs.Count == 0 || Math.Abs(c.Advance - c.Size) > c.Size * 0.02) continue;
+            if (c.Size > grid * 1.1 || c.Size < grid * 0.9) continue;     // only text of the grid's own size
+            var delta = grid - c.Advance;
+            for (var i = 0; i < c.Glyphs.Count; i++)
+            {
+                var g = c.Glyphs[i];
+                c.Glyphs[i] = g with { XOffset = g.XOffset + delta / 2, Advance = i == c.Glyphs.Count - 1 ? g.Advance + delta : g.Advance };
+            }
+            c.Advance += delta;
+        }
+    }
+
     private static readonly Language Chinese = new("zh-Hans");
     private static readonly Tag FullWidth = Tag.Parse("fwid");
 

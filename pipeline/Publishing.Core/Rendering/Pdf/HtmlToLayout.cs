@@ -252,7 +252,7 @@ internal static class HtmlToLayout
             // Labels centred; numbers right; wide text cells left; other values centred when they fit one line.
             var align = isHeaderCell ? TextAlign.Center
                 : cell.ClassList.Contains("num") ? TextAlign.Right
-                : colSpan >= 3 ? TextAlign.Left
+                : colSpan >= 3 && Collapse(cell.TextContent).Length > 20 ? TextAlign.Left
                 : TextAlign.CenterIfOneLine;
             var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
             var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles), paragraph);

@@ -23,6 +23,22 @@ public sealed class LayoutContext
     /// <summary>Characters no font could draw, in the order first met.</summary>
     public IReadOnlyList<MissingGlyph> Missing => _missing;
 
+    private readonly ConditionalWeakTable<object, Dictionary<object, object>> _memos = new();
+
+    /// <summary>A value computed once per run for an owner (a table's plan at a width): pure, so safe to keep.</summary>
+    internal T Memo<T>(object owner, object key, Func<T> make) where T : class
+    {
+        Dictionary<object, object> memos;
+        lock (_memos) memos = _memos.GetOrCreateValue(owner);
+        lock (memos)
+        {
+            if (memos.TryGetValue(key, out var value)) return (T)value;
+        }
+        var made = make();
+        lock (memos) memos[key] = made;
+        return made;
+    }
+
     internal sealed class ShapedParagraph
     {
         public required List<ShapedChar> Chars { get; init; }

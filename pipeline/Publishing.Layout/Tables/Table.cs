@@ -27,61 +27,55 @@ public sealed class Table : Block
     internal sealed record Plan(double[] ColumnX, double[] ColumnWidths, List<PlacedCell> HeaderCells, double[] HeaderRows,
         List<PlacedCell> BodyCells, double[] BodyRows, Dictionary<PlacedCell, Fragment> Contents);
 
-    private readonly Dictionary<double, Plan> _plans = new();
+    internal Plan PlanFor(LayoutContext context, double width) => context.Memo(this, width, () => MakePlan(context, width));
 
-    internal Plan PlanFor(LayoutContext context, double width)
+    private Plan MakePlan(LayoutContext context, double width)
     {
-        lock (_plans)
+        var (headerCells, headerRowCount, headerCols) = TablePlanner.Plan(Header, Columns.Count, true);
+        var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false);
+        var columns = Math.Max(headerCols, bodyCols);
+        var pad = 2 * Style.Padding;
+        var raw = headerCells.Concat(bodyCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
+        // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
+        // minimums no longer fit, for body cells only (header labels may wrap), then for none.
+        List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
         {
-            if (_plans.TryGetValue(width, out var cached)) return cached;
-            var (headerCells, headerRowCount, headerCols) = TablePlanner.Plan(Header, Columns.Count, true);
-            var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false);
-            var columns = Math.Max(headerCols, bodyCols);
-            var pad = 2 * Style.Padding;
-            var raw = headerCells.Concat(bodyCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
-            // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
-            // minimums no longer fit, for body cells only (header labels may wrap), then for none.
-            List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
-            {
-                var (min, max) = x.Widths;
-                var keep = x.Cell.IsHeader ? headers : body;
-                if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
-                return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);
-            }).ToList();
-            bool Fits(List<(int Column, int Span, double Min, double Max)> cells) =>
-                ColumnWidths.MinimumSum(columns, Columns, cells, width) <= width + 0.01;
-            var intrinsic = Intrinsic(true, true);
-            if (!Fits(intrinsic)) intrinsic = Intrinsic(false, true);
-            if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false);
-            var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width);
-            var xs = new double[columns + 1];
-            for (var i = 0; i < columns; i++) xs[i + 1] = xs[i] + widths[i];
+            var (min, max) = x.Widths;
+            var keep = x.Cell.IsHeader ? headers : body;
+            if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
+            return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);
+        }).ToList();
+        bool Fits(List<(int Column, int Span, double Min, double Max)> cells) =>
+            ColumnWidths.MinimumSum(columns, Columns, cells, width) <= width + 0.01;
+        var intrinsic = Intrinsic(true, true);
+        if (!Fits(intrinsic)) intrinsic = Intrinsic(false, true);
+        if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false);
+        var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width);
+        var xs = new double[columns + 1];
+        for (var i = 0; i < columns; i++) xs[i + 1] = xs[i] + widths[i];
 
-            var contents = new Dictionary<PlacedCell, Fragment>();
-            double[] Rows(List<PlacedCell> cells, int count)
+        var contents = new Dictionary<PlacedCell, Fragment>();
+        double[] Rows(List<PlacedCell> cells, int count)
+        {
+            var rows = new double[count];
+            foreach (var c in cells)
             {
-                var rows = new double[count];
-                foreach (var c in cells)
-                {
-                    var w = xs[c.Column + c.ColSpan] - xs[c.Column] - pad;
-                    contents[c] = c.Cell.Content.Layout(context, Math.Max(1, w), 1e7, null, true);
-                }
-                foreach (var c in cells.Where(c => c.RowSpan == 1))
-                    rows[c.Row] = Math.Max(rows[c.Row], contents[c].Height + pad);
-                foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
-                {
-                    var have = 0.0;
-                    for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
-                    var need = contents[c].Height + pad;
-                    if (need > have)
-                        for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (need - have) / c.RowSpan;
-                }
-                return rows;
+                var w = xs[c.Column + c.ColSpan] - xs[c.Column] - pad;
+                contents[c] = c.Cell.Content.Layout(context, Math.Max(1, w), 1e7, null, true);
             }
-            var plan = new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount), contents);
-            _plans[width] = plan;
-            return plan;
+            foreach (var c in cells.Where(c => c.RowSpan == 1))
+                rows[c.Row] = Math.Max(rows[c.Row], contents[c].Height + pad);
+            foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
+            {
+                var have = 0.0;
+                for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
+                var need = contents[c].Height + pad;
+                if (need > have)
+                    for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (need - have) / c.RowSpan;
+            }
+            return rows;
         }
+        return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount), contents);
     }
 
     /// <summary>Resume inside a body row that is taller than a page: each of its cells' own resume token.</summary>

@@ -115,3 +115,23 @@ public class TableRowSplitTests
         text.ShouldBe(longText);
     }
 }
+
+public class TableGroupTests
+{
+    [Fact]
+    public void A_small_row_group_at_the_foot_of_a_page_moves_on_whole()
+    {
+        // Rows 0-9 under one 一级 cell; the 3-row 二级 group at rows 6-8 would straddle the break.
+        var table = TestDocuments.IndicatorTable(10, 6, 3);
+        var context = new LayoutContext();
+        var plan = table.PlanFor(context, 442);
+        var header = plan.HeaderRows.Sum();
+        var height = header + plan.BodyRows.Take(7).Sum() + 1;   // room for rows 0-6 only
+        var fragment = table.Layout(context, 442, height, null, atPageTop: false);
+        fragment.Fit.ShouldBe(Fit.Partial);
+        fragment.Resume.ShouldBe(6, "the break moves before the group instead of after its first row");
+        var texts = fragment.Items.OfType<GlyphRun>().Select(r => r.Text).ToList();
+        texts.ShouldNotContain("质量指标（合并）");
+        texts.ShouldContain("一级0", "the large group still crosses the break");
+    }
+}

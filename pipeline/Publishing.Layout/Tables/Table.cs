@@ -100,11 +100,28 @@ public sealed class Table : Block
             return LayoutSplitRow(context, plan, start, null, available, headerHeight);
         }
 
+        if (end < plan.BodyRows.Length) (end, used) = KeepSmallGroupTogether(plan, start, end, used, available);
+
         var items = new List<FrameItem>();
         DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
         DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items, null);
         var total = headerHeight + used;
         return end >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, end);
+    }
+
+    /// <summary>
+    /// When the page would break inside a row-spanning cell, the innermost such group moves to the next page
+    /// whole if that costs little (at most a third of the space here) and something stays behind. Larger
+    /// groups cross the break: drawn on both pages, text repeated.
+    /// </summary>
+    private static (int End, double Used) KeepSmallGroupTogether(Plan plan, int start, int end, double used, double available)
+    {
+        var crossing = plan.BodyCells.Where(c => c.Row < end && c.Row + c.RowSpan > end).OrderBy(c => c.RowSpan).FirstOrDefault();
+        if (crossing is null || crossing.Row <= start) return (end, used);
+        var moved = 0.0;
+        for (var r = crossing.Row; r < end; r++) moved += plan.BodyRows[r];
+        if (moved > available / 3) return (end, used);
+        return (crossing.Row, used - moved);
     }
 
     private Fragment LayoutSplitRow(LayoutContext context, Plan plan, int row, IReadOnlyDictionary<PlacedCell, object?>? resumes,

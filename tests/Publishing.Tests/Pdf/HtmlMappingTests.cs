@@ -81,6 +81,17 @@ public class HtmlMappingTests
     }
 
     [Fact]
+    public void A_font_file_that_cannot_be_read_is_an_error_not_an_exception()
+    {
+        var theme = ThemeLoader.Load(Path.Combine(FindRoot(), "templates"));
+        theme.Fonts["serif"].Regular = new List<string> { "fonts/no-such-font.ttf" };
+        using var stream = new MemoryStream();
+        var diagnostics = PdfRenderer.Render("<html><body><p>正文</p></body></html>", theme, Info, stream);
+        diagnostics.ShouldContain(d => d.IsError && d.Code == "PUB4105" && d.Message.Contains("no-such-font.ttf"));
+        stream.Length.ShouldBe(0);
+    }
+
+    [Fact]
     public void Headings_take_the_style_of_their_numbering_level()
     {
         var result = Lay("""

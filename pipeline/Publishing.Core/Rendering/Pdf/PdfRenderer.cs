@@ -35,7 +35,17 @@ public static class PdfRenderer
             return diagnostics;
         }
 
-        var layout = DocumentRenderer.RenderPdf(mapped.Document, output);
+        Publishing.Layout.Pages.LayoutResult layout;
+        try
+        {
+            layout = DocumentRenderer.RenderPdf(mapped.Document, output);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+        {
+            // The engine or Skia failed: a bug of ours, reported once without a stack trace.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.Name, 0, 0, $"PDF 排版失败：{e.Message}"));
+            return diagnostics;
+        }
 
         var seen = new HashSet<(int, string, int)>();
         foreach (var missing in layout.Missing)

@@ -57,7 +57,8 @@ public sealed class LeaderLine : Block
         var baseline = lastTop + TextRenderer.BaselineOffset(Style.LinePitch, NumberStyle.Size);
         var gap = NumberStyle.Size * 0.3;
         var dotsFrom = Style.StartIndent + lastLine.NaturalWidth + gap;
-        var dotsTo = width - numberWidth - gap;
+        // Dots end at the same place on every line (room for two digits), so their columns line up.
+        var dotsTo = width - Math.Max(numberWidth + gap, NumberStyle.Size * 1.5);
         if (dotsTo > dotsFrom) items.Add(new LineMark(dotsFrom, baseline, dotsTo, baseline, NumberStyle.Size * 0.12, NumberStyle.Color, Dotted: true));
         items.Add(new LinkMark(Style.StartIndent, spaceBefore, width - Style.StartIndent, lines.Count * Style.LinePitch, Target));
         return Fragment.Complete(Math.Max(needed, Math.Min(height, needed + Style.SpaceAfter)), items);

@@ -56,6 +56,16 @@ public class HtmlMappingTests
     }
 
     [Fact]
+    public void A_full_body_page_holds_22_lines_of_28_characters()
+    {
+        var text = string.Concat(Enumerable.Repeat("国", 28 * 30));
+        var result = Lay($"<section class=\"part\"><p>{text}</p></section>");
+        var first = result.Pages[0].Runs.Where(r => r.Size == 16 && r.Text.StartsWith('国')).ToList();
+        first.Select(r => r.Baseline).Distinct().Count().ShouldBe(22);
+        first.Skip(1).First().Text.Length.ShouldBe(28, "a full line after the indented first one");
+    }
+
+    [Fact]
     public void Whitespace_between_Chinese_characters_from_source_line_breaks_disappears()
     {
         var result = Lay("<section class=\"part\"><p>第一句\n  第二句 and English words</p></section>");

@@ -52,10 +52,13 @@ public static partial class ProjectTableReader
             }
             seen[code] = row.Line;
 
+            var before = diagnostics.Items.Count;
             var budget = cells.Money("预算数");
             var fiscal = cells.Money("财政资金");
             var other = cells.Money("其他资金");
-            if (budget != fiscal + other)
+            // A sum with an unreadable or empty amount (read as 0) would only repeat that error with a wrong number.
+            var unreadable = diagnostics.Items.Skip(before).Any(d => d.Code is DiagnosticCodes.BadNumber or DiagnosticCodes.CsvEmptyCell);
+            if (!unreadable && budget != fiscal + other)
                 diagnostics.Error(DiagnosticCodes.BudgetSum, projects.Path, row.Line, cells.ColumnOf("预算数"),
                     $"预算数 {budget:0.00} 不等于 财政资金 {fiscal:0.00} + 其他资金 {other:0.00}（= {fiscal + other:0.00}）。");
 

@@ -40,17 +40,17 @@ public sealed class IndicatorValueCheck : IContentCheck
 
         var number = value.Number!.Value.ToString(CultureInfo.InvariantCulture);
         var unit = value.Unit?.Trim() ?? "";
-        var understood = $"读作：{value.Operator ?? "（无比较符号）"} {number} {(unit.Length > 0 ? unit : "（无单位）")}。";
+        var understood = $"读作：比较符号 {value.Operator ?? "无"}，数字 {number}，单位 {(unit.Length > 0 ? $"“{unit}”" : "无")}";
         if (value.Number < 0)
-            return $"是负数（{understood}）";
+            return $"是负数（{understood}）。";
         if (unit.Length > 0 && (unit.Any(char.IsDigit) || unit.IndexOfAny("≥≤<>=＜＞＝~～-—至".ToCharArray()) >= 0))
-            return $"中数字后面的“{unit}”不是单位，可能是一个范围或多个数值（{understood}）若要写范围，请拆成两条指标或写成下限，如 ≥{number}{TrimUnit(unit)}。";
+            return $"中数字后面的“{unit}”不是单位，可能是一个范围或多个数值（{understood}）。若要写范围，请拆成两条指标或写下限，如 ≥{number}{TrimUnit(unit)}。";
         if (value.Operator is null && unit.Length == 0)
-            return $"只有数字，没有比较符号和单位（{understood}）";
+            return $"只有数字，没有比较符号和单位（{understood}）。";
         if (value.Operator is null)
-            return $"没有比较符号（{understood}）若是目标下限请写 ≥，上限写 ≤，恰好等于写 =。";
+            return $"没有比较符号（{understood}）。目标下限写 ≥，上限写 ≤，恰好等于写 =。";
         if (unit.Length == 0)
-            return $"没有单位（{understood}）请写明单位，如 %、万元、次、个。";
+            return $"没有单位（{understood}）。请写明单位，如 %、万元、次、个。";
         return null;
     }
 

@@ -46,7 +46,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
                 if (IsEnumerator(text, i)) continue;
                 var at = prose.At(i);
                 diagnostics.Warning(DiagnosticCodes.UnbalancedPunctuation, at.Path, at.Line, at.Column,
-                    $"多出一个“{c}”：前面没有与它配对的“{opener}”。");
+                    $"多出一个 {c} ：前面没有与它配对的 {opener} 。");
                 continue;
             }
             for (var j = open.Count - 1; j > match; j--) Unclosed(prose, open[j], diagnostics);
@@ -59,7 +59,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
     {
         var at = prose.At(item.Index);
         diagnostics.Warning(DiagnosticCodes.UnbalancedPunctuation, at.Path, at.Line, at.Column,
-            $"“{prose.Text[item.Index]}”没有对应的“{item.Canonical}”：请补上或删去。");
+            $"{prose.Text[item.Index]} 没有对应的 {item.Canonical} ：请补上或删去。");
     }
 
     /// <summary>"1)", "a)", "一）" at the start of a text: a list marker, not a bracket.</summary>

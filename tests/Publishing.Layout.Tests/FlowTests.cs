@@ -71,6 +71,19 @@ public class FlowTests
     }
 
     [Fact]
+    public void Page_numbers_can_sit_on_the_outside_edge()
+    {
+        var doc = TestDocuments.Of(new DocumentSection(new Stack(new SolidBox("a", 600), new SolidBox("b", 600)), PageNumbering.RestartAtOne));
+        doc = doc with { Footer = doc.Footer! with { Placement = FooterPlacement.Outside, OutsideIndent = 14 } };
+        var result = DocumentLayout.Run(doc);
+        var page = TestDocuments.Page;
+        var odd = result.Pages[0].Runs.Single();
+        var even = result.Pages[1].Runs.Single();
+        (odd.X + odd.Width).ShouldBe(page.MarginLeft + page.BodyWidth - 14, 0.01);
+        even.X.ShouldBe(page.MarginLeft + 14, 0.01);
+    }
+
+    [Fact]
     public void Paragraph_leaves_no_single_line_at_the_foot_or_head_of_a_page()
     {
         var style = new ParagraphStyle { LinePitch = 20 };

@@ -72,11 +72,13 @@ public static class DocumentLayout
     private static IEnumerable<FrameItem> Footer(LayoutContext context, PageFooter footer, PageSetup page, int number)
     {
         var text = footer.Format.Replace("{page}", number.ToString(), StringComparison.Ordinal);
+        var align = footer.Placement == FooterPlacement.Center ? TextAlign.Center : number % 2 == 1 ? TextAlign.Right : TextAlign.Left;
+        var indent = footer.Placement == FooterPlacement.Outside ? footer.OutsideIndent : 0;
         var paragraph = new Paragraph(new[] { new TextSpan(text, footer.Style) },
-            new ParagraphStyle { Align = TextAlign.Center, LinePitch = footer.Style.Size * 1.2, AvoidLoneLastChar = false });
-        var fragment = paragraph.Layout(context, page.BodyWidth, 1e6, null, true);
+            new ParagraphStyle { Align = align, LinePitch = footer.Style.Size * 1.2, AvoidLoneLastChar = false });
+        var fragment = paragraph.Layout(context, page.BodyWidth - 2 * indent, 1e6, null, true);
         var baselineInLine = TextRenderer.BaselineOffset(footer.Style.Size * 1.2, footer.Style.Size);
         var top = page.MarginTop + page.BodyHeight + footer.BaselineBelowBody - baselineInLine;
-        return fragment.Items.Select(i => i.Offset(page.MarginLeft, top));
+        return fragment.Items.Select(i => i.Offset(page.MarginLeft + indent, top));
     }
 }

@@ -12,8 +12,16 @@ public sealed record PageSetup(double Width, double Height, double MarginTop, do
             bodyWidthMm * PointsPerMm, bodyHeightMm * PointsPerMm);
 }
 
-/// <summary>The page number under the text block: <see cref="Format"/> with "{page}" replaced, centred.</summary>
-public sealed record PageFooter(string Format, TextStyle Style, double BaselineBelowBody);
+/// <summary>The page number under the text block: <see cref="Format"/> with "{page}" replaced.</summary>
+public sealed record PageFooter(string Format, TextStyle Style, double BaselineBelowBody)
+{
+    /// <summary>Centred, or on the outside edge (GB/T 9704: odd pages right, even pages left).</summary>
+    public FooterPlacement Placement { get; init; } = FooterPlacement.Center;
+    /// <summary>Distance from the text block's edge when placed outside (GB/T 9704: one character).</summary>
+    public double OutsideIndent { get; init; }
+}
+
+public enum FooterPlacement { Center, Outside }
 
 public enum PageNumbering
 {

@@ -69,7 +69,8 @@ public sealed class CsvCellLocator
 
     private static ParsedFile Parse(string text, string path)
     {
-        var records = Scan(text, path);
+        // The header is the first record with text (blank lines before it are skipped, as the loader does).
+        var records = Scan(text, path).SkipWhile(r => r.Fields.All(f => f.Text.Trim().Length == 0)).ToList();
         var header = records.Count > 0 ? records[0].Fields.Select(f => f.Text.Trim()).ToList() : new List<string>();
         var byLine = new Dictionary<int, Record>();
         foreach (var record in records.Skip(1)) byLine.TryAdd(record.Line, record);

@@ -32,6 +32,14 @@ public class PdfTests
     }
 
     [Fact]
+    public void An_empty_document_is_one_blank_page()
+    {
+        var bytes = Render(TestDocuments.Of());
+        using var pdf = PdfDocument.Open(bytes);
+        pdf.NumberOfPages.ShouldBe(1);
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes()
     {
         var a = Render(Sample());

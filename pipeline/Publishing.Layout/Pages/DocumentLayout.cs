@@ -66,6 +66,8 @@ public static class DocumentLayout
                 resume = fragment.Resume;
             }
         }
+        // A PDF needs at least one page: an empty document is one blank page.
+        if (pages.Count == 0) pages.Add(new PageFrame(page.Width, page.Height, Array.Empty<FrameItem>(), null, 0));
         return (pages, anchors);
     }
 

@@ -142,6 +142,7 @@ public sealed class SectionRenderer
                 case LiteralInline literal: text.Append(literal.Content.ToString()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case LineBreakInline: text.Append(' '); break;
+                case DataReferenceInline reference: text.Append(reference.Value ?? reference.Written); break;
             }
         }
         return text.ToString().Trim();

@@ -58,3 +58,20 @@ public sealed class DataReferenceTests
         document.Html.ShouldContain("项目：&lt;b&gt;接访&lt;/b&gt;经费。");
     }
 }
+
+public sealed class DataReferenceInHeadingTests
+{
+    [Fact]
+    public void A_reference_in_a_heading_shows_in_the_heading_and_the_table_of_contents()
+    {
+        using var document = new TinyDocument(new Dictionary<string, string>
+        {
+            ["sections/01.md"] = "# 一、{{P001.项目名称}}绩效目标\n\n## 一、预算 {{P001.预算数}} 万元\n\n正文。\n",
+        });
+        var (built, diagnostics) = document.Build();
+        built.ShouldBeTrue(string.Join("\n", diagnostics));
+        var dom = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(document.Html);
+        dom.QuerySelectorAll("nav.toc a").ShouldContain(a => a.TextContent == "一、接访经费绩效目标");
+        dom.QuerySelectorAll("h3").ShouldContain(h => h.TextContent == "一、预算 10.00 万元");
+    }
+}

@@ -35,7 +35,7 @@ public class HtmlMappingTests
             <section class="section"><h2 id="s1">一、目标</h2>
             <p>普通<strong>加粗</strong>文字<br>第二行<a href="#s1">链接</a></p>
             <ol><li>第一项</li><li>第二项</li></ol>
-            <ul><li>要点</li></ul>
+            <ul><li>要点</li><li><p>松散项</p><p>续段</p></li></ul>
             </section></section>
             """);
         var runs = result.Pages.SelectMany(p => p.Runs).ToList();
@@ -47,6 +47,8 @@ public class HtmlMappingTests
         runs.ShouldContain(r => r.Text == "1. 第一项");
         runs.ShouldContain(r => r.Text == "2. 第二项");
         runs.ShouldContain(r => r.Text == "· 要点");
+        runs.ShouldContain(r => r.Text == "· 松散项");
+        runs.ShouldContain(r => r.Text == "续段");
         result.Pages.SelectMany(p => p.Items).OfType<Publishing.Layout.Frames.LinkMark>().ShouldContain(l => l.Target == "s1");
         var partNumber = runs.First(r => r.Text == "第一部分");
         var partName = runs.First(r => r.Text == "总则");

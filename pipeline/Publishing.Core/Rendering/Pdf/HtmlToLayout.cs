@@ -196,19 +196,23 @@ internal static class HtmlToLayout
         private void List(IElement list, List<Block> into)
         {
             var ordered = list.LocalName == "ol";
-            var n = int.TryParse(list.GetAttribute("start"), NumberStyle, CultureInfo.InvariantCulture, out var s) ? s : 1;
+            var n = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
             foreach (var item in list.Children.Where(c => c.LocalName == "li"))
             {
                 var marker = ordered ? $"{n++}. " : "· ";
                 var nested = item.Children.Where(c => c.LocalName is "ol" or "ul" or "p" or "table").ToList();
                 var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) };
                 spans.AddRange(InlineText.Spans(item, styles.Body, styles, skipBlocks: true));
+                // A loose list item (<li><p>…</p></li>): its first paragraph goes on the marker's line.
+                if (nested.FirstOrDefault() is { LocalName: "p" } first && spans.Count == 1)
+                {
+                    spans.AddRange(InlineText.Spans(first, styles.Body, styles));
+                    nested.RemoveAt(0);
+                }
                 into.Add(new Paragraph(spans, styles.BodyParagraph) { Anchor = IdOf(item) });
                 foreach (var child in nested) Block(child, into);
             }
         }
-
-        private const NumberStyles NumberStyle = NumberStyles.Integer;
 
         private Block UnitLine(IElement e)
         {

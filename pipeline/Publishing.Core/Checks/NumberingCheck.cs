@@ -9,7 +9,8 @@ namespace Publishing.Checks;
 /// nor repeat. Numbered headings and numbered paragraphs count alike, in the order written. A number of
 /// a level starts the levels below it afresh; so does a heading without a number, for the numbers
 /// written below it. Each section file is its own scope; its title (the first heading) is numbered with
-/// the other sections' titles of its part. A sequence that starts again at （一） right after （六） with
+/// the other sections' titles of its part; the goals in a project's 绩效目标 cell are one more scope.
+/// A sequence that starts again at （一） right after （六） with
 /// nothing between is a hierarchy slip: sub-items of （六） take the next level's numbers, 1. 2. 3.
 /// </summary>
 public sealed class NumberingCheck : IContentCheck
@@ -26,6 +27,21 @@ public sealed class NumberingCheck : IContentCheck
                     titles.Next(marker, 1, FirstBlock(section)?.Start ?? section.Source);
 
             foreach (var section in part.Sections) CheckSection(section, diagnostics);
+        }
+        foreach (var project in document.Projects) CheckGoals(project, context, diagnostics);
+    }
+
+    /// <summary>The 绩效目标 cell holds one goal a line, usually numbered 1. 2. 3.: the same rules, per project.</summary>
+    private static void CheckGoals(Project project, CheckContext context, DiagnosticBag diagnostics)
+    {
+        if (context.Cells.Find(project.Source.Path, project.Source.Line, "绩效目标") is not { } cell) return;
+        var sequence = new Sequence(diagnostics);
+        var start = 0;
+        foreach (var line in cell.Text.Split('\n'))
+        {
+            var leading = line.Length - line.TrimStart().Length;
+            if (ChineseNumbering.Read(line) is { } marker) sequence.Next(marker, Body, cell.At(start + leading));
+            start += line.Length + 1;
         }
     }
 

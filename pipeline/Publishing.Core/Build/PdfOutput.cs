@@ -1,5 +1,7 @@
+using System.Globalization;
 using Publishing.Diagnostics;
 using Publishing.Model;
+using Publishing.Rendering.Pdf;
 using Publishing.Theming;
 
 namespace Publishing.Build;
@@ -9,7 +11,31 @@ internal static class PdfOutput
 {
     public static byte[]? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics)
     {
-        diagnostics.Error(DiagnosticCodes.InternalError, document.Slug, 0, 0, "PDF 输出尚未接入。");
-        return null;
+        var meta = document.Metadata;
+        var info = new PdfDocumentInfo(
+            Title: $"{meta.Title}（{meta.Status}）",
+            Author: meta.PreparedBy,
+            Subject: $"{meta.Department} {meta.Year} 年部门预算绩效目标",
+            Keywords: string.Join(", ", new[] { "部门预算", "绩效目标", meta.Department, meta.Year.ToString(CultureInfo.InvariantCulture) }
+                .Concat(document.Projects.Select(p => p.Name))),
+            Language: "zh-CN",
+            Created: CreationDate(meta));
+
+        using var stream = new MemoryStream();
+        var found = PdfRenderer.Render(html, theme, info, stream);
+        diagnostics.AddRange(found);
+        return found.Any(d => d.IsError) ? null : stream.ToArray();
+    }
+
+    /// <summary>
+    /// The PDF's dates: SOURCE_DATE_EPOCH when the build system sets it (reproducible-builds.org), else the
+    /// manifest's date. Never the clock, so the same input gives the same bytes.
+    /// </summary>
+    private static DateTimeOffset CreationDate(DocumentMetadata meta)
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return new DateTimeOffset(meta.Date.ToDateTime(new TimeOnly(0, 0)), TimeSpan.Zero);
     }
 }

@@ -64,6 +64,43 @@ public sealed class KillDuringBuildTests : IDisposable
                     File.ReadAllBytes(font).ShouldBe(File.ReadAllBytes(Path.Combine(RepoPaths.Templates, "fonts", Path.GetFileName(font))));
         }
         killedWhileRunning.ShouldBeGreaterThan(0, "no build was still running when killed: the test proved nothing");
+
+        // Rounds aimed at the write itself: kill as soon as a temporary output file appears.
+        var killedWhileWriting = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            Restore(previous);
+            var folder = Path.Combine(Output, "big");
+            using var process = Start(Output);
+            var watch = Stopwatch.StartNew();
+            while (!process.HasExited && watch.Elapsed < duration * 3)
+            {
+                if (Directory.EnumerateFiles(folder, ".*.tmp").Any())
+                {
+                    process.Kill(entireProcessTree: true);
+                    killedWhileWriting++;
+                    break;
+                }
+                Thread.SpinWait(1000);
+            }
+            process.WaitForExit();
+            AssertPreviousOrNext(folder, previous, next, $"write round {round}");
+        }
+        killedWhileWriting.ShouldBeGreaterThan(0, "never caught a build while it was writing its outputs");
+    }
+
+    private static void AssertPreviousOrNext(string folder, Dictionary<string, byte[]> previous, Dictionary<string, byte[]> next, string round)
+    {
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            previous.ShouldContainKey(name, $"{round}: unexpected file {name}");
+            var bytes = File.ReadAllBytes(file);
+            (bytes.AsSpan().SequenceEqual(previous[name]) || bytes.AsSpan().SequenceEqual(next[name]))
+                .ShouldBeTrue($"{round}: {name} is neither the previous nor the complete new output ({bytes.Length} bytes)");
+        }
+        File.Exists(Path.Combine(folder, "index.html")).ShouldBeTrue();
     }
 
     private void GenerateDocument(int sections, int paragraphs, int projects)

@@ -25,12 +25,14 @@ public sealed class PreviewBrowserTests : IClassFixture<PreviewPage>
     [Fact]
     public async Task Clicking_a_toc_entry_scrolls_to_its_section()
     {
-        await _page!.ClickAsync("nav.toc a[href^='#project-']");
+        await _page!.EvaluateExpressionAsync("window.scrollTo(0, 0)");
+        await _page.ClickAsync("nav.toc a[href='#三工作保障措施']");
         await Task.Delay(200);
         var top = await _page.EvaluateExpressionAsync<double>(
-            "document.getElementById('project-13082121P45WZGGZ5EGH4').getBoundingClientRect().top");
+            "document.getElementById('三工作保障措施').getBoundingClientRect().top");
         Math.Abs(top).ShouldBeLessThan(5);
-        (await _page.EvaluateExpressionAsync<string>("location.hash")).ShouldBe("#project-13082121P45WZGGZ5EGH4");
+        (await _page.EvaluateExpressionAsync<string>("decodeURIComponent(location.hash)")).ShouldBe("#三工作保障措施");
+        (await _page.EvaluateExpressionAsync<double>("window.scrollY")).ShouldBeGreaterThan(1000);
     }
 
     [Fact]

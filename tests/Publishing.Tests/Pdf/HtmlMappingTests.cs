@@ -1,4 +1,3 @@
-#if PUBLISHING_PDF
 using Publishing.Layout.Flow;
 using Publishing.Layout.Fonts;
 using Publishing.Layout.Pages;
@@ -117,4 +116,3 @@ public class HtmlMappingTests
         runs.First(r => r.Text == "（一）乙").Face.Path.ShouldEndWith("NotoSerifSC-Bold.ttf");   // 楷体 stand-in
     }
 }
-#endif

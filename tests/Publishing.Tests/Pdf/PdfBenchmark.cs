@@ -1,4 +1,3 @@
-#if PUBLISHING_PDF
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -31,4 +30,3 @@ public class PdfBenchmark(ITestOutputHelper output)
         Console.WriteLine(line);
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if PUBLISHING_PDF
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Publishing.Diagnostics;
@@ -161,4 +160,3 @@ public class PdfEndToEndTests
         warnings.ShouldContain(w => w.Message.Contains("U+18000"));
     }
 }
-#endif

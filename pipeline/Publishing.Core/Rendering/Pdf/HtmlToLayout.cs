@@ -1,5 +1,3 @@
-#if PUBLISHING_PDF
-// Compiled once Publishing.Core references Publishing.Layout and defines PUBLISHING_PDF (see docs/pdf-engine.md, "Wiring").
 using System.Globalization;
 using System.Text;
 using AngleSharp.Dom;
@@ -374,4 +372,3 @@ internal static class InlineText
         }
     }
 }
-#endif

@@ -1,5 +1,3 @@
-#if PUBLISHING_PDF
-// Compiled once Publishing.Core references Publishing.Layout and defines PUBLISHING_PDF (see docs/pdf-engine.md, "Wiring").
 using Publishing.Diagnostics;
 using Publishing.Layout;
 using Publishing.Layout.Fonts;
@@ -75,4 +73,3 @@ public sealed record SourceLocation(string Path, int Line)
 
     public override string ToString() => Line > 0 ? $"{Path}:{Line}" : Path;
 }
-#endif

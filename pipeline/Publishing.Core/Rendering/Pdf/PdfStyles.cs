@@ -1,5 +1,3 @@
-#if PUBLISHING_PDF
-// Compiled once Publishing.Core references Publishing.Layout and defines PUBLISHING_PDF (see docs/pdf-engine.md, "Wiring").
 using Publishing.Layout.Fonts;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Frames;
@@ -133,4 +131,3 @@ internal sealed class PdfStyles
         }
     }
 }
-#endif

@@ -19,9 +19,28 @@ public sealed class CheckData
 
     public CheckData(string templatesDirectory) => _templates = templatesDirectory;
 
-    public sealed record TypoEntry(string Wrong, string Right, string Note);
+    /// <summary>A typo; <paramref name="Except"/> lists longer words around it that are right (预防犯罪 for 防犯).</summary>
+    public sealed record TypoEntry(string Wrong, string Right, string Note, IReadOnlyList<string> Except)
+    {
+        /// <summary>Whether the match at <paramref name="index"/> is part of one of the words that are right.</summary>
+        public bool IsExcepted(string text, int index)
+        {
+            foreach (var word in Except)
+            {
+                for (var at = word.IndexOf(Wrong, StringComparison.Ordinal); at >= 0; at = word.IndexOf(Wrong, at + 1, StringComparison.Ordinal))
+                {
+                    var start = index - at;
+                    if (start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0) return true;
+                }
+            }
+            return false;
+        }
+    }
 
-    /// <summary>Each line “错误写法 → 正确写法  # 说明”; empty lines and lines starting with # are skipped.</summary>
+    /// <summary>
+    /// Each line “错误写法 → 正确写法 ! 例外词 例外词  # 说明”: the part after ! (optional) lists words that
+    /// contain the wrong form and are right; empty lines and lines starting with # are skipped.
+    /// </summary>
     public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics)
     {
         var entries = new List<TypoEntry>();
@@ -29,6 +48,10 @@ public sealed class CheckData
         {
             var (content, note) = SplitComment(line);
             if (content.Length == 0) continue;
+            var bang = content.IndexOfAny(new[] { '!', '！' });
+            var except = bang < 0 ? Array.Empty<string>()
+                : content[(bang + 1)..].Split(new[] { ' ', '\t', '、', '，', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (bang >= 0) content = content[..bang].Trim();
             var parts = content.Split(new[] { "→", "->", "\t" }, 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || parts[0] == parts[1])
             {
@@ -36,7 +59,7 @@ public sealed class CheckData
                     $"错别字表的这一行无法读取：“{content}”。每行应写成“错误写法 → 正确写法”，如“明感 → 敏感”。");
                 continue;
             }
-            entries.Add(new TypoEntry(parts[0], parts[1], note));
+            entries.Add(new TypoEntry(parts[0], parts[1], note, except));
         }
         return entries;
     }

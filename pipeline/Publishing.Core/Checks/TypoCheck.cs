@@ -24,7 +24,7 @@ public sealed class TypoCheck : IContentCheck
                      index = prose.Text.IndexOf(typo.Wrong, index + typo.Wrong.Length, StringComparison.Ordinal))
                 {
                     var end = index + typo.Wrong.Length;
-                    if (taken.Any(t => index < t.End && end > t.Start)) continue;
+                    if (taken.Any(t => index < t.End && end > t.Start) || typo.IsExcepted(prose.Text, index)) continue;
                     taken.Add((index, end));
                     var at = prose.At(index);
                     var note = typo.Note.Length > 0 ? $"（{typo.Note}）" : "";

@@ -116,3 +116,25 @@ public sealed class TextCheckTests
         diagnostics.ShouldContain(d => d.Code == "PUB3013" && d.Line == 2 && d.Column == line.IndexOf(",包括", StringComparison.Ordinal) + 1);
     }
 }
+
+public sealed class TypoExceptionTests
+{
+    [Theory]
+    [InlineData("加强预防犯罪工作。")]
+    [InlineData("引进一部分社会资金。")]
+    [InlineData("按排名先后顺序办理。")]
+    [InlineData("提高财政透明感。")]
+    [InlineData("既便于管理，又便于监督。")]
+    public void Right_words_that_contain_a_listed_typo_pass(string text)
+    {
+        using var document = new TinyDocument(new Dictionary<string, string> { ["sections/01.md"] = "# 一、标题\n\n" + text + "\n" });
+        document.Validate().Where(d => d.Code == "PUB3010").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_same_typo_beside_an_exception_is_still_found()
+    {
+        using var document = new TinyDocument(new Dictionary<string, string> { ["sections/01.md"] = "# 一、标题\n\n预防犯罪，防犯风险。\n" });
+        document.Validate().Where(d => d.Code == "PUB3010").ShouldHaveSingleItem().Column.ShouldBe(6);
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Publishing.Benchmarks.SampleBuildBenchmarks).Assembly).Run(args);

@@ -43,6 +43,10 @@ public sealed class FooterTheme
     public string Font { get; set; } = "serif";
     public double SizePt { get; set; } = 14;
     public double OffsetMm { get; set; } = 7;
+    /// <summary>"center", or "outside": odd pages right, even pages left (GB/T 9704).</summary>
+    public string Position { get; set; } = "center";
+    /// <summary>Distance from the text block's edge when outside, in characters of the footer font.</summary>
+    public double OutsideIndentEm { get; set; } = 1;
 }
 
 public sealed class FontFamilyTheme

@@ -19,6 +19,28 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void Build_writes_the_PDF_draft_with_the_manifest_metadata_and_the_same_bytes_each_time()
+    {
+        var first = RepoPaths.NewTempDirectory("artifacts");
+        var second = RepoPaths.NewTempDirectory("artifacts");
+        PublishingCommand.Run("build", RepoPaths.Content, "--out", first).ExitCode.ShouldBe(0);
+        PublishingCommand.Run("build", RepoPaths.Content, "--out", second).ExitCode.ShouldBe(0);
+
+        var pdf = File.ReadAllBytes(Path.Combine(first, "chengde-xinfang-2021", "chengde-xinfang-2021.pdf"));
+        pdf.ShouldBe(File.ReadAllBytes(Path.Combine(second, "chengde-xinfang-2021", "chengde-xinfang-2021.pdf")));
+        File.ReadAllBytes(Path.Combine(first, "chengde-xinfang-2021", "index.html"))
+            .ShouldBe(File.ReadAllBytes(Path.Combine(second, "chengde-xinfang-2021", "index.html")));
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        document.NumberOfPages.ShouldBeGreaterThan(10);
+        document.Information.Title.ShouldBe("承德县信访局部门 2021 年部门预算绩效文本（草案）");
+        document.Information.Author.ShouldBe("承德县信访局部门编制");
+        document.Information.Keywords!.ShouldContain("信访维稳公用经费");
+        document.Information.CreationDate!.ShouldStartWith("D:20210115");
+        document.GetPage(1).Text.ShouldContain("承德县信访局部门");
+    }
+
+    [Fact]
     public void The_stylesheet_is_generated_from_the_theme()
     {
         var output = RepoPaths.NewTempDirectory("artifacts");

@@ -127,7 +127,14 @@ internal sealed class PdfStyles
         get
         {
             var f = _theme.Page.Footer;
-            return new PageFooter(f.Format, new TextStyle(Chain(f.Font, false), f.SizePt, TextColor), f.OffsetMm * PageSetup.PointsPerMm);
+            var outside = f.Position.Equals("outside", StringComparison.OrdinalIgnoreCase);
+            if (!outside && !f.Position.Equals("center", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException($"page.footer.position '{f.Position}' is not supported (center or outside)");
+            return new PageFooter(f.Format, new TextStyle(Chain(f.Font, false), f.SizePt, TextColor), f.OffsetMm * PageSetup.PointsPerMm)
+            {
+                Placement = outside ? FooterPlacement.Outside : FooterPlacement.Center,
+                OutsideIndent = f.OutsideIndentEm * f.SizePt,
+            };
         }
     }
 }

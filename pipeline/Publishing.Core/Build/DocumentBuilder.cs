@@ -93,9 +93,17 @@ public sealed class DocumentBuilder
         {
             var path = $"templates/theme/{document.Metadata.Theme}.yaml";
             var (line, column) = e is YamlDotNet.Core.YamlException y ? ((int)y.Start.Line, (int)y.Start.Column) : (0, 0);
-            diagnostics.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件无法读取：{e.Message}");
+            var message = e is YamlDotNet.Core.YamlException ye && ye.InnerException is null ? ye.Message : e.Message;
+            diagnostics.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件有误：{StripLocation(message)}");
             return null;
         }
+    }
+
+    /// <summary>YamlException messages start with "(Line: 3, Col: 5, …): "; the diagnostic says where already.</summary>
+    private static string StripLocation(string message)
+    {
+        var end = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && end > 0 ? message[(end + 3)..] : message;
     }
 
     private bool Blocks(DiagnosticBag diagnostics) =>

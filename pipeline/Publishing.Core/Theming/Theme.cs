@@ -14,6 +14,9 @@ public sealed class Theme
     public TableTheme Table { get; set; } = new();
     public Dictionary<string, string> Colors { get; set; } = new();
 
+    /// <summary>The theme file as diagnostics name it: templates/theme/&lt;name&gt;.yaml.</summary>
+    public string SourcePath { get; set; } = "templates/theme/default.yaml";
+
     /// <summary>Absolute folder the theme's relative font paths are resolved against (templates/).</summary>
     public string BaseDirectory { get; set; } = "";
 

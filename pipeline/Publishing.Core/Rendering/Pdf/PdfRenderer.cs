@@ -29,7 +29,7 @@ public static class PdfRenderer
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ThemeInvalid, theme.Name, 0, 0, $"PDF 无法生成：{e.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ThemeInvalid, theme.SourcePath, 0, 0, $"PDF 无法生成：{e.Message}"));
             return diagnostics;
         }
 
@@ -41,7 +41,7 @@ public static class PdfRenderer
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {
             // The engine or Skia failed: a bug of ours, reported once without a stack trace.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.Name, 0, 0, $"PDF 排版失败：{e.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.SourcePath, 0, 0, $"PDF 排版失败：{e.Message}"));
             return diagnostics;
         }
 

@@ -29,6 +29,7 @@ public sealed class DocumentBuilder
         var document = DocumentLoader.Load(documentDirectory, diagnostics);
         if (document is null) return null;
         ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory), diagnostics);
+        LoadTheme(document, diagnostics); // the theme the document names must exist and read cleanly
         return document;
     }
 

@@ -72,7 +72,7 @@ public sealed class ManifestReader
             UnitName: unit is null ? "" : RequiredString(unit, "name"),
             Currency: OptionalString(root, "currency") ?? "万元",
             Framework: OptionalString(root, "framework") ?? "classic",
-            Theme: OptionalString(root, "theme") ?? "default",
+            Theme: ThemeName(root),
             Date: OptionalDate(root));
 
         var parts = ReadParts(root);
@@ -161,6 +161,15 @@ public sealed class ManifestReader
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
             ? value.Trim()
             : null;
+
+    /// <summary>A theme is a file name in templates/theme/, never a path.</summary>
+    private string ThemeName(YamlMappingNode root)
+    {
+        var name = OptionalString(root, "theme") ?? "default";
+        if (name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return name;
+        BadValue(root.Children[new YamlScalarNode("theme")], $"theme 应是 templates/theme/ 中的主题名（如 default），只含字母、数字、- 和 _，而不是“{name}”。");
+        return "default";
+    }
 
     private int RequiredYear(YamlMappingNode root)
     {

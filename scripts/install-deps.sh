@@ -5,10 +5,9 @@
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-ldconfig -p 2>/dev/null | grep -q libfontconfig.so.1 || need+=(libfontconfig1)
+for package in chromium poppler-utils fonts-noto-cjk libfontconfig1; do
+  dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
+done
 if ((${#need[@]})); then
   echo "install-deps: installing ${need[*]}"
   as_root=()

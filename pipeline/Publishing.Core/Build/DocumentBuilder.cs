@@ -23,14 +23,16 @@ public sealed class DocumentBuilder
         _assembler = new DocumentAssembler(options.TemplatesDirectory);
     }
 
-    /// <summary>Loads and checks a document without rendering it.</summary>
-    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics)
+    /// <summary>Loads and checks a document (and the theme it names) without rendering it.</summary>
+    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics) =>
+        LoadAndCheck(documentDirectory, diagnostics).Document;
+
+    private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
     {
         var document = DocumentLoader.Load(documentDirectory, diagnostics);
-        if (document is null) return null;
+        if (document is null) return (null, null);
         ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory), diagnostics);
-        LoadTheme(document, diagnostics); // the theme the document names must exist and read cleanly
-        return document;
+        return (document, LoadTheme(document, diagnostics));
     }
 
     /// <summary>Builds one document into OutputRoot/&lt;slug&gt;/; returns whether its outputs were written.</summary>
@@ -59,11 +61,8 @@ public sealed class DocumentBuilder
     /// <summary>Everything up to, not including, writing: the outputs in memory.</summary>
     public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var document = Validate(documentDirectory, diagnostics);
-        if (document is null || Blocks(diagnostics)) return null;
-
-        var theme = LoadTheme(document, diagnostics);
-        if (theme is null) return null;
+        var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
+        if (document is null || theme is null || Blocks(diagnostics)) return null;
 
         var html = _assembler.AssembleHtml(document, theme, diagnostics);
         var css = _assembler.AssembleStylesheet(theme, diagnostics);

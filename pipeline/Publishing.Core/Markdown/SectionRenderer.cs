@@ -29,9 +29,6 @@ public sealed class SectionRenderer
         _data = data;
     }
 
-    /// <summary>The document's data, for extensions that resolve references to it.</summary>
-    public DocumentData Data => _data;
-
     public NarrativeSection? Render(string markdown, string displayPath, DiagnosticBag diagnostics)
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);

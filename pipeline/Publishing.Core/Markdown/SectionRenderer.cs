@@ -43,6 +43,7 @@ public sealed class SectionRenderer
 
         var textBlocks = NarrativeTextCollector.Collect(document, markdown, displayPath);
         DataReferenceResolver.Resolve(document, _data, displayPath, diagnostics);
+        Extensions.CjkSoftBreaks.CjkSoftBreakExtension.RemoveCjkSoftBreaks(document);
 
         var headings = new List<SectionHeading>();
         foreach (var block in document.Descendants<Block>())

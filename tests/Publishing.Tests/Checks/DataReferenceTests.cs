@@ -16,6 +16,18 @@ public sealed class DataReferenceTests
         document.Html.ShouldNotContain("{{");
     }
 
+    [Fact]
+    public void A_line_break_beside_a_reference_follows_the_value_CJK_joins_digits_keep_the_space()
+    {
+        using var document = new TinyDocument(new Dictionary<string, string>
+        {
+            ["sections/01.md"] = TinyDocument.BaseMarkdown + "\n实施\n{{P001.项目名称}}\n项目，预算\n{{P001.预算数}}\n万元。\n",
+        });
+        var (built, diagnostics) = document.Build();
+        built.ShouldBeTrue(string.Join("\n", diagnostics));
+        document.Html.ShouldContain("实施接访经费项目，预算\n10.00\n万元。");
+    }
+
     [Theory]
     [InlineData("{{P009.预算数}}", "“P009”不存在")]
     [InlineData("{{P01.预算数}}", "是否应为“P001”")]

@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Publishing.Markdown.Extensions.DataReferences;
 
 namespace Publishing.Markdown.Extensions.CjkSoftBreaks;
 
@@ -18,7 +19,11 @@ public sealed class CjkSoftBreakExtension : IMarkdownExtension
     {
     }
 
-    private static void RemoveCjkSoftBreaks(MarkdownDocument document)
+    /// <summary>
+    /// Removes the soft breaks that sit between two wide characters. Runs when the document is parsed, and
+    /// again once data references have their values (a break beside 《{{code.项目名称}}》 depends on the name).
+    /// </summary>
+    public static void RemoveCjkSoftBreaks(MarkdownDocument document)
     {
         var softBreaks = document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList();
         foreach (var lineBreak in softBreaks)
@@ -35,6 +40,7 @@ public sealed class CjkSoftBreakExtension : IMarkdownExtension
         LiteralInline literal when literal.Content.Length > 0 => literal.Content.Text[literal.Content.End],
         ContainerInline container => LastChar(container.LastChild),
         CodeInline code when code.Content.Length > 0 => code.Content[^1],
+        DataReferenceInline { Value.Length: > 0 } reference => reference.Value[^1],
         _ => null,
     };
 
@@ -43,6 +49,7 @@ public sealed class CjkSoftBreakExtension : IMarkdownExtension
         LiteralInline literal when literal.Content.Length > 0 => literal.Content.Text[literal.Content.Start],
         ContainerInline container => FirstChar(container.FirstChild),
         CodeInline code when code.Content.Length > 0 => code.Content[0],
+        DataReferenceInline { Value.Length: > 0 } reference => reference.Value[0],
         _ => null,
     };
 }

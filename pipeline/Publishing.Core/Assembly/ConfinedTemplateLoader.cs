@@ -23,8 +23,7 @@ public sealed class ConfinedTemplateLoader : ITemplateLoader
             throw new ScriptRuntimeException(callerSpan,
                 $"include '{templateName}' is refused: includes must name a file inside templates/, without '..' or an absolute path");
         var full = Path.GetFullPath(Path.Combine(_root, name));
-        var real = new FileInfo(full).LinkTarget is null ? full : new FileInfo(full).ResolveLinkTarget(true)?.FullName ?? full;
-        if (!full.StartsWith(_root, StringComparison.Ordinal) || !real.StartsWith(_root, StringComparison.Ordinal))
+        if (!full.StartsWith(_root, StringComparison.Ordinal) || !Content.RealPaths.IsInside(_root, full))
             throw new ScriptRuntimeException(callerSpan, $"include '{templateName}' is refused: it leads outside templates/");
         if (!File.Exists(full))
             throw new ScriptRuntimeException(callerSpan, $"include '{templateName}': no such template in templates/");

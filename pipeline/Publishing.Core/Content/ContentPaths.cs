@@ -21,7 +21,7 @@ public static class ContentPaths
 
         var root = Path.GetFullPath(documentDirectory);
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!IsInside(root, full) || !IsInside(root, RealPath(full)))
+        if (!IsInside(root, full) || !RealPaths.IsInside(root, full))
         {
             diagnostics.Error(DiagnosticCodes.PathOutsideDocument, at.Path, at.Line, at.Column,
                 $"路径“{reference.RelativePath}”指向文档文件夹之外：文档只能使用自己文件夹中的文件。");
@@ -38,17 +38,4 @@ public static class ContentPaths
 
     private static bool IsInside(string root, string path) =>
         path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static string RealPath(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        }
-        catch (IOException)
-        {
-            return path;
-        }
-    }
 }

@@ -53,6 +53,7 @@ public static class DiagnosticCodes
     public const string HalfWidthPunctuation = "PUB3013";
     public const string UnknownDataReference = "PUB3020";
     public const string UnsafeLink = "PUB3021";
+    public const string ImageNotSupported = "PUB3022";
 
     // Templates and rendering
     public const string MissingGlyph = "PUB4001";

@@ -33,7 +33,7 @@ public sealed class SectionRenderer
     {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var title = document.FirstOrDefault() as HeadingBlock;
-        if (title is null || title.Level != 1)
+        if (title is null || title.Level != 1 || InlineText(title.Inline).Length == 0)
         {
             var line = document.FirstOrDefault()?.Line + 1 ?? 1;
             diagnostics.Error(DiagnosticCodes.SectionWithoutTitle, displayPath, line, 1,
@@ -89,24 +89,37 @@ public sealed class SectionRenderer
 
     private static void DropUnsafeLinks(MarkdownDocument document, string displayPath, DiagnosticBag diagnostics)
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Collect first: moving inlines while walking the tree hides the ones after them from the walk.
+        var links = document.Descendants<LinkInline>().ToList();
+        var autolinks = document.Descendants<AutolinkInline>().ToList();
+        foreach (var link in links)
         {
             var url = link.Url ?? "";
-            if (IsSafe(url)) continue;
-            diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, link.Line + 1, link.Column + 1,
-                $"链接地址“{Shorten(url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+            if (link.IsImage)
+            {
+                // Neither output shows pictures yet; a remote one would also be fetched by every reviewer's browser.
+                diagnostics.Warning(DiagnosticCodes.ImageNotSupported, displayPath, link.Line + 1, link.Column + 1,
+                    $"图片（“{Shorten(url)}”）暂不支持，只保留其说明文字。");
+            }
+            else if (IsSafe(url))
+            {
+                continue;
+            }
+            else
+            {
+                diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, link.Line + 1, link.Column + 1,
+                    $"链接地址“{Shorten(url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+            }
             // Keep the words, lose the link: move the children up in place of the link.
-            var children = link.ToList();
-            foreach (var child in children)
+            foreach (var child in link.ToList())
             {
                 child.Remove();
                 link.InsertBefore(child);
             }
-            if (link.IsImage) link.InsertBefore(new LiteralInline(""));
             link.Remove();
         }
         // <javascript:alert(1)> is an autolink, not a LinkInline: it keeps its text and loses its link too.
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+        foreach (var autolink in autolinks)
         {
             if (autolink.IsEmail || IsSafe(autolink.Url)) continue;
             diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, autolink.Line + 1, autolink.Column + 1,

@@ -87,6 +87,32 @@ public class MarkdownTests
         diagnostics.Items.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.UnsafeLink);
     }
 
+    [Fact]
+    public void An_unsafe_autolink_before_an_unsafe_link_is_dropped_too()
+    {
+        var (section, diagnostics) = Render("# 标题\n\n<javascript:alert(8)> [a](javascript:2)");
+        section!.Html.ShouldNotContain("href");
+        diagnostics.Items.Count.ShouldBe(2);
+        diagnostics.Items.ShouldAllBe(d => d.Code == DiagnosticCodes.UnsafeLink);
+    }
+
+    [Fact]
+    public void Images_become_their_alt_text_with_a_warning()
+    {
+        var (section, diagnostics) = Render("# 标题\n\n见![示意图](https://example.com/a.png)。");
+        section!.Html.ShouldNotContain("<img");
+        section.Html.ShouldContain("见示意图。");
+        diagnostics.Items.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.ImageNotSupported);
+    }
+
+    [Fact]
+    public void A_title_heading_without_text_is_an_error()
+    {
+        var (section, diagnostics) = Render("#\n\n正文。");
+        section.ShouldBeNull();
+        diagnostics.Items.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.SectionWithoutTitle);
+    }
+
     [Theory]
     [InlineData("https://www.mof.gov.cn/")]
     [InlineData("#一总体绩效目标")]

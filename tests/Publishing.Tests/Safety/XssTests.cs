@@ -116,8 +116,11 @@ public sealed class XssTests
     internal static void AssertNoLiveMarkup(IDocument dom, string html)
     {
         var forbidden = "script, iframe, frame, object, embed, applet, base, form, input, button, textarea, svg, math, video, audio, source, " +
-                        "details, marquee, img, style, link:not([rel=stylesheet]), meta[http-equiv]";
+                        "details, marquee, img, style, link:not([rel=stylesheet]), meta[http-equiv]:not([http-equiv=Content-Security-Policy])";
         dom.QuerySelectorAll(forbidden).Select(e => e.OuterHtml).ShouldBeEmpty();
+        // The page's own policy: no script runs in the preview, whatever slipped through.
+        dom.QuerySelectorAll("meta[http-equiv=Content-Security-Policy]").ShouldHaveSingleItem()
+            .GetAttribute("content")!.ShouldStartWith("script-src 'none'");
         dom.QuerySelectorAll("link").Select(l => l.GetAttribute("href")).ShouldAllBe(h => h == "theme.css");
 
         foreach (var element in dom.All)

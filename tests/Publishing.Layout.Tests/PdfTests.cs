@@ -113,6 +113,18 @@ public class FontTests
     }
 
     [Fact]
+    public void The_subset_keeps_the_notdef_outline_so_a_missing_character_shows_as_a_box()
+    {
+        var face = TestFonts.Serif.Faces[0];
+        var subset = Fonts.FontSubsetter.Subset(face, new[] { (int)'字' }, Array.Empty<ushort>());
+        using var data = SkiaSharp.SKData.CreateCopy(subset.Data);
+        using var typeface = SkiaSharp.SKTypeface.FromData(data);
+        using var font = new SkiaSharp.SKFont(typeface, 16);
+        using var notdef = font.GetGlyphPath(0);
+        notdef.IsEmpty.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Fallback_chain_picks_the_first_face_with_the_glyph()
     {
         var chain = TestFonts.Serif;

@@ -12,6 +12,8 @@ internal static partial class FontSubsetter
 {
     private const string Lib = "libHarfBuzzSharp";
     private const uint FlagNoHinting = 0x1;
+    // Keeps the outline of glyph 0 (.notdef): a character no font has then shows as a box, not as a blank.
+    private const uint FlagNotdefOutline = 0x40;
 
     internal sealed record Result(byte[] Data, IReadOnlyDictionary<ushort, ushort> GlyphMap);
 
@@ -28,7 +30,7 @@ internal static partial class FontSubsetter
             // Glyphs are NOT added by id: HarfBuzz would then also keep every code point mapped to them
             // (U+2F00 ⼀ beside U+4E00 一) and Skia's ToUnicode would pick the radical. The layout closure
             // of the code points already holds every glyph shaping produced from them.
-            hb_subset_input_set_flags(input, FlagNoHinting);
+            hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline);
 
             plan = hb_subset_plan_create_or_fail(face.Face.Handle, input);
             if (plan == IntPtr.Zero) throw new InvalidOperationException($"hb_subset_plan_create_or_fail failed for {face}");

@@ -43,6 +43,7 @@ public static class PdfWriter
                 pdf.Close();
             }
             var bytes = buffer.ToArray();
+            UtcDates.Rewrite(bytes, document.Metadata.Created);
             var final = IncrementalUpdate.Append(bytes, document, layout);
             output.Write(final);
         }

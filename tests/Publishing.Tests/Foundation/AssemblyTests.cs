@@ -147,3 +147,33 @@ public class AssemblyTests
         System.Text.Encoding.UTF8.GetString(again.Files["index.html"]).ShouldBe(SampleDocument.Html);
     }
 }
+
+public class SpendingPlanLayoutTests
+{
+    [Fact]
+    public void Twelve_monthly_points_fill_two_rows_of_six_and_no_cell_spans_zero_columns()
+    {
+        var content = RepoPaths.NewTempDirectory("content");
+        var document = Path.Combine(content, "doc");
+        RepoPaths.CopyDirectory(RepoPaths.Sample, document);
+        var csv = Path.Combine(document, "data", "projects.csv");
+        var lines = File.ReadAllText(csv).Split('\n', 2);
+        var months = string.Join(",", Enumerable.Range(1, 12).Select(m => $"{m}月底"));
+        var values = string.Join(",", Enumerable.Range(1, 12).Select(m => (m * 8).ToString()));
+        File.WriteAllText(csv, lines[0].Replace("3月底,6月底,10月底", months) + "\n" + lines[1].Replace(",25.00,50.00,75.00,", $",{values},"));
+        var output = RepoPaths.NewTempDirectory("artifacts");
+
+        var result = PublishingCommand.Run("build", content, "--out", output, "--templates", RepoPaths.Templates, "--format", "html");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var html = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "doc", "index.html")));
+        var table = html.QuerySelector("table.project-table")!;
+        table.QuerySelectorAll("[colspan]").ShouldAllBe(c => int.Parse(c.GetAttribute("colspan")!) > 0);
+        var planRows = table.QuerySelectorAll("tr").Where(r => r.TextContent.Contains("月底")).ToList();
+        planRows.Count.ShouldBe(2);
+        planRows.ShouldAllBe(r => r.QuerySelectorAll("th").Count(th => th.TextContent.Contains("月底")) == 6);
+        ((IHtmlTableCellElement)table.QuerySelectorAll("th").Single(c => c.TextContent == "资金支出计划（%）")).RowSpan.ShouldBe(4);
+        foreach (var row in table.QuerySelectorAll("tr"))
+            row.QuerySelectorAll("th, td").Cast<IHtmlTableCellElement>().Sum(c => c.ColumnSpan).ShouldBeLessThanOrEqualTo(7);
+    }
+}

@@ -4,7 +4,7 @@ using Publishing.Diagnostics;
 namespace Publishing.Content;
 
 /// <summary>Reads typed values out of one CSV row, reporting each bad cell at its line and column.</summary>
-public sealed class CellReader
+public sealed partial class CellReader
 {
     private readonly CsvTable _table;
     private readonly IReadOnlyDictionary<string, int> _columns;
@@ -38,15 +38,29 @@ public sealed class CellReader
     }
 
     /// <summary>An amount of money in 万元: a number with at most two decimals, not negative.</summary>
+    /// <summary>10¹⁰ 万元: far above any budget, far below where sums could overflow.</summary>
+    private const decimal MaximumMoney = 10_000_000_000m;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex MoneyPattern();
+
     public decimal Money(string column)
     {
         var text = Required(column);
         if (text.Length == 0) return 0;
-        var cleaned = text.Replace(",", "").Replace("，", "");
-        if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        // Thousands separators only where they belong (1,234.50): "60，5" or "6,0" is a slip, not 605 or 60.
+        var wellFormed = MoneyPattern().IsMatch(text);
+        if (!wellFormed || !decimal.TryParse(text.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var value))
         {
             _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”应是金额数字（单位：万元，如 60.00），而不是“{text}”。");
+                $"“{column}”应是金额数字（单位：万元，如 60.00 或 1,234.50），而不是“{text}”。");
+            return 0;
+        }
+        if (Math.Abs(value) > MaximumMoney)
+        {
+            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
+                $"“{column}”的金额 {text} 万元大得不合理（上限 {MaximumMoney:0} 万元）：请检查单位是否写成了元。");
             return 0;
         }
         if (value < 0)

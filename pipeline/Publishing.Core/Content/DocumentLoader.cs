@@ -41,14 +41,16 @@ public static class DocumentLoader
             .ToList();
         var data = new DocumentData(projectsByPart.SelectMany(p => p).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First()));
 
+        // Ids the templates give to the cover, the 目录, parts and projects are taken before any heading's.
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc" };
+        usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"part-{n}"));
+        usedIds.UnionWith(projectsByPart.SelectMany(p => p).Select(p => p.Id));
         var sectionRenderer = new SectionRenderer(usedIds, data);
         var parts = new List<Part>();
         for (var i = 0; i < manifest.Parts.Count; i++)
         {
             var part = manifest.Parts[i];
             var partId = $"part-{i + 1}";
-            usedIds.Add(partId);
             var sections = part.Sections
                 .Select(reference => LoadSection(documentDirectory, reference, sectionRenderer, diagnostics))
                 .OfType<NarrativeSection>()

@@ -154,3 +154,22 @@ public class MarkdownTests
     [InlineData("2021 年")]
     public void Text_without_numbering_has_no_marker(string text) => ChineseNumbering.Read(text).ShouldBeNull();
 }
+
+public class DocumentIdTests
+{
+    [Fact]
+    public void A_heading_cannot_take_the_id_of_a_part_or_a_project()
+    {
+        var content = Support.RepoPaths.NewTempDirectory("content");
+        var document = Path.Combine(content, "doc");
+        Support.RepoPaths.CopyDirectory(Support.RepoPaths.Sample, document);
+        var section = Path.Combine(document, "sections", "01-overall-goals.md");
+        File.WriteAllText(section, File.ReadAllText(section) + "\n## Part 2\n");
+
+        var loaded = Publishing.Content.DocumentLoader.Load(document, new DiagnosticBag())!;
+
+        var headingIds = loaded.Sections.SelectMany(s => s.Headings).Select(h => h.Id).ToList();
+        headingIds.ShouldContain("part-2-1");
+        headingIds.ShouldNotContain("part-2");
+    }
+}

@@ -57,6 +57,36 @@ public class HtmlMappingTests
     }
 
     [Fact]
+    public void Loose_items_keep_their_text_on_the_marker_line_and_nested_lists_are_indented()
+    {
+        // As Markdig writes them: line breaks between <li>, <p> and nested lists.
+        var result = Lay("""
+            <section class="part"><h1 class="part-title" id="part-1">第一部分</h1>
+            <ol>
+            <li>
+            <p>第一项内容</p>
+            <ol>
+            <li>子项甲</li>
+            </ol>
+            </li>
+            <li>
+            <p>第二项内容</p>
+            </li>
+            </ol>
+            </section>
+            """);
+        var lines = result.Pages.SelectMany(p => p.Runs)
+            .GroupBy(r => Math.Round(r.Baseline, 1))
+            .Select(g => (Text: string.Concat(g.OrderBy(r => r.X).Select(r => r.Text)).Replace(" ", ""), Left: g.Min(r => r.X)))
+            .ToList();
+        lines.ShouldContain(l => l.Text == "1.第一项内容");
+        lines.ShouldContain(l => l.Text == "2.第二项内容");
+        var outer = lines.Single(l => l.Text == "1.第一项内容");
+        var inner = lines.Single(l => l.Text == "1.子项甲");
+        inner.Left.ShouldBe(outer.Left + 2 * Theme.Body.SizePt, 0.5);
+    }
+
+    [Fact]
     public void A_full_body_page_holds_22_lines_of_28_characters()
     {
         var text = string.Concat(Enumerable.Repeat("国", 28 * 30));

@@ -191,24 +191,31 @@ internal static class HtmlToLayout
             return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles), paragraph) { Anchor = IdOf(e), KeepWithNext = true };
         }
 
-        private void List(IElement list, List<Block> into)
+        private void List(IElement list, List<Block> into, int depth = 0)
         {
             var ordered = list.LocalName == "ol";
             var n = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
+            // A nested list is indented 2 em per level, as the preview shows it.
+            var paragraphStyle = styles.BodyParagraph with { StartIndent = styles.BodyParagraph.StartIndent + depth * 2 * styles.Body.Size };
             foreach (var item in list.Children.Where(c => c.LocalName == "li"))
             {
                 var marker = ordered ? $"{n++}. " : "· ";
                 var nested = item.Children.Where(c => c.LocalName is "ol" or "ul" or "p" or "table").ToList();
                 var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) };
-                spans.AddRange(InlineText.Spans(item, styles.Body, styles, skipBlocks: true));
+                var own = InlineText.Spans(item, styles.Body, styles, skipBlocks: true);
                 // A loose list item (<li><p>…</p></li>): its first paragraph goes on the marker's line.
-                if (nested.FirstOrDefault() is { LocalName: "p" } first && spans.Count == 1)
+                if (nested.FirstOrDefault() is { LocalName: "p" } first && own.All(span => string.IsNullOrWhiteSpace(span.Text)))
                 {
                     spans.AddRange(InlineText.Spans(first, styles.Body, styles));
                     nested.RemoveAt(0);
                 }
-                into.Add(new Paragraph(spans, styles.BodyParagraph) { Anchor = IdOf(item) });
-                foreach (var child in nested) Block(child, into);
+                else spans.AddRange(own);
+                into.Add(new Paragraph(spans, paragraphStyle) { Anchor = IdOf(item) });
+                foreach (var child in nested)
+                {
+                    if (child.LocalName is "ol" or "ul") List(child, into, depth + 1);
+                    else Block(child, into);
+                }
             }
         }
 

@@ -32,7 +32,7 @@ public sealed partial class CellReader
     public string Required(string column)
     {
         var value = Text(column);
-        if (value.Length == 0)
+        if (value.Length == 0 && !Row.HasWrongFieldCount)
             _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空。");
         return value;
     }

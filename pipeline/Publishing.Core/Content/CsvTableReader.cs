@@ -83,13 +83,15 @@ public static class CsvTableReader
         // A record with broken quoting was reported above; its fields are garbage, so it is neither
         // counted nor handed on (that would add "wrong number of fields" and "empty cell" for the same slip).
         rows.RemoveAll(r => broken.Contains(r.Line));
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             if (row.Fields.Count == header.Count) continue;
             // A row of only empty fields (Excel's trailing ",,,,") is not an editor's mistake worth an error.
             if (row.Fields.All(string.IsNullOrWhiteSpace)) continue;
             diagnostics.Error(DiagnosticCodes.CsvFieldCount, displayPath, row.Line, 1,
                 $"这一行有 {row.Fields.Count} 个单元格，而列名行有 {header.Count} 个。常见原因：单元格内有英文逗号却没有用引号括起来。");
+            rows[i] = row with { HasWrongFieldCount = true };
         }
 
         return new CsvTable(displayPath, header, rows.Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList());

@@ -64,7 +64,8 @@ public sealed class DocumentBuilder
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || Blocks(diagnostics)) return null;
 
-        var html = _assembler.AssembleHtml(document, theme, diagnostics);
+        var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
+        var html = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
         var css = _assembler.AssembleStylesheet(theme, diagnostics);
         if (html is null || css is null) return null;
 

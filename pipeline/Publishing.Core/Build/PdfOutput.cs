@@ -23,7 +23,7 @@ internal static class PdfOutput
 
         using var stream = new MemoryStream();
         var found = PdfRenderer.Render(html, theme, info, stream);
-        diagnostics.AddRange(found);
+        diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
         return found.Any(d => d.IsError) ? null : stream.ToArray();
     }
 

@@ -34,8 +34,4 @@ public sealed class ConfinedTemplateLoader : ITemplateLoader
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         new(Load(context, callerSpan, templatePath));
-
-    /// <summary>Shown in diagnostics: the template's path relative to templates/.</summary>
-    public string Relative(string fullPath) =>
-        fullPath.StartsWith(_root, StringComparison.Ordinal) ? fullPath[_root.Length..] : Path.GetFileName(fullPath);
 }

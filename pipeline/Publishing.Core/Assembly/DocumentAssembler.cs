@@ -1,3 +1,4 @@
+using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
 using Publishing.Theming;
@@ -46,7 +47,7 @@ public sealed class DocumentAssembler
     public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(_templatesDirectory, templateName);
-        var shownPath = "templates/" + templateName;
+        var shownPath = DisplayPaths.For(path);
         if (!File.Exists(path))
         {
             diagnostics.Error(DiagnosticCodes.TemplateSyntax, shownPath, 0, 0, "模板文件不存在。");
@@ -91,7 +92,7 @@ public sealed class DocumentAssembler
 
     private Diagnostic Located(string code, SourceSpan span, string message)
     {
-        var file = string.IsNullOrEmpty(span.FileName) ? "templates" : "templates/" + _loader.Relative(Path.GetFullPath(span.FileName));
+        var file = DisplayPaths.For(string.IsNullOrEmpty(span.FileName) ? _templatesDirectory : span.FileName);
         return Diagnostic.Error(code, file, span.Start.Line + 1, span.Start.Column + 1, message);
     }
 }

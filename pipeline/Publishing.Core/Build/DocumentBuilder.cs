@@ -92,7 +92,7 @@ public sealed class DocumentBuilder
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
-            var path = $"templates/theme/{document.Metadata.Theme}.yaml";
+            var path = DisplayPaths.For(Path.Combine(_options.TemplatesDirectory, "theme", document.Metadata.Theme + ".yaml"));
             var (line, column) = e is YamlDotNet.Core.YamlException y ? ((int)y.Start.Line, (int)y.Start.Column) : (0, 0);
             var message = e is YamlDotNet.Core.YamlException ye && ye.InnerException is null ? ye.Message : e.Message;
             diagnostics.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件有误：{StripLocation(message)}");

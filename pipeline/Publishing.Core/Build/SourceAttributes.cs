@@ -21,7 +21,7 @@ internal static class SourceAttributes
     public static Diagnostic ToEditorPath(Diagnostic diagnostic, string documentDirectory)
     {
         var path = diagnostic.Path;
-        if (path.Length == 0 || Path.IsPathRooted(path) || path.StartsWith("templates/", StringComparison.Ordinal)) return diagnostic;
+        if (path.Length == 0 || Path.IsPathRooted(path)) return diagnostic;
         var full = Path.GetFullPath(Path.Combine(documentDirectory, path));
         return File.Exists(full) ? diagnostic with { Path = DisplayPaths.For(full) } : diagnostic;
     }

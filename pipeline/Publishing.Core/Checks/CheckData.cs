@@ -148,5 +148,5 @@ public sealed class CheckData
         return hash < 0 ? (line.Trim(), "") : (line[..hash].Trim(), line[(hash + 1)..].Trim());
     }
 
-    private static string Shown(string relative) => "templates/" + relative;
+    private string Shown(string relative) => Content.DisplayPaths.For(Path.Combine(_templates, relative));
 }

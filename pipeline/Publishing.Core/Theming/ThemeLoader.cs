@@ -27,7 +27,7 @@ public static class ThemeLoader
             ? (Theme)Bind(root, typeof(Theme))
             : throw new YamlException("a theme is a mapping of keys to values (page:, fonts:, body:, styles: …)");
         theme.BaseDirectory = Path.GetFullPath(templatesDirectory);
-        theme.SourcePath = $"templates/theme/{name}.yaml";
+        theme.SourcePath = Content.DisplayPaths.For(path);
         return theme;
     }
 

@@ -88,6 +88,8 @@ public sealed partial class CorpusTests
         var code = match.Success ? match.Groups["code"].Value : Unlocated().Match(line).Groups["code"].Value;
         var prefix = document.Replace('\\', '/') + "/";
         if (path.StartsWith(prefix, StringComparison.Ordinal)) path = path[prefix.Length..];
+        var repository = RepoPaths.Root.Replace('\\', '/') + "/";   // templates/… are named from where the tool runs
+        if (path.StartsWith(repository, StringComparison.Ordinal)) path = path[repository.Length..];
         return $"{code} {path} {number}";
     }
 

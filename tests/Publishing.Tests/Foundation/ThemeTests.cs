@@ -69,7 +69,7 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates);
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith("templates/theme/default.yaml(3,14): error PUB4105: 主题文件有误：expected a single value here"));
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Content.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：expected a single value here"));
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -81,7 +81,7 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", TemplatesWithTheme(yaml));
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith("templates/theme/default.yaml: error PUB4105:") && l.Contains("font file not found"));
+        result.DiagnosticLines.ShouldContain(l => l.Contains("/theme/default.yaml: error PUB4105:") && l.Contains("font file not found"));
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 

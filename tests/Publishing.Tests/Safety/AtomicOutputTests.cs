@@ -36,7 +36,7 @@ public sealed class AtomicOutputTests : IDisposable
         var (built, diagnostics) = Build();
 
         built.ShouldBeFalse();
-        diagnostics.ShouldContain(d => d.Code == DiagnosticCodes.TemplateRuntime && d.Path == "templates/document.html.sbn");
+        diagnostics.ShouldContain(d => d.Code == DiagnosticCodes.TemplateRuntime && d.Path.EndsWith("/document.html.sbn", StringComparison.Ordinal));
         File.ReadAllBytes(Output("index.html")).ShouldBe(html);
         File.ReadAllBytes(Output("theme.css")).ShouldBe(css);
     }
@@ -51,7 +51,7 @@ public sealed class AtomicOutputTests : IDisposable
         var (built, diagnostics) = Build();
 
         built.ShouldBeFalse();
-        diagnostics.ShouldContain(d => d.IsError && d.Path.StartsWith("templates/", StringComparison.Ordinal));
+        diagnostics.ShouldContain(d => d.IsError && d.Path.EndsWith(".sbn", StringComparison.Ordinal));
         File.ReadAllBytes(Output("index.html")).ShouldBe(html);
         File.ReadAllBytes(Output("theme.css")).ShouldBe(css);
     }

@@ -157,10 +157,13 @@ public sealed class ManifestReader
         return "";
     }
 
-    private string? OptionalString(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
-            ? value.Trim()
-            : null;
+    private string? OptionalString(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node)) return null;
+        if (node is YamlScalarNode scalar) return string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim();
+        BadValue(node, $"{key} 应是一个值（如 {key}: …），而不是列表或多项设置。");
+        return null;
+    }
 
     /// <summary>A theme is a file name in templates/theme/, never a path.</summary>
     private string ThemeName(YamlMappingNode root)

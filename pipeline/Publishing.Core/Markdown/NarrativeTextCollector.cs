@@ -27,14 +27,14 @@ public static class NarrativeTextCollector
             }
             else if (leaf.Parent is ListItemBlock) kind = TextBlockKind.ListItem;
             if (HasAncestor<Markdig.Extensions.Tables.TableCell>(leaf)) kind = TextBlockKind.TableCell;
-            Append(leaf.Inline, text);
+            Append(leaf.Inline, text, markdown);
             var (chars, lines, columns) = text.Build();
             blocks.Add(new TextBlock(kind, (leaf as HeadingBlock)?.Level ?? 0, Depth(leaf), chars, displayPath, lines, columns));
         }
         return blocks;
     }
 
-    private static void Append(ContainerInline container, Builder text)
+    private static void Append(ContainerInline container, Builder text, string markdown)
     {
         foreach (var inline in container)
         {
@@ -42,7 +42,8 @@ public static class NarrativeTextCollector
             {
                 case LiteralInline literal:
                     var content = literal.Content.ToString();
-                    text.Append(content, literal.Span.Start, exact: literal.Span.Length == content.Length);
+                    var at = literal.Span.Length == content.Length ? literal.Span.Start : Locate(markdown, content, literal.Span);
+                    text.Append(content, at ?? literal.Span.Start, exact: at is not null);
                     break;
                 case HtmlEntityInline entity:
                     text.Append(entity.Transcoded.ToString(), entity.Span.Start, exact: false);
@@ -51,13 +52,24 @@ public static class NarrativeTextCollector
                     text.Append(" ", lineBreak.Span.Start, exact: false);
                     break;
                 case ContainerInline child:
-                    Append(child, text);
+                    Append(child, text, markdown);
                     break;
                 default:
                     text.Append(TextBlock.Placeholder.ToString(), inline.Span.Start, exact: false);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Where a literal's text really starts when its span is wider than the text (pipe-table cells include the
+    /// padding around it): the first place inside the span that holds exactly that text, or null.
+    /// </summary>
+    private static int? Locate(string markdown, string content, Markdig.Syntax.SourceSpan span)
+    {
+        if (content.Length == 0 || span.Start < 0 || span.Start >= markdown.Length) return null;
+        var at = markdown.IndexOf(content, span.Start, StringComparison.Ordinal);
+        return at >= 0 && at + content.Length <= span.End + 1 ? at : null;
     }
 
     private static int Depth(Block block)

@@ -173,3 +173,20 @@ public class DocumentIdTests
         headingIds.ShouldNotContain("part-2");
     }
 }
+
+public class NarrativeTextPositionTests
+{
+    [Theory]
+    [InlineData("| 单元明感五 | x明感六 |", 5, 12)]
+    [InlineData("|明感五|   前后空格明感六   |", 2, 13)]
+    public void Words_in_table_cells_are_located_at_their_own_column(string row, int firstColumn, int secondColumn)
+    {
+        var markdown = "# 标题\n\n| 甲 | 乙 |\n|---|---|\n" + row + "\n";
+        var section = new SectionRenderer(new HashSet<string>(), DocumentData.Empty).Render(markdown, "t.md", new DiagnosticBag())!;
+        var cells = section.TextBlocks.Where(b => b.Kind == TextBlockKind.TableCell && b.Text.Contains("明感")).ToList();
+        cells.Count.ShouldBe(2);
+        cells.Select(c => c.At(c.Text.IndexOf("明感", StringComparison.Ordinal)))
+            .Select(at => (at.Line, at.Column))
+            .ShouldBe(new[] { (5, firstColumn), (5, secondColumn) });
+    }
+}

@@ -21,7 +21,11 @@ public sealed class DocumentBuilder
     {
         _options = options;
         _assembler = new DocumentAssembler(options.TemplatesDirectory);
+        _checkData = new CheckData(options.TemplatesDirectory);
     }
+
+    /// <summary>The checks' data files, read once for all the documents this builder handles.</summary>
+    private readonly CheckData _checkData;
 
     /// <summary>Loads and checks a document (and the theme it names) without rendering it.</summary>
     public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics) =>
@@ -31,7 +35,7 @@ public sealed class DocumentBuilder
     {
         var document = DocumentLoader.Load(documentDirectory, diagnostics);
         if (document is null) return (null, null);
-        ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory), diagnostics);
+        ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
         return (document, LoadTheme(document, diagnostics));
     }
 

@@ -17,7 +17,27 @@ public sealed class CheckData
 
     private readonly string _templates;
 
+    // Each file is read once per CheckData (one per build run, shared by every document); the problems found
+    // in it are handed again to each document that asks, so every document's result stays complete.
+    private readonly Dictionary<string, (object? Value, IReadOnlyList<Diagnostic> Found)> _remembered = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
     public CheckData(string templatesDirectory) => _templates = templatesDirectory;
+
+    private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read)
+    {
+        lock (_lock)
+        {
+            if (!_remembered.TryGetValue(key, out var entry))
+            {
+                var found = new DiagnosticBag();
+                entry = (read(found), found.Items.ToList());
+                _remembered[key] = entry;
+            }
+            diagnostics.AddRange(entry.Found);
+            return (T)entry.Value!;
+        }
+    }
 
     /// <summary>A typo; <paramref name="Except"/> lists longer words around it that are right (预防犯罪 for 防犯).</summary>
     public sealed record TypoEntry(string Wrong, string Right, string Note, IReadOnlyList<string> Except)
@@ -41,7 +61,9 @@ public sealed class CheckData
     /// Each line “错误写法 → 正确写法 ! 例外词 例外词  # 说明”: the part after ! (optional) lists words that
     /// contain the wrong form and are right; empty lines and lines starting with # are skipped.
     /// </summary>
-    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics)
+    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics) => Remembered("typos", diagnostics, ReadTypos);
+
+    private IReadOnlyList<TypoEntry> ReadTypos(DiagnosticBag diagnostics)
     {
         var entries = new List<TypoEntry>();
         foreach (var (line, number) in Lines(TyposFile))
@@ -65,7 +87,9 @@ public sealed class CheckData
     }
 
     /// <summary>One value per line (优、良、达标 …).</summary>
-    public IReadOnlySet<string> QualitativeValues()
+    public IReadOnlySet<string> QualitativeValues() => Remembered("qualitative", new DiagnosticBag(), _ => ReadQualitativeValues());
+
+    private IReadOnlySet<string> ReadQualitativeValues()
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (line, _) in Lines(QualitativeValuesFile))
@@ -89,7 +113,10 @@ public sealed class CheckData
     }
 
     /// <summary>The named framework, or null when there is no such file (or it cannot be read: reported).</summary>
-    public Framework? LoadFramework(string name, DiagnosticBag diagnostics)
+    public Framework? LoadFramework(string name, DiagnosticBag diagnostics) =>
+        Remembered("framework:" + name, diagnostics, found => ReadFramework(name, found));
+
+    private Framework? ReadFramework(string name, DiagnosticBag diagnostics)
     {
         if (!FrameworkNames().Contains(name, StringComparer.Ordinal)) return null;
         var relative = $"{FrameworksFolder}/{name}.yaml";

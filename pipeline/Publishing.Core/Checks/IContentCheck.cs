@@ -13,13 +13,14 @@ public interface IContentCheck
 }
 
 /// <summary>What checks may need beyond the document: where templates/ and its data files are.</summary>
-public sealed record CheckContext(string TemplatesDirectory)
+/// <param name="SharedData">The data files as read once for a whole run (many documents); read anew when null.</param>
+public sealed record CheckContext(string TemplatesDirectory, CheckData? SharedData = null)
 {
     /// <summary>Finds words inside CSV cells (one per document: it caches the files it read).</summary>
     public CsvCellLocator Cells { get; } = new();
 
     /// <summary>The data files editors extend (typos, qualitative values, indicator frameworks).</summary>
-    public CheckData Data => _data ??= new CheckData(TemplatesDirectory);
+    public CheckData Data => SharedData ?? (_data ??= new CheckData(TemplatesDirectory));
 
     private CheckData? _data;
 }

@@ -149,9 +149,7 @@ public class SpendingPlanLayoutTests
     [Fact]
     public void Twelve_monthly_points_fill_two_rows_of_six_and_no_cell_spans_zero_columns()
     {
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(RepoPaths.Sample, document);
+        var (content, document) = RepoPaths.CopyOfSample();
         var csv = Path.Combine(document, "data", "projects.csv");
         var lines = File.ReadAllText(csv).Split('\n', 2);
         var months = string.Join(",", Enumerable.Range(1, 12).Select(m => $"{m}月底"));

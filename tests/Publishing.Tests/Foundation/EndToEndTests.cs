@@ -110,9 +110,7 @@ public class EndToEndTests
     [Fact]
     public void A_content_error_exits_1_and_writes_no_output()
     {
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "bad");
-        RepoPaths.CopyDirectory(RepoPaths.Sample, document);
+        var (content, document) = RepoPaths.CopyOfSample("bad");
         var csv = Path.Combine(document, "data", "projects.csv");
         File.WriteAllText(csv, File.ReadAllText(csv).Replace(",60.00,60.00,0,", ",70.00,60.00,0,"));
         var output = RepoPaths.NewTempDirectory("artifacts");

@@ -160,9 +160,7 @@ public class DocumentIdTests
     [Fact]
     public void A_heading_cannot_take_the_id_of_a_part_or_a_project()
     {
-        var content = Support.RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        Support.RepoPaths.CopyDirectory(Support.RepoPaths.Sample, document);
+        var (content, document) = Support.RepoPaths.CopyOfSample();
         var section = Path.Combine(document, "sections", "01-overall-goals.md");
         File.WriteAllText(section, File.ReadAllText(section) + "\n## Part 2\n");
 

@@ -91,9 +91,8 @@ public class ThemeTests
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Templates, "theme", "default.yaml"))
             .Replace("size_pt: 16           # 三号", "size_pt: 15");
         var templates = TemplatesWithTheme(yaml, "compact");
-        var content = RepoPaths.NewTempDirectory("content");
-        RepoPaths.CopyDirectory(RepoPaths.Sample, Path.Combine(content, "doc"));
-        var manifest = Path.Combine(content, "doc", "document.yaml");
+        var (content, document) = RepoPaths.CopyOfSample();
+        var manifest = Path.Combine(document, "document.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("theme: default ", "theme: compact "));
         var output = RepoPaths.NewTempDirectory("artifacts");
 

@@ -182,9 +182,7 @@ public class PdfEndToEndTests
     [Fact]
     public void A_build_reports_a_missing_glyph_at_the_editors_file_and_line()
     {
-        var content = Support.RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        Support.RepoPaths.CopyDirectory(Support.RepoPaths.Sample, document);
+        var (content, document) = Support.RepoPaths.CopyOfSample();
         var section = Path.Combine(document, "sections", "01-overall-goals.md");
         File.WriteAllText(section, File.ReadAllText(section).Replace("抓好信访工作，努力", "抓好信访工作😀，努力"));
         var output = Support.RepoPaths.NewTempDirectory("artifacts");

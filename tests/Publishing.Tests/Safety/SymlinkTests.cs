@@ -13,9 +13,7 @@ public class SymlinkTests
     {
         var secret = RepoPaths.NewTempDirectory("secret");
         File.WriteAllText(Path.Combine(secret, "s.md"), "# 秘密\n\nSECRETDATA\n");
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(RepoPaths.Sample, document);
+        var (content, document) = RepoPaths.CopyOfSample();
         Directory.CreateSymbolicLink(Path.Combine(document, "sec"), secret);
         var manifest = Path.Combine(document, "document.yaml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(
@@ -34,9 +32,7 @@ public class SymlinkTests
     {
         var outside = RepoPaths.NewTempDirectory("outside");
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Sample, "data"), outside);
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(RepoPaths.Sample, document);
+        var (content, document) = RepoPaths.CopyOfSample();
         Directory.Delete(Path.Combine(document, "data"), recursive: true);
         Directory.CreateSymbolicLink(Path.Combine(document, "data"), outside);
 

@@ -23,7 +23,16 @@ public static class RepoPaths
         return path;
     }
 
-    /// <summary>Copies a folder tree (used to mutate a copy of the sample).</summary>
+    /// <summary>A fresh content folder holding a copy of the sample as &lt;name&gt;/, to mutate in a test.</summary>
+    public static (string Content, string Document) CopyOfSample(string name = "doc")
+    {
+        var content = NewTempDirectory("content");
+        var document = Path.Combine(content, name);
+        CopyDirectory(Sample, document);
+        return (content, document);
+    }
+
+    /// <summary>Copies a folder tree.</summary>
     public static void CopyDirectory(string source, string target)
     {
         Directory.CreateDirectory(target);

@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Publishing.Layout.Flow;
+using SourceLocation = Publishing.Model.SourceLocation;
 using Publishing.Layout.Pages;
 using Publishing.Layout.Tables;
 using Publishing.Layout.Text;

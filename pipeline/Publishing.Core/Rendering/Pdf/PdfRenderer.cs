@@ -1,4 +1,5 @@
 using Publishing.Diagnostics;
+using Publishing.Model;
 using Publishing.Layout;
 using Publishing.Layout.Fonts;
 using Publishing.Theming;
@@ -48,7 +49,7 @@ public static class PdfRenderer
         var seen = new HashSet<(int, string, int)>();
         foreach (var missing in layout.Missing)
         {
-            var location = missing.Source as SourceLocation ?? SourceLocation.Unknown;
+            var location = missing.Source is SourceLocation known ? known : new SourceLocation("index.html", 0);
             if (!seen.Add((missing.CodePoint, location.Path, location.Line))) continue;
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, location.Line, 0,
                 $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；请换用其他字符或在主题中增加含该字符的字体。"));
@@ -56,20 +57,4 @@ public static class PdfRenderer
         diagnostics.Sort();
         return diagnostics;
     }
-}
-
-/// <summary>Where a piece of text came from: the data-src="path:line" of its nearest ancestor.</summary>
-public sealed record SourceLocation(string Path, int Line)
-{
-    public static readonly SourceLocation Unknown = new("index.html", 0);
-
-    public static SourceLocation? Parse(string? dataSrc)
-    {
-        if (string.IsNullOrWhiteSpace(dataSrc)) return null;
-        var colon = dataSrc.LastIndexOf(':');
-        if (colon > 0 && int.TryParse(dataSrc[(colon + 1)..], out var line)) return new SourceLocation(dataSrc[..colon], line);
-        return new SourceLocation(dataSrc, 0);
-    }
-
-    public override string ToString() => Line > 0 ? $"{Path}:{Line}" : Path;
 }

@@ -12,6 +12,7 @@ public sealed class Theme
     public BodyTheme Body { get; set; } = new();
     public Dictionary<string, TextStyleTheme> Styles { get; set; } = new();
     public TableTheme Table { get; set; } = new();
+    public LayoutTheme Layout { get; set; } = new();
     public Dictionary<string, string> Colors { get; set; } = new();
 
     /// <summary>The theme file as diagnostics name it: templates/theme/&lt;name&gt;.yaml.</summary>
@@ -79,6 +80,8 @@ public sealed class TextStyleTheme
     public double IndentEm { get; set; }
     public double SpaceBeforePt { get; set; }
     public double SpaceAfterPt { get; set; }
+    /// <summary>Baseline to baseline; 0: the body's pitch up to the body size, else <see cref="LayoutTheme.LargeTextPitch"/> × size.</summary>
+    public double LinePitchPt { get; set; }
 
     public bool IsBold => string.Equals(Weight, "bold", StringComparison.OrdinalIgnoreCase);
 }
@@ -93,4 +96,33 @@ public sealed class TableTheme
     public double BorderPt { get; set; } = 0.75;
     public string BorderColor { get; set; } = "#000000";
     public double PaddingMm { get; set; } = 1.5;
+    /// <summary>A value whose one-line width is at most this many characters of the table font never wraps.</summary>
+    public double KeepWholeEm { get; set; } = 6;
+    /// <summary>Alignment (left, center, right, justify, center-if-one-line) of header cells (th).</summary>
+    public string HeaderAlign { get; set; } = "center";
+    /// <summary>Alignment of body cells without a class or attribute saying otherwise.</summary>
+    public string CellAlign { get; set; } = "center-if-one-line";
+    /// <summary>Alignment of td.num (money, percentages).</summary>
+    public string NumberAlign { get; set; } = "right";
+    /// <summary>Alignment of a wide text cell: spanning at least <see cref="WideCellSpan"/> columns and longer than <see cref="WideCellChars"/>.</summary>
+    public string WideCellAlign { get; set; } = "left";
+    public int WideCellSpan { get; set; } = 3;
+    public int WideCellChars { get; set; } = 20;
+}
+
+/// <summary>Sizes and gaps of the blocks the PDF lays out (the preview's CSS reads the same values).</summary>
+public sealed class LayoutTheme
+{
+    /// <summary>The cover's department and title begin this far down the text block (percent of its height).</summary>
+    public double CoverTopPct { get; set; } = 22;
+    /// <summary>Space above the cover's status line (（草案）), percent of the text block's height.</summary>
+    public double CoverStatusGapPct { get; set; } = 8;
+    /// <summary>Indent of each nesting level of a list, in ems of the body text.</summary>
+    public double ListIndentEm { get; set; } = 2;
+    /// <summary>Marker of an unordered list item.</summary>
+    public string ListBullet { get; set; } = "·";
+    /// <summary>Width of the unit line's left part (unit code and name), percent; 单位 takes the rest, right-aligned.</summary>
+    public double UnitLineLeftPct { get; set; } = 70;
+    /// <summary>Line pitch of text larger than the body (titles), times its size.</summary>
+    public double LargeTextPitch { get; set; } = 1.4;
 }

@@ -85,18 +85,40 @@ internal sealed class PdfStyles
         var s = _theme.Style(styleName);
         return new ParagraphStyle
         {
-            LinePitch = PitchFor(s.SizePt),
+            LinePitch = s.LinePitchPt > 0 ? s.LinePitchPt : PitchFor(s.SizePt),
             FirstLineIndent = s.IndentEm * Em(s.SizePt),
             CjkGrid = Grid(s.SizePt),
-            Align = s.Align.ToLowerInvariant() switch { "center" => TextAlign.Center, "right" => TextAlign.Right, "justify" => TextAlign.Justify, _ => TextAlign.Left },
+            Align = ParseAlign(s.Align),
             SpaceBefore = s.SpaceBeforePt,
             SpaceAfter = s.SpaceAfterPt,
             AvoidLoneLastChar = true,
         };
     }
 
-    /// <summary>Text up to the body size sits on the body's line grid; larger text gets 1.4 times its size.</summary>
-    public double PitchFor(double size) => size <= _theme.Body.SizePt + 0.01 ? _theme.Body.LinePitchPt : Math.Max(_theme.Body.LinePitchPt, size * 1.4);
+    /// <summary>left, center, right, justify or center-if-one-line (anything else reads as left; the theme check reports it).</summary>
+    public static TextAlign ParseAlign(string align) => align.ToLowerInvariant() switch
+    {
+        "center" => TextAlign.Center,
+        "right" => TextAlign.Right,
+        "justify" => TextAlign.Justify,
+        "center-if-one-line" => TextAlign.CenterIfOneLine,
+        _ => TextAlign.Left,
+    };
+
+    /// <summary>Text up to the body size sits on the body's line grid; larger text gets the theme's multiple of its size.</summary>
+    public double PitchFor(double size) => size <= _theme.Body.SizePt + 0.01 ? _theme.Body.LinePitchPt : Math.Max(_theme.Body.LinePitchPt, size * _theme.Layout.LargeTextPitch);
+
+    public double CoverTopShare => _theme.Layout.CoverTopPct / 100;
+    public double CoverStatusGapShare => _theme.Layout.CoverStatusGapPct / 100;
+    public double ListIndent => _theme.Layout.ListIndentEm * _theme.Body.SizePt;
+    public string ListBullet => _theme.Layout.ListBullet;
+    public double UnitLineLeftShare => _theme.Layout.UnitLineLeftPct / 100;
+
+    /// <summary>How table cells are aligned when the template says nothing.</summary>
+    public sealed record CellAlignment(TextAlign Header, TextAlign Cell, TextAlign Number, TextAlign Wide, int WideSpan, int WideChars);
+
+    public CellAlignment TableAlignment => new(ParseAlign(_theme.Table.HeaderAlign), ParseAlign(_theme.Table.CellAlign),
+        ParseAlign(_theme.Table.NumberAlign), ParseAlign(_theme.Table.WideCellAlign), _theme.Table.WideCellSpan, _theme.Table.WideCellChars);
 
     public TextStyle TableText(bool bold) => new(Chain(_theme.Table.Font, bold), _theme.Table.SizePt, TextColor);
     public bool TableHeaderBold => string.Equals(_theme.Table.HeaderWeight, "bold", StringComparison.OrdinalIgnoreCase);
@@ -108,7 +130,7 @@ internal sealed class PdfStyles
         BorderWidth = _theme.Table.BorderPt,
         BorderColor = Rgb.Parse(_theme.Table.BorderColor),
         HeaderBackground = string.IsNullOrWhiteSpace(_theme.Table.HeaderBackground) ? null : Rgb.Parse(_theme.Table.HeaderBackground),
-        KeepWholeUpTo = _theme.Table.SizePt * 6,
+        KeepWholeUpTo = _theme.Table.SizePt * _theme.Table.KeepWholeEm,
     };
 
     public PageSetup Page

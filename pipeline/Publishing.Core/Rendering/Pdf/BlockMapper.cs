@@ -1,0 +1,58 @@
+using AngleSharp.Dom;
+using Publishing.Layout.Flow;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>
+/// Maps an element of the assembled HTML to blocks, handing each kind to its own mapper: headings and
+/// paragraphs (<see cref="TextBlocks"/>), lists (<see cref="ListBlocks"/>), tables (<see cref="TableBlocks"/>),
+/// the unit line (<see cref="UnitLineBlock"/>). Containers map their children; anything else is read as text.
+/// </summary>
+internal sealed class BlockMapper(PdfStyles styles)
+{
+    public PdfStyles Styles { get; } = styles;
+
+    /// <summary>The blocks of an element's children (or of the element itself).</summary>
+    public List<Block> Blocks(IElement element, bool includeSelf = false)
+    {
+        var result = new List<Block>();
+        if (includeSelf) { Block(element, result); return result; }
+        foreach (var child in element.Children) Block(child, result);
+        return result;
+    }
+
+    public void Block(IElement e, List<Block> into)
+    {
+        switch (e.LocalName)
+        {
+            case "h1" when e.ClassList.Contains("part-title"):
+                into.Add(TextBlocks.PartTitle(e, Styles));
+                break;
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                into.Add(TextBlocks.Heading(e, Styles));
+                break;
+            case "p":
+                into.Add(TextBlocks.Paragraph(e, Styles));
+                break;
+            case "ol" or "ul":
+                ListBlocks.List(e, into, this);
+                break;
+            case "table":
+                into.Add(TableBlocks.Table(e, Styles));
+                break;
+            case "div" when e.ClassList.Contains("page-break"):
+                into.Add(new PageBreak());
+                break;
+            case "div" when e.ClassList.Contains("unit-line"):
+                into.Add(UnitLineBlock.Map(e, Styles));
+                break;
+            case "section" or "div" or "article" or "main" or "nav" or "header" or "footer" or "blockquote":
+                var children = Blocks(e);
+                if (children.Count > 0) into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e) });
+                break;
+            default:
+                if (!string.IsNullOrWhiteSpace(e.TextContent)) into.Add(TextBlocks.Paragraph(e, Styles));
+                break;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using AngleSharp.Dom;
+using Publishing.Layout.Text;
+using SourceLocation = Publishing.Model.SourceLocation;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>Inline content to styled spans: whitespace collapsed the CSS way, strong as the bold face, links.</summary>
+internal static class InlineText
+{
+    public static SourceLocation? SourceOf(IElement? element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (SourceLocation.Parse(e.GetAttribute("data-src")) is { } location) return location;
+        return null;
+    }
+
+    public static List<TextSpan> Spans(IElement element, TextStyle style, PdfStyles styles, string? linkOverride = null, bool skipBlocks = false)
+    {
+        var spans = new List<TextSpan>();
+        Walk(element, style, linkOverride, SourceOf(element), spans, styles, skipBlocks, top: true);
+        // Collapse whitespace across span boundaries and trim the ends.
+        var result = new List<TextSpan>();
+        var previous = ' ';
+        foreach (var span in spans)
+        {
+            var sb = new StringBuilder();
+            foreach (var c in span.Text)
+            {
+                if (c == '\n' && span.Text == "\n") { sb.Append('\n'); previous = '\n'; continue; }
+                if (char.IsWhiteSpace(c) && c != '\u3000')
+                {
+                    if (previous is ' ' or '\n') continue;
+                    sb.Append(' ');
+                    previous = ' ';
+                }
+                else { sb.Append(c); previous = c; }
+            }
+            if (sb.Length > 0) result.Add(span with { Text = sb.ToString() });
+        }
+        // A space between two CJK characters is a source line break, not a space (CSS segment-break rules).
+        for (var i = 0; i < result.Count; i++)
+            result[i] = result[i] with { Text = DropCjkSpaces(result[i].Text) };
+        if (result.Count > 0) result[^1] = result[^1] with { Text = result[^1].Text.TrimEnd(' ') };
+        result.RemoveAll(s => s.Text.Length == 0);
+        return result;
+    }
+
+    private static string DropCjkSpaces(string text)
+    {
+        if (!text.Contains(' ')) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && i > 0 && i + 1 < text.Length && IsCjk(text[i - 1]) && IsCjk(text[i + 1])) continue;
+            sb.Append(text[i]);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsCjk(char c) => c >= '\u2E80' && c <= '\u9FFF' || c >= '\uFF00' && c <= '\uFFEF';
+
+    public static string CollapseWhitespace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) && c != '\u3000') { if (!space) sb.Append(' '); space = true; }
+            else { sb.Append(c); space = false; }
+        }
+        return sb.ToString();
+    }
+
+    private static void Walk(INode node, TextStyle style, string? link, SourceLocation? source, List<TextSpan> into, PdfStyles styles, bool skipBlocks, bool top)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText text:
+                    into.Add(new TextSpan(text.Data, style, link, source));
+                    break;
+                case IElement e:
+                    if (skipBlocks && top && e.LocalName is "ol" or "ul" or "p" or "table") continue;
+                    var childSource = SourceLocation.Parse(e.GetAttribute("data-src")) ?? source;
+                    switch (e.LocalName)
+                    {
+                        case "br":
+                            into.Add(new TextSpan("\n", style, link, childSource));
+                            break;
+                        case "strong" or "b":
+                            Walk(e, style with { Font = styles.Chain(style.Font.Name.Split('-')[0], true) }, link, childSource, into, styles, skipBlocks, false);
+                            break;
+                        case "code":
+                            Walk(e, style with { Font = styles.Chain("sans", false) }, link, childSource, into, styles, skipBlocks, false);
+                            break;
+                        case "a":
+                            var href = e.GetAttribute("href") ?? "";
+                            var target = link ?? (href.StartsWith('#') ? Uri.UnescapeDataString(href[1..]) : null);
+                            Walk(e, target is not null && link is null ? style with { Color = styles.LinkColor } : style, target, childSource, into, styles, skipBlocks, false);
+                            break;
+                        default:
+                            Walk(e, style, link, childSource, into, styles, skipBlocks, false);
+                            break;
+                    }
+                    break;
+            }
+        }
+    }
+}

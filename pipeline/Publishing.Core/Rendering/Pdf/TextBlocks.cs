@@ -1,0 +1,39 @@
+using AngleSharp.Dom;
+using Publishing.Layout.Flow;
+using Publishing.Layout.Text;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>Paragraphs, headings and part titles: one paragraph block each, styled by the theme.</summary>
+internal static class TextBlocks
+{
+    public static Block Paragraph(IElement e, PdfStyles styles) =>
+        new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = HtmlToLayout.IdOf(e) };
+
+    /// <summary>第一部分 above the part's name, as in the seed; keeps with what follows.</summary>
+    public static Block PartTitle(IElement e, PdfStyles styles)
+    {
+        var style = styles.Text("part_title");
+        var number = e.QuerySelector("span.part-number");
+        var name = e.QuerySelector("span.part-name");
+        var spans = number is not null && name is not null
+            ? InlineText.Spans(number, style, styles).Append(new TextSpan("\n", style)).Concat(InlineText.Spans(name, style, styles)).ToList()
+            : InlineText.Spans(e, style, styles);
+        return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true };
+    }
+
+    /// <summary>
+    /// A heading: the theme's <c>numbering_level_N</c> style when it carries that class (official text styles
+    /// headings by their numbering), <c>table_caption</c> for a table's caption, else its depth (h2–h5).
+    /// </summary>
+    public static Block Heading(IElement e, PdfStyles styles)
+    {
+        var styleName = e.ClassList.Contains("table-caption") ? "table_caption" : e.LocalName;
+        foreach (var cls in e.ClassList)
+            if (cls.StartsWith("numbering-level-", StringComparison.Ordinal) && styles.HasStyle(cls.Replace('-', '_')))
+                styleName = cls.Replace('-', '_');
+        if (!styles.HasStyle(styleName)) styleName = "h5";
+        var paragraph = styles.Paragraph(styleName) with { AvoidLoneLastChar = true };
+        return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles), paragraph) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true };
+    }
+}

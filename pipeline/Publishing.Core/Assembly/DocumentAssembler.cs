@@ -43,7 +43,10 @@ public sealed class DocumentAssembler
         ["theme"] = theme,
     };
 
-    /// <summary>Renders a template by name (relative to templates/) with the given globals.</summary>
+    /// <summary>
+    /// Renders a template by name (relative to templates/) with the given globals. Printed values are
+    /// HTML-escaped unless marked raw; a *.css.sbn template's values are checked for CSS instead.
+    /// </summary>
     public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(_templatesDirectory, templateName);
@@ -62,7 +65,9 @@ public sealed class DocumentAssembler
             return null;
         }
 
-        var context = new SandboxedTemplateContext(_limits, _loader);
+        var escaping = templateName.EndsWith(".css.sbn", StringComparison.Ordinal) ? OutputEscaping.Css : OutputEscaping.Html;
+        var context = new SandboxedTemplateContext(_limits, _loader, escaping);
+        context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
         context.PushGlobal(globals);
         try

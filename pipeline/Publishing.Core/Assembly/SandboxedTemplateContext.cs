@@ -1,20 +1,31 @@
 using System.Diagnostics;
+using System.Net;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Syntax;
 
 namespace Publishing.Assembly;
 
 /// <summary>
 /// A Scriban context that a template cannot abuse: strict variables and members (a typo is an error),
-/// bounded loops, recursion and output (an error, not Scriban's silent truncation), and a time limit.
+/// bounded loops, recursion and output (an error, not Scriban's silent truncation), a time limit, and
+/// output safe by default: every printed value is escaped for the output's language (HTML unless the
+/// template marks it <c>raw</c>), so one forgotten filter cannot inject markup. Members that would give
+/// a template the machine's file system layout (the absolute content directory) are hidden.
 /// </summary>
 public sealed class SandboxedTemplateContext : TemplateContext
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _timeLimit;
+    private readonly OutputEscaping _escaping;
 
-    public SandboxedTemplateContext(TemplateLimits limits, ConfinedTemplateLoader loader)
+    /// <summary>Model members a template may not read: absolute paths of this machine.</summary>
+    private static readonly HashSet<string> HiddenMembers = new(StringComparer.Ordinal) { "ContentDirectory" };
+
+    public SandboxedTemplateContext(TemplateLimits limits, ConfinedTemplateLoader loader, OutputEscaping escaping = OutputEscaping.Html)
     {
+        _escaping = escaping;
+        MemberFilter = member => !HiddenMembers.Contains(member.Name);
         _timeLimit = limits.TimeLimit;
         TemplateLoader = loader;
         StrictVariables = true;
@@ -29,6 +40,26 @@ public sealed class SandboxedTemplateContext : TemplateContext
         LimitToString = limits.OutputLimitChars;
         OnStringLimit = Scriban.ScriptLimitBehavior.Throw;
     }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
+        base.Write(span, Escape(textAsObject));
+
+    public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
+        base.WriteAsync(span, Escape(textAsObject));
+
+    private object? Escape(object? value)
+    {
+        if (value is null) return null;
+        if (value is TrustedHtml trusted) return trusted.Html;
+        var text = ObjectToString(value) ?? "";
+        if (_escaping == OutputEscaping.Html) return WebUtility.HtmlEncode(text);
+        if (text.IndexOfAny(CssBreakouts) >= 0)
+            throw new ScriptRuntimeException(CurrentSpan,
+                $"the value '{text}' cannot be written into the stylesheet: it contains one of {{ }} ; or a line break");
+        return text;
+    }
+
+    private static readonly char[] CssBreakouts = { '{', '}', ';', '\n', '\r' };
 
     protected override void OnEnterLoop(ScriptLoopStatementBase loop)
     {

@@ -4,11 +4,12 @@ using Publishing.Diagnostics;
 using Publishing.Model;
 using Publishing.Tests.Support;
 using Publishing.Theming;
+using Scriban.Runtime;
 
 namespace Publishing.Tests.Safety;
 
 /// <summary>
-/// Every value the templates write from content goes through html.escape: a model whose every string
+/// Every value a template prints is HTML-escaped unless the template marks it raw: a model whose every string
 /// (titles, codes, ids, labels, cells, even source paths) is a markup payload is assembled directly,
 /// bypassing the checks that would refuse some of it, and the HTML must hold none of it as markup.
 /// </summary>
@@ -42,5 +43,80 @@ public sealed class TemplateEscapingTests
         XssTests.AssertNoLiveMarkup(dom, html);
         dom.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").ShouldAllBe(href => href.StartsWith('#'));
         dom.Body!.TextContent.ShouldContain("<script>alert(1)</script>");
+    }
+
+    private static (string? Output, DiagnosticBag Diagnostics) Render(string text, object value, string name = "t.html.sbn")
+    {
+        var templates = RepoPaths.NewTempDirectory("templates");
+        File.WriteAllText(Path.Combine(templates, name), text);
+        File.WriteAllText(Path.Combine(templates, "part.html.sbn"), "<i>{{ value }}</i>");
+        var diagnostics = new DiagnosticBag();
+        var output = new DocumentAssembler(templates).Render(name, new ScriptObject { ["value"] = value }, diagnostics);
+        return (output, diagnostics);
+    }
+
+    [Fact]
+    public void A_value_printed_without_any_filter_is_escaped()
+    {
+        var (output, diagnostics) = Render("<p title=\"{{ value }}\">{{ value }}</p>", Payload);
+        diagnostics.Items.ShouldBeEmpty();
+        var dom = new HtmlParser().ParseDocument(output!);
+        dom.QuerySelectorAll("script, img, a").ShouldBeEmpty();
+        var p = dom.QuerySelector("p").ShouldNotBeNull();
+        p.TextContent.ShouldBe(Payload);
+        p.GetAttribute("title").ShouldBe(Payload);
+    }
+
+    [Fact]
+    public void Raw_prints_markup_and_is_the_only_way_to()
+    {
+        var (output, _) = Render("{{ value | raw }}|{{ value }}", "<b>x</b>");
+        output.ShouldBe("<b>x</b>|&lt;b&gt;x&lt;/b&gt;");
+    }
+
+    [Fact]
+    public void Html_escape_in_an_older_template_does_not_escape_twice()
+    {
+        var (output, _) = Render("{{ value | html.escape }}", "a&b<c>");
+        output.ShouldBe("a&amp;b&lt;c&gt;");
+    }
+
+    [Fact]
+    public void An_included_template_is_inserted_as_markup_with_its_own_values_escaped()
+    {
+        var (output, diagnostics) = Render("<div>{{ include 'part.html.sbn' }}</div>", "<b>");
+        diagnostics.Items.ShouldBeEmpty();
+        output.ShouldBe("<div><i>&lt;b&gt;</i></div>");
+    }
+
+    [Fact]
+    public void A_template_cannot_print_the_absolute_content_directory()
+    {
+        var (output, diagnostics) = Render("{{ value.content_directory }}", SampleDocument.Document);
+        output.ShouldBeNull();
+        var diagnostic = diagnostics.Items.ShouldHaveSingleItem();
+        diagnostic.Code.ShouldBe(DiagnosticCodes.TemplateRuntime);
+        diagnostic.Message.ShouldContain("content_directory");
+        diagnostic.Message.ShouldNotContain(SampleDocument.Document.ContentDirectory);
+    }
+
+    [Fact]
+    public void The_stylesheet_refuses_a_value_that_would_leave_its_declaration()
+    {
+        var (output, diagnostics) = Render("a { color: {{ value }}; }", "red; } body { display: none", "t.css.sbn");
+        output.ShouldBeNull();
+        diagnostics.Items.ShouldHaveSingleItem().ToString().ShouldContain("/t.css.sbn(1,1): error PUB4102:");
+
+        Render("a { font-family: {{ value }}; }", "\"Noto Serif SC\", serif", "t.css.sbn").Output
+            .ShouldBe("a { font-family: \"Noto Serif SC\", serif; }");
+    }
+
+    [Fact]
+    public void The_shipped_templates_mark_only_the_section_html_raw()
+    {
+        var uses = Directory.EnumerateFiles(RepoPaths.Templates, "*.sbn", SearchOption.AllDirectories)
+            .SelectMany(file => File.ReadLines(file).Where(line => line.Contains("| raw", StringComparison.Ordinal)).Select(line => line.Trim()))
+            .ToList();
+        uses.ShouldBe(new[] { "{{ section.html | raw }}" });
     }
 }

@@ -64,6 +64,11 @@ public static class DiagnosticCodes
     public const string ThemeInvalid = "PUB4105";
     public const string CheckDataInvalid = "PUB4106";
 
+    // What the PDF's layout cannot honour as the template or theme asks
+    public const string VocabularyIgnored = "PUB4201";
+    public const string TableRowTooWide = "PUB4202";
+    public const string UnknownPageSetup = "PUB4203";
+
     // Outputs
     public const string OutputWriteFailed = "PUB5001";
 

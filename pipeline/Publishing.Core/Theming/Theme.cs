@@ -8,6 +8,8 @@ public sealed class Theme
 {
     public string Name { get; set; } = "";
     public PageTheme Page { get; set; } = new();
+    /// <summary>Named page setups a part or section chooses (data-page="name"): landscape pages for wide tables.</summary>
+    public Dictionary<string, PageGeometryTheme> Pages { get; set; } = new();
     public Dictionary<string, FontFamilyTheme> Fonts { get; set; } = new();
     public BodyTheme Body { get; set; } = new();
     public Dictionary<string, TextStyleTheme> Styles { get; set; } = new();
@@ -24,20 +26,77 @@ public sealed class Theme
     public TextStyleTheme Style(string name) =>
         Styles.TryGetValue(name, out var style) ? style : throw new KeyNotFoundException($"theme has no style '{name}'");
 
+    /// <summary>The named page setup, or null when the theme has none of that name.</summary>
+    public PageGeometryTheme? PageNamed(string name) => Pages.GetValueOrDefault(name);
+
     public FontFamilyTheme Family(string role) =>
         Fonts.TryGetValue(role, out var family) ? family : throw new KeyNotFoundException($"theme has no font '{role}'");
 
     public string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
 }
 
-public sealed class PageTheme
+/// <summary>
+/// A page's geometry: paper size and orientation, the text block's top-left corner and size. The document's
+/// default is <c>page:</c>; named variants under <c>pages:</c> are chosen by a part or section
+/// (<c>data-page="landscape"</c> in the templates).
+/// </summary>
+public class PageGeometryTheme : IThemeChecked
 {
+    /// <summary>Paper sizes we know, portrait width × height in mm.</summary>
+    public static readonly IReadOnlyDictionary<string, (double Width, double Height)> PaperSizes =
+        new Dictionary<string, (double, double)>(StringComparer.OrdinalIgnoreCase) { ["A3"] = (297, 420), ["A4"] = (210, 297), ["A5"] = (148, 210) };
+
     public string Size { get; set; } = "A4";
+    /// <summary>portrait or landscape.</summary>
+    public string Orientation { get; set; } = "portrait";
     public double MarginTopMm { get; set; }
     public double MarginLeftMm { get; set; }
     public double BodyWidthMm { get; set; }
     public double BodyHeightMm { get; set; }
+
+    public bool IsLandscape => string.Equals(Orientation, "landscape", StringComparison.OrdinalIgnoreCase);
+    public double WidthMm => PaperSizes.TryGetValue(Size, out var s) ? (IsLandscape ? s.Height : s.Width) : 0;
+    public double HeightMm => PaperSizes.TryGetValue(Size, out var s) ? (IsLandscape ? s.Width : s.Height) : 0;
+    public double MarginRightMm => WidthMm - MarginLeftMm - BodyWidthMm;
+    public double MarginBottomMm => HeightMm - MarginTopMm - BodyHeightMm;
+
+    public virtual IEnumerable<(string Key, string Message)> Problems()
+    {
+        if (!PaperSizes.ContainsKey(Size))
+        {
+            yield return ("size", $"纸张 '{Size}' 不支持，可用：{string.Join("、", PaperSizes.Keys)}");
+            yield break;
+        }
+        if (!IsLandscape && !string.Equals(Orientation, "portrait", StringComparison.OrdinalIgnoreCase))
+            yield return ("orientation", $"方向 '{Orientation}' 不支持，应为 portrait（纵向）或 landscape（横向）");
+        if (MarginTopMm < 0) yield return ("margin_top_mm", "上边距不能为负数");
+        if (MarginLeftMm < 0) yield return ("margin_left_mm", "左边距不能为负数");
+        if (BodyWidthMm <= 0) yield return ("body_width_mm", "版心宽度应大于 0");
+        if (BodyHeightMm <= 0) yield return ("body_height_mm", "版心高度应大于 0");
+        if (MarginRightMm < -0.001)
+            yield return ("body_width_mm", $"版心比页面宽：{Size} {(IsLandscape ? "横向" : "纵向")}页面宽 {WidthMm:0.#} mm，左边距 {MarginLeftMm:0.#} mm 加版心宽 {BodyWidthMm:0.#} mm 为 {MarginLeftMm + BodyWidthMm:0.#} mm");
+        if (MarginBottomMm < -0.001)
+            yield return ("body_height_mm", $"版心比页面高：{Size} {(IsLandscape ? "横向" : "纵向")}页面高 {HeightMm:0.#} mm，上边距 {MarginTopMm:0.#} mm 加版心高 {BodyHeightMm:0.#} mm 为 {MarginTopMm + BodyHeightMm:0.#} mm");
+    }
+}
+
+/// <summary>The document's page: geometry and the page number under the text block.</summary>
+public sealed class PageTheme : PageGeometryTheme
+{
     public FooterTheme Footer { get; set; } = new();
+
+    public override IEnumerable<(string Key, string Message)> Problems()
+    {
+        foreach (var problem in base.Problems()) yield return problem;
+        if (MarginBottomMm >= 0 && Footer.OffsetMm >= MarginBottomMm)
+            yield return ("footer", $"页码在版心下 {Footer.OffsetMm:0.#} mm，已超出页面（下边距只有 {MarginBottomMm:0.#} mm）");
+    }
+}
+
+/// <summary>A part of the theme that checks its own values after loading; each problem names its key.</summary>
+public interface IThemeChecked
+{
+    IEnumerable<(string Key, string Message)> Problems();
 }
 
 public sealed class FooterTheme

@@ -65,6 +65,13 @@ public static class ThemeLoader
                     $"unknown theme key '{key}'; known here: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}");
             property.SetValue(target, Bind(value, property.PropertyType));
         }
+        if (target is IThemeChecked checkedSection && checkedSection.Problems().FirstOrDefault() is { Key: not null } problem)
+        {
+            var mapping = (YamlMappingNode)node;
+            var at = mapping.Children.FirstOrDefault(kv => Scalar(kv.Key) == problem.Key);
+            var located = at.Key is null ? (YamlNode)mapping : at.Value;
+            throw new YamlException(located.Start, located.End, problem.Message);
+        }
         return target;
     }
 

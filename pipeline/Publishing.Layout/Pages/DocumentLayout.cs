@@ -39,13 +39,13 @@ public static class DocumentLayout
 
     private static (List<PageFrame>, Dictionary<string, AnchorPlace>) Paginate(LayoutDocument document, LayoutContext context)
     {
-        var page = document.Page;
         var pages = new List<PageFrame>();
         var anchors = new Dictionary<string, AnchorPlace>(StringComparer.Ordinal);
         var number = 0;
         for (var s = 0; s < document.Sections.Count; s++)
         {
             var section = document.Sections[s];
+            var page = section.Page ?? document.Page;
             if (section.Numbering == PageNumbering.RestartAtOne) number = 0;
             object? resume = null;
             var emptyPages = 0;
@@ -67,7 +67,7 @@ public static class DocumentLayout
             }
         }
         // A PDF needs at least one page: an empty document is one blank page.
-        if (pages.Count == 0) pages.Add(new PageFrame(page.Width, page.Height, Array.Empty<FrameItem>(), null, 0));
+        if (pages.Count == 0) pages.Add(new PageFrame(document.Page.Width, document.Page.Height, Array.Empty<FrameItem>(), null, 0));
         return (pages, anchors);
     }
 

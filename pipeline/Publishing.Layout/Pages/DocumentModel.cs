@@ -8,8 +8,14 @@ public sealed record PageSetup(double Width, double Height, double MarginTop, do
 {
     public const double PointsPerMm = 72 / 25.4;
     public static PageSetup A4Mm(double marginTopMm, double marginLeftMm, double bodyWidthMm, double bodyHeightMm) =>
-        new(210 * PointsPerMm, 297 * PointsPerMm, marginTopMm * PointsPerMm, marginLeftMm * PointsPerMm,
+        Mm(210, 297, marginTopMm, marginLeftMm, bodyWidthMm, bodyHeightMm);
+
+    /// <summary>A page of any size (landscape: width greater than height), all in millimetres.</summary>
+    public static PageSetup Mm(double widthMm, double heightMm, double marginTopMm, double marginLeftMm, double bodyWidthMm, double bodyHeightMm) =>
+        new(widthMm * PointsPerMm, heightMm * PointsPerMm, marginTopMm * PointsPerMm, marginLeftMm * PointsPerMm,
             bodyWidthMm * PointsPerMm, bodyHeightMm * PointsPerMm);
+
+    public bool IsLandscape => Width > Height;
 }
 
 /// <summary>The page number under the text block: <see cref="Format"/> with "{page}" replaced.</summary>
@@ -33,8 +39,14 @@ public enum PageNumbering
     RestartAtOne,
 }
 
-/// <summary>A run of content that starts on a new page (the cover, the 目录, each part).</summary>
-public sealed record DocumentSection(Block Content, PageNumbering Numbering);
+/// <summary>
+/// A run of content that starts on a new page (the cover, the 目录, each part, a landscape table inside a part),
+/// on its own page setup or, when <see cref="Page"/> is null, the document's.
+/// </summary>
+public sealed record DocumentSection(Block Content, PageNumbering Numbering)
+{
+    public PageSetup? Page { get; init; }
+}
 
 /// <summary>A bookmark: title, the anchor it opens, and its children.</summary>
 public sealed record OutlineEntry(string Title, string Anchor, IReadOnlyList<OutlineEntry> Children);

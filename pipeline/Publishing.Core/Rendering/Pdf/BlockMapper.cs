@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 
 namespace Publishing.Rendering.Pdf;
@@ -11,6 +12,22 @@ namespace Publishing.Rendering.Pdf;
 internal sealed class BlockMapper(PdfStyles styles)
 {
     public PdfStyles Styles { get; } = styles;
+
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly HashSet<(string, string, int)> _reported = new();
+
+    /// <summary>What the mapping could not honour, located in the content (data-src) or the assembled HTML.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>A warning at the element: its content's source (data-src) when it has one, else its line in index.html.</summary>
+    public void Warn(IElement element, string code, string message)
+    {
+        var (path, line) = Locate(element);
+        if (_reported.Add((code + message, path, line))) _diagnostics.Add(Diagnostic.Warning(code, path, line, 0, message));
+    }
+
+    public static (string Path, int Line) Locate(IElement element) =>
+        InlineText.SourceOf(element) is { } source ? (source.Path, source.Line) : ("index.html", element.SourceReference?.Position.Line ?? 0);
 
     /// <summary>The blocks of an element's children (or of the element itself).</summary>
     public List<Block> Blocks(IElement element, bool includeSelf = false)

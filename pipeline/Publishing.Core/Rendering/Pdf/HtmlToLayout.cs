@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;
 
@@ -7,55 +8,99 @@ namespace Publishing.Rendering.Pdf;
 
 /// <summary>
 /// Maps the assembled HTML (docs/html-vocabulary.md) onto the engine's document: the cover, the 目录, one
-/// section per part (each starts a page; numbering restarts at 1 with the first part). The blocks inside are
-/// mapped by kind (<see cref="BlockMapper"/>); anything outside the vocabulary is read as plain text.
+/// section per part (each starts a page; numbering restarts at 1 with the first part). A <c>data-page</c>
+/// attribute (on body, the cover, the 目录, a part or a part's child) names the theme's page setup for that
+/// piece: a landscape table inside a portrait part becomes a run of landscape pages of its own. The blocks
+/// inside are mapped by kind (<see cref="BlockMapper"/>); anything outside the vocabulary is read as plain text.
 /// </summary>
 internal static class HtmlToLayout
 {
-    internal sealed record Mapped(LayoutDocument Document);
+    internal sealed record Mapped(LayoutDocument Document, IReadOnlyList<Diagnostic> Diagnostics);
 
     public static Mapped Map(string html, PdfStyles styles, PdfDocumentInfo info)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
         var body = document.Body ?? throw new InvalidDataException("HTML without a body");
         var mapper = new BlockMapper(styles);
-        var page = styles.Page;
+        var documentPage = PageOf(body, styles.Page, mapper);
         var sections = new List<DocumentSection>();
         var outline = new List<OutlineEntry>();
         var loose = new List<Block>();
         var parts = 0;
 
+        void Add(IReadOnlyList<Block> blocks, PageNumbering numbering, PageSetup page)
+        {
+            if (blocks.Count == 0) return;
+            sections.Add(new DocumentSection(blocks.Count == 1 && blocks[0] is Stack ? blocks[0] : new Stack(blocks.ToList()), numbering)
+                { Page = page == documentPage ? null : page });
+        }
+
         void FlushLoose()
         {
-            if (loose.Count == 0) return;
-            sections.Add(new DocumentSection(new Stack(loose.ToList()), parts == 0 ? PageNumbering.None : PageNumbering.Continue));
+            Add(loose.ToList(), parts == 0 ? PageNumbering.None : PageNumbering.Continue, documentPage);
             loose.Clear();
         }
 
         foreach (var element in body.Children)
         {
+            var page = PageOf(element, documentPage, mapper);
             if (element.LocalName == "section" && element.ClassList.Contains("cover"))
             {
                 FlushLoose();
-                sections.Add(new DocumentSection(CoverPage.Map(element, styles, page.BodyHeight), PageNumbering.None));
+                Add(new[] { CoverPage.Map(element, styles, page.BodyHeight) }, PageNumbering.None, page);
             }
             else if (element.LocalName == "nav" && element.ClassList.Contains("toc"))
             {
                 FlushLoose();
-                sections.Add(new DocumentSection(TableOfContents.Map(element, styles), PageNumbering.None));
+                Add(new[] { TableOfContents.Map(element, styles) }, PageNumbering.None, page);
                 outline.AddRange(TableOfContents.Outline(element));
             }
             else if (element.LocalName == "section" && element.ClassList.Contains("part"))
             {
                 FlushLoose();
-                sections.Add(new DocumentSection(new Stack(mapper.Blocks(element)), parts++ == 0 ? PageNumbering.RestartAtOne : PageNumbering.Continue));
+                Part(element, page, parts++ == 0 ? PageNumbering.RestartAtOne : PageNumbering.Continue);
             }
             else loose.AddRange(mapper.Blocks(element, includeSelf: true));
         }
         FlushLoose();
 
+        // A part on its page setup; a child naming another setup (a wide table on landscape pages) starts a new
+        // page on it, and the part resumes on its own setup after it. Page numbers run on throughout.
+        void Part(IElement part, PageSetup partPage, PageNumbering numbering)
+        {
+            var run = new List<Block>();
+            void Flush(PageSetup page)
+            {
+                if (run.Count == 0) return;
+                Add(run.ToList(), numbering, page);
+                numbering = PageNumbering.Continue;
+                run.Clear();
+            }
+            foreach (var child in part.Children)
+            {
+                var childPage = PageOf(child, partPage, mapper);
+                if (childPage == partPage) { mapper.Block(child, run); continue; }
+                Flush(partPage);
+                mapper.Block(child, run);
+                Flush(childPage);
+            }
+            Flush(partPage);
+        }
+
         var metadata = new DocumentMetadata(info.Title, info.Author, info.Subject, info.Keywords, info.Language, info.Created);
-        return new Mapped(new LayoutDocument(page, styles.Footer, sections, outline, metadata));
+        return new Mapped(new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata), mapper.Diagnostics);
+    }
+
+    /// <summary>The page setup an element names with data-page, else the one it inherits.</summary>
+    private static PageSetup PageOf(IElement element, PageSetup inherited, BlockMapper mapper)
+    {
+        var name = element.GetAttribute("data-page");
+        if (string.IsNullOrEmpty(name)) return inherited;
+        if (mapper.Styles.PageNamed(name) is { } page) return page;
+        var known = string.Join("、", mapper.Styles.PageNames.Order(StringComparer.Ordinal));
+        mapper.Warn(element, DiagnosticCodes.UnknownPageSetup,
+            $"data-page=\"{name}\" 不是主题中的页面设置（pages: 下{(known.Length > 0 ? "有：" + known : "没有任何设置")}），这部分按文档的页面排版。");
+        return inherited;
     }
 
     /// <summary>The element's id, or null when it has none (AngleSharp gives an empty string).</summary>

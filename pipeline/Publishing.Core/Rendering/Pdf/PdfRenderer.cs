@@ -27,6 +27,7 @@ public static class PdfRenderer
         {
             var styles = new PdfStyles(theme, Fonts);
             mapped = HtmlToLayout.Map(html, styles, info);
+            diagnostics.AddRange(mapped.Diagnostics);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)
         {

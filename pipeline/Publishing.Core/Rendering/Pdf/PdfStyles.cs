@@ -133,16 +133,16 @@ internal sealed class PdfStyles
         KeepWholeUpTo = _theme.Table.SizePt * _theme.Table.KeepWholeEm,
     };
 
-    public PageSetup Page
-    {
-        get
-        {
-            var p = _theme.Page;
-            if (!string.Equals(p.Size, "A4", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException($"page size '{p.Size}' is not supported (A4 only)");
-            return PageSetup.A4Mm(p.MarginTopMm, p.MarginLeftMm, p.BodyWidthMm, p.BodyHeightMm);
-        }
-    }
+    /// <summary>The document's page setup (the theme's <c>page:</c>; checked when the theme was loaded).</summary>
+    public PageSetup Page => Setup(_theme.Page);
+
+    /// <summary>A named page setup of the theme's <c>pages:</c>, or null when there is none of that name.</summary>
+    public PageSetup? PageNamed(string name) => _theme.PageNamed(name) is { } p ? Setup(p) : null;
+
+    public IEnumerable<string> PageNames => _theme.Pages.Keys;
+
+    private static PageSetup Setup(PageGeometryTheme p) =>
+        PageSetup.Mm(p.WidthMm, p.HeightMm, p.MarginTopMm, p.MarginLeftMm, p.BodyWidthMm, p.BodyHeightMm);
 
     public PageFooter Footer
     {

@@ -113,6 +113,22 @@ public class FontTests
     }
 
     [Fact]
+    public void A_refused_font_file_is_unmapped_at_once()
+    {
+        if (!File.Exists("/proc/self/maps")) return;              // the mapping is observable on Linux only
+        var dir = Directory.CreateTempSubdirectory("font-leak-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "garbage.ttf");
+            File.WriteAllBytes(path, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray());
+            Should.Throw<InvalidDataException>(() => Fonts.FontFace.Open(path));
+            // No GC here: the native blob and the file mapping must be released by the failure path itself.
+            File.ReadAllText("/proc/self/maps").ShouldNotContain(path);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void The_subset_keeps_the_notdef_outline_so_a_missing_character_shows_as_a_box()
     {
         var face = TestFonts.Serif.Faces[0];

@@ -28,20 +28,27 @@ public sealed class FontFace : IDisposable
     public static FontFace Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
-        var blob = MapFile(path);
-        var face = new Face(blob, 0);
-        if (face.GlyphCount == 0) throw new InvalidDataException($"not a font (no glyphs): {path}");
-        // Skia writes CFF (PostScript-outline) fonts as Type 3 with a wrong ToUnicode: TrueType outlines only.
-        var tables = face.Tables;
-        if (!tables.Contains(Tag.Parse("glyf")))
+        // Every native object made here is released again when a later step refuses the file.
+        Blob? blob = null;
+        Face? face = null;
+        try
         {
-            face.Dispose();
-            blob.Dispose();
-            throw new InvalidDataException($"font has no TrueType outlines (glyf table); CFF/OpenType-PS fonts are not supported: {path}");
+            blob = MapFile(path);
+            face = new Face(blob, 0);
+            if (face.GlyphCount == 0) throw new InvalidDataException($"not a font (no glyphs): {path}");
+            // Skia writes CFF (PostScript-outline) fonts as Type 3 with a wrong ToUnicode: TrueType outlines only.
+            if (!face.Tables.Contains(Tag.Parse("glyf")))
+                throw new InvalidDataException($"font has no TrueType outlines (glyf table); CFF/OpenType-PS fonts are not supported: {path}");
+            var font = new Font(face);
+            font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
+            return new FontFace(path, blob, face, font);
         }
-        var font = new Font(face);
-        font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
-        return new FontFace(path, blob, face, font);
+        catch
+        {
+            face?.Dispose();
+            blob?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -52,15 +59,26 @@ public sealed class FontFace : IDisposable
     {
         var length = new FileInfo(path).Length;
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-        byte* pointer = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        return new Blob((IntPtr)(pointer + view.PointerOffset), (int)length, MemoryMode.ReadOnly, () =>
+        MemoryMappedViewAccessor? view = null;
+        try
         {
-            view.SafeMemoryMappedViewHandle.ReleasePointer();
-            view.Dispose();
+            view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            var mapped = view;
+            return new Blob((IntPtr)(pointer + view.PointerOffset), (int)length, MemoryMode.ReadOnly, () =>
+            {
+                mapped.SafeMemoryMappedViewHandle.ReleasePointer();
+                mapped.Dispose();
+                file.Dispose();
+            });
+        }
+        catch
+        {
+            view?.Dispose();
             file.Dispose();
-        });
+            throw;
+        }
     }
 
     public bool HasGlyph(int codePoint) => Font.TryGetNominalGlyph((uint)codePoint, out var gid) && gid != 0;

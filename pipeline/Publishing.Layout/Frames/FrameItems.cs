@@ -25,9 +25,13 @@ public abstract record FrameItem
     public abstract FrameItem Offset(double dx, double dy);
 }
 
-/// <summary>Glyphs of one face on one baseline. <see cref="Text"/> is what they spell (for tests and search).</summary>
+/// <summary>
+/// Glyphs of one face on one baseline. <see cref="Text"/> is what they spell (for tests and search);
+/// <see cref="Clusters"/> gives, for each glyph, the index in <see cref="CodePoints"/> of the character it
+/// draws (HarfBuzz's clusters), so the PDF maps every glyph back to its text.
+/// </summary>
 public sealed record GlyphRun(double X, double Baseline, FontFace Face, double Size, Rgb Color,
-    ushort[] Glyphs, double[] Offsets, int[] CodePoints, string Text, double Width) : FrameItem
+    ushort[] Glyphs, double[] Offsets, int[] CodePoints, string Text, double Width, int[] Clusters) : FrameItem
 {
     public override FrameItem Offset(double dx, double dy) => this with { X = X + dx, Baseline = Baseline + dy };
 }

@@ -15,67 +15,38 @@ public static class PdfWriter
 {
     public static void Write(LayoutDocument document, LayoutResult layout, Stream output)
     {
-        var fonts = SubsetFonts(layout.Pages);
+        using var fonts = EmbeddedFonts.Build(layout.Pages);
         var destinations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var anchor in layout.Pages.SelectMany(p => p.Items).OfType<AnchorMark>())
             destinations.TryAdd(anchor.Name, "d" + (destinations.Count + 1));
 
         var buffer = new MemoryStream();
-        try
+        var metadata = SKDocumentPdfMetadata.Default;
+        metadata.Title = document.Metadata.Title;
+        metadata.Author = document.Metadata.Author;
+        metadata.Subject = document.Metadata.Subject;
+        metadata.Keywords = document.Metadata.Keywords;
+        metadata.Creator = document.Metadata.Creator;
+        metadata.Producer = document.Metadata.Producer;
+        metadata.Creation = document.Metadata.Created.UtcDateTime;
+        metadata.Modified = document.Metadata.Created.UtcDateTime;
+        using (var pdf = SKDocument.CreatePdf(buffer, metadata))
         {
-            var metadata = SKDocumentPdfMetadata.Default;
-            metadata.Title = document.Metadata.Title;
-            metadata.Author = document.Metadata.Author;
-            metadata.Subject = document.Metadata.Subject;
-            metadata.Keywords = document.Metadata.Keywords;
-            metadata.Creator = document.Metadata.Creator;
-            metadata.Producer = document.Metadata.Producer;
-            metadata.Creation = document.Metadata.Created.UtcDateTime;
-            metadata.Modified = document.Metadata.Created.UtcDateTime;
-            using (var pdf = SKDocument.CreatePdf(buffer, metadata))
+            foreach (var page in layout.Pages)
             {
-                foreach (var page in layout.Pages)
-                {
-                    var canvas = pdf.BeginPage((float)page.Width, (float)page.Height);
-                    DrawPage(canvas, page, fonts, destinations);
-                    pdf.EndPage();
-                }
-                pdf.Close();
+                var canvas = pdf.BeginPage((float)page.Width, (float)page.Height);
+                DrawPage(canvas, page, fonts, destinations);
+                pdf.EndPage();
             }
-            var bytes = buffer.ToArray();
-            UtcDates.Rewrite(bytes, document.Metadata.Created);
-            var final = IncrementalUpdate.Append(bytes, document, layout);
-            output.Write(final);
+            pdf.Close();
         }
-        finally
-        {
-            foreach (var f in fonts.Values) f.Typeface.Dispose();
-        }
+        var bytes = buffer.ToArray();
+        UtcDates.Rewrite(bytes, document.Metadata.Created);
+        var final = IncrementalUpdate.Append(bytes, document, layout);
+        output.Write(final);
     }
 
-    internal sealed record SubsetFont(SKTypeface Typeface, IReadOnlyDictionary<ushort, ushort> GlyphMap);
-
-    private static Dictionary<FontFace, SubsetFont> SubsetFonts(IReadOnlyList<PageFrame> pages)
-    {
-        var used = new Dictionary<FontFace, (HashSet<int> CodePoints, HashSet<ushort> Glyphs)>();
-        foreach (var run in pages.SelectMany(p => p.Runs))
-        {
-            if (!used.TryGetValue(run.Face, out var set)) used[run.Face] = set = (new HashSet<int>(), new HashSet<ushort>());
-            foreach (var cp in run.CodePoints) set.CodePoints.Add(cp);
-            foreach (var g in run.Glyphs) set.Glyphs.Add(g);
-        }
-        var result = new Dictionary<FontFace, SubsetFont>();
-        foreach (var (face, set) in used.OrderBy(kv => kv.Key.Path, StringComparer.Ordinal))
-        {
-            var subset = FontSubsetter.Subset(face, set.CodePoints, set.Glyphs);
-            using var data = SKData.CreateCopy(subset.Data);
-            var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Skia cannot load the subset of {face}");
-            result[face] = new SubsetFont(typeface, subset.GlyphMap);
-        }
-        return result;
-    }
-
-    private static void DrawPage(SKCanvas canvas, PageFrame page, Dictionary<FontFace, SubsetFont> fonts, Dictionary<string, string> destinations)
+    private static void DrawPage(SKCanvas canvas, PageFrame page, EmbeddedFonts fonts, Dictionary<string, string> destinations)
     {
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Butt };
@@ -88,7 +59,7 @@ public static class PdfWriter
                     canvas.DrawRect(new SKRect((float)r.X, (float)r.Y, (float)(r.X + r.Width), (float)(r.Y + r.Height)), fill);
                     break;
                 case GlyphRun run when run.Glyphs.Length > 0:
-                    DrawRun(canvas, run, fonts[run.Face], fill);
+                    DrawRun(canvas, run, fonts, fill);
                     break;
                 case LineMark line:
                     stroke.Color = Color(line.Color);
@@ -114,27 +85,68 @@ public static class PdfWriter
         }
     }
 
-    private static void DrawRun(SKCanvas canvas, GlyphRun run, SubsetFont font, SKPaint paint)
+    /// <summary>
+    /// One text blob per run, split where consecutive glyphs come from different subsets of the face. The text
+    /// and each glyph's cluster (the UTF-8 offset of its character) go with the glyphs: Skia then maps a glyph
+    /// the subset's cmap does not reach (the full-width — from `fwid`) to its character in the ToUnicode map.
+    /// </summary>
+    private static void DrawRun(SKCanvas canvas, GlyphRun run, EmbeddedFonts fonts, SKPaint paint)
     {
-        using var skFont = new SKFont(font.Typeface, (float)run.Size)
-        {
-            Subpixel = true,
-            LinearMetrics = true,
-            Hinting = SKFontHinting.None,
-            Edging = SKFontEdging.Antialias,
-        };
-        var glyphs = new ushort[run.Glyphs.Length];
-        var points = new SKPoint[run.Glyphs.Length];
-        for (var i = 0; i < glyphs.Length; i++)
-        {
-            glyphs[i] = font.GlyphMap.TryGetValue(run.Glyphs[i], out var g) ? g : (ushort)0;
-            points[i] = new SKPoint((float)(run.X + run.Offsets[i]), (float)run.Baseline);
-        }
+        var (utf8, charOffsets) = Utf8(run.CodePoints);
         using var builder = new SKTextBlobBuilder();
-        builder.AddPositionedRun(glyphs, skFont, points);
+        var start = 0;
+        while (start < run.Glyphs.Length)
+        {
+            var (font, _) = fonts.Resolve(run, start);
+            var end = start + 1;
+            while (end < run.Glyphs.Length && fonts.Resolve(run, end).Font == font) end++;
+            using var skFont = new SKFont(font.Typeface, (float)run.Size)
+            {
+                Subpixel = true,
+                LinearMetrics = true,
+                Hinting = SKFontHinting.None,
+                Edging = SKFontEdging.Antialias,
+            };
+            // The characters of glyphs [start, end): from the first glyph's cluster to the next piece's.
+            var firstChar = run.Clusters[start];
+            var endChar = end < run.Glyphs.Length && run.Clusters[end] > firstChar ? run.Clusters[end] : Math.Max(run.Clusters[end - 1] + 1, firstChar + 1);
+            var textStart = charOffsets[firstChar];
+            var text = utf8.AsSpan(textStart, charOffsets[endChar] - textStart);
+            var buffer = builder.AllocatePositionedTextRun(skFont, end - start, text.Length, null);
+            var glyphs = new ushort[end - start];
+            var points = new SKPoint[end - start];
+            var clusters = new uint[end - start];
+            for (var i = start; i < end; i++)
+            {
+                glyphs[i - start] = fonts.Resolve(run, i).Glyph;
+                points[i - start] = new SKPoint((float)(run.X + run.Offsets[i]), (float)run.Baseline);
+                clusters[i - start] = (uint)(charOffsets[run.Clusters[i]] - textStart);
+            }
+            buffer.SetGlyphs(glyphs);
+            buffer.SetPositions(points);
+            buffer.SetText(text);
+            buffer.SetClusters(clusters);
+            start = end;
+        }
         using var blob = builder.Build();
         paint.Color = Color(run.Color);
         canvas.DrawText(blob, 0, 0, paint);
+    }
+
+    /// <summary>UTF-8 bytes of the code points and the byte offset of each (one more: the end).</summary>
+    private static (byte[] Utf8, int[] Offsets) Utf8(int[] codePoints)
+    {
+        var offsets = new int[codePoints.Length + 1];
+        var utf8 = new List<byte>(codePoints.Length * 3);
+        Span<byte> scratch = stackalloc byte[4];
+        for (var i = 0; i < codePoints.Length; i++)
+        {
+            offsets[i] = utf8.Count;
+            var n = new System.Text.Rune(codePoints[i]).EncodeToUtf8(scratch);
+            for (var b = 0; b < n; b++) utf8.Add(scratch[b]);
+        }
+        offsets[^1] = utf8.Count;
+        return (utf8.ToArray(), offsets);
     }
 
     private static SKColor Color(Rgb c) => new(c.R, c.G, c.B, c.A);

@@ -78,6 +78,7 @@ internal static class TextRenderer
     {
         var glyphs = new List<ushort>();
         var offsets = new List<double>();
+        var clusters = new List<int>();
         var cps = new int[end - start];
         var text = new System.Text.StringBuilder();
         var x0 = positions[start - lineStart];
@@ -91,12 +92,13 @@ internal static class TextRenderer
             {
                 glyphs.Add(g.Id);
                 offsets.Add(pen + g.XOffset);
+                clusters.Add(i - start);
                 pen += g.Advance;
             }
         }
         var width = positions[end - 1 - lineStart] + chars[end - 1].Advance - x0;
         var first = chars[start];
         return new GlyphRun(x0, baseline, first.Face, first.Size, first.Span.Style.Color, glyphs.ToArray(), offsets.ToArray(),
-            cps, text.ToString(), width);
+            cps, text.ToString(), width, clusters.ToArray());
     }
 }

@@ -65,6 +65,23 @@ public class PdfEndToEndTests
     }
 
     [Fact]
+    public void Every_paragraph_heading_and_cell_extracts_as_written()
+    {
+        var (pdf, _) = Seed.Value;
+        using var document = PdfDocument.Open(pdf);
+        // Pages joined without their footers ("— 3 —"), so a paragraph split across pages reads on.
+        var text = string.Concat(document.GetPages().Select(p => Regex.Replace(NoSpace(p.Text), @"—\d+—$", "")));
+        var html = new HtmlParser().ParseDocument(SeedHtml);
+        var blocks = html.QuerySelectorAll("p, li, h1, h2, h3, h4, h5, td, th")
+            .Where(e => e.QuerySelector("p, li, table") is null)
+            .Select(e => NoSpace(e.TextContent)).Where(t => t.Length > 0).ToList();
+        blocks.Count.ShouldBeGreaterThan(100);
+        foreach (var block in blocks) text.ShouldContain(block, Case.Sensitive, $"missing: {block}");
+        var written = NoSpace(html.Body!.TextContent).ToHashSet();
+        text.Where(c => !written.Contains(c) && !char.IsAsciiDigit(c) && c != '—').Distinct().ShouldBeEmpty("every extracted character was written");
+    }
+
+    [Fact]
     public void Outline_mirrors_the_toc_and_toc_numbers_match_the_printed_page_numbers()
     {
         var (pdf, _) = Seed.Value;

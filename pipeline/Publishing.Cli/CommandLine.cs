@@ -12,12 +12,19 @@ public sealed record CommandLine(
     bool WarningsAsErrors,
     string? Error)
 {
+    /// <summary>build --since &lt;rev&gt;: compare with the content as committed at that git revision.</summary>
+    public string? Since { get; init; }
+
+    /// <summary>serve --port N (0: any free port).</summary>
+    public int Port { get; init; } = 8080;
+
     public const string Usage = """
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
         用法:
-          publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors]
+          publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors]
+          publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing --help
 
         内容目录: 一个文档的文件夹（含 document.yaml），或包含多个文档文件夹的目录。默认 content。
@@ -25,6 +32,8 @@ public sealed record CommandLine(
         --format    html、pdf 或 html,pdf（默认两者）
         --templates 模板目录，默认是内容目录旁边的 templates/
         --warnings-as-errors  有警告时也视为失败（严格构建）
+        --port      serve 的端口（只在本机 127.0.0.1 上监听；0 表示任选一个空闲端口）
+        --since     变化页与 git 修订（如 HEAD~1、v2021-01）中的内容比较；默认与同一输出目录中上一次不同的草稿比较
 
         退出码: 0 成功；1 内容有错误；2 命令行用法错误；3 Publishing 内部错误。
         问题按 路径(行,列): error|warning 代码: 说明 的格式报告。
@@ -32,7 +41,8 @@ public sealed record CommandLine(
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        string? command = null, content = null, output = null, templates = null;
+        string? command = null, content = null, output = null, templates = null, since = null;
+        var port = 8080;
         var formats = OutputFormats.All;
         var strict = false;
 
@@ -57,6 +67,14 @@ public sealed record CommandLine(
                     if (parsed is null) return Fail($"未知的输出格式“{args[i]}”：可用 html、pdf 或 html,pdf");
                     formats = parsed.Value;
                     break;
+                case "--since":
+                    if (++i >= args.Count || args[i].StartsWith('-')) return Fail("--since 后面需要一个 git 修订（如 HEAD~1）");
+                    since = args[i];
+                    break;
+                case "--port":
+                    if (++i >= args.Count || !int.TryParse(args[i], out port) || port is < 0 or > 65535)
+                        return Fail("--port 后面需要 0 到 65535 之间的端口号");
+                    break;
                 case "--warnings-as-errors":
                     strict = true;
                     break;
@@ -69,9 +87,9 @@ public sealed record CommandLine(
             }
         }
 
-        if (command is null) return Fail("缺少命令：build 或 validate");
-        if (command is not ("build" or "validate")) return Fail($"未知的命令“{command}”：可用 build 或 validate");
-        return new CommandLine(command, content ?? "content", output ?? "artifacts", templates, formats, strict, null);
+        if (command is null) return Fail("缺少命令：build、validate 或 serve");
+        if (command is not ("build" or "validate" or "serve")) return Fail($"未知的命令“{command}”：可用 build、validate 或 serve");
+        return new CommandLine(command, content ?? "content", output ?? "artifacts", templates, formats, strict, null) { Since = since, Port = port };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);
     }

@@ -1,6 +1,7 @@
 using Publishing.Build;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Site;
 
 namespace Publishing.Cli;
 
@@ -57,17 +58,31 @@ public static class PublishingCli
             return UsageError;
         }
 
-        var builder = new DocumentBuilder(new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors));
+        if (line.Command == "serve")
+            return Serve.LivePreview.RunAsync(line, templates, stdout, stderr).GetAwaiter().GetResult();
+
+        var builder = new DocumentBuilder(new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since));
+        var outcomes = new List<DocumentOutcome>();
         foreach (var document in documents)
         {
             if (line.Command == "validate")
             {
                 builder.Validate(document, diagnostics);
+                continue;
             }
-            else if (builder.Build(document, diagnostics))
-            {
+            var local = new DiagnosticBag();
+            if (builder.Build(document, local))
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, Path.GetFileName(document)))}/");
-            }
+            diagnostics.AddRange(local.Items);
+            var errors = local.Items.Where(d => d.IsError).Order().ToList();
+            outcomes.Add(new DocumentOutcome(Path.GetFileName(document), errors.Count, errors.FirstOrDefault()?.ToString()));
+        }
+        if (line.Command == "build")
+        {
+            // A content root holding document folders is a full build: outputs of removed documents go.
+            var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName));
+            if (SiteBuild.Finish(line.OutputRoot, templates, outcomes, fullBuild))
+                stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }
         Report(diagnostics, documents.Count, stderr);
         var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);

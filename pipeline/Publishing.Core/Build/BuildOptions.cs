@@ -5,4 +5,5 @@ public sealed record BuildOptions(
     string OutputRoot,
     string TemplatesDirectory,
     OutputFormats Formats = OutputFormats.All,
-    bool WarningsAsErrors = false);
+    bool WarningsAsErrors = false,
+    string? Since = null);

@@ -4,6 +4,8 @@ using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
 using Publishing.Output;
+using Publishing.Rendering.Pdf;
+using Publishing.Site;
 using Publishing.Theming;
 
 namespace Publishing.Build;
@@ -51,7 +53,7 @@ public sealed class DocumentBuilder
         try
         {
             rendered.WriteTo(Path.Combine(_options.OutputRoot, slug));
-            SharedAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
+            SiteAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -73,19 +75,23 @@ public sealed class DocumentBuilder
         var css = _assembler.AssembleStylesheet(theme, diagnostics);
         if (html is null || css is null) return null;
 
-        var output = new RenderedDocument();
-        if (_options.Formats.HasFlag(OutputFormats.Html))
-        {
-            output.AddText("index.html", html);
-            output.AddText("theme.css", css);
-        }
+        var output = new RenderedDocument { AssembledHtml = html };
+        var pages = new PdfPages();
+        string? pdfName = null;
         if (_options.Formats.HasFlag(OutputFormats.Pdf))
         {
-            var pdf = PdfOutput.Render(document, html, theme, diagnostics);
+            var pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
             if (pdf is null) return null;
-            output.Add(document.Slug + ".pdf", pdf);
+            pdfName = document.Slug + ".pdf";
+            output.Add(pdfName, pdf);
         }
-        return Blocks(diagnostics) ? null : output;
+        if (Blocks(diagnostics)) return null;
+
+        var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
+            Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
+            pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
+            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since);
+        return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }
 
     private Theme? LoadTheme(PublishingDocument document, DiagnosticBag diagnostics)

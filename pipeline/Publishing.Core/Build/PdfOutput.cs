@@ -9,7 +9,7 @@ namespace Publishing.Build;
 /// <summary>Render → PDF: hands the assembled HTML to the PDF renderer (pipeline/Publishing.Layout underneath).</summary>
 internal static class PdfOutput
 {
-    public static byte[]? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics)
+    public static byte[]? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics, PdfPages? pages = null)
     {
         var meta = document.Metadata;
         var info = new PdfDocumentInfo(
@@ -22,7 +22,7 @@ internal static class PdfOutput
             Created: CreationDate(meta));
 
         using var stream = new MemoryStream();
-        var found = PdfRenderer.Render(html, theme, info, stream);
+        var found = PdfRenderer.Render(html, theme, info, stream, pages);
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
         return found.Any(d => d.IsError) ? null : stream.ToArray();
     }

@@ -71,6 +71,7 @@ public static class DiagnosticCodes
 
     // Outputs
     public const string OutputWriteFailed = "PUB5001";
+    public const string SinceRevisionUnavailable = "PUB5002";
 
     // A bug in Publishing itself, reported without a stack trace.
     public const string InternalError = "PUB9001";

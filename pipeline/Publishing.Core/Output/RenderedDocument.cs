@@ -4,8 +4,17 @@ namespace Publishing.Output;
 public sealed class RenderedDocument
 {
     private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _removals = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, byte[]> Files => _files;
+
+    /// <summary>Outputs of an earlier build that are no longer current (a PDF an HTML-only build did not remake).</summary>
+    public IReadOnlyCollection<string> Removals => _removals;
+
+    /// <summary>The assembled document (docs/html-vocabulary.md) that the PDF was rendered from.</summary>
+    public string AssembledHtml { get; init; } = "";
+
+    public void Remove(string relativePath) => _removals.Add(relativePath);
 
     public void Add(string relativePath, byte[] bytes) => _files[relativePath] = bytes;
 
@@ -43,6 +52,11 @@ public sealed class RenderedDocument
                 for (var j = i + 1; j < prepared.Count; j++) AtomicFile.Discard(prepared[j].Temporary);
                 throw;
             }
+        }
+        foreach (var relativePath in _removals)
+        {
+            var stale = Path.Combine(directory, relativePath);
+            if (File.Exists(stale)) File.Delete(stale);
         }
     }
 }

@@ -140,7 +140,7 @@ public class AssemblyTests
         var builder = new Publishing.Build.DocumentBuilder(new Publishing.Build.BuildOptions(
             RepoPaths.Content, RepoPaths.NewTempDirectory(), RepoPaths.Templates, Publishing.Build.OutputFormats.Html));
         var again = builder.Render(RepoPaths.Sample, new Publishing.Diagnostics.DiagnosticBag())!;
-        System.Text.Encoding.UTF8.GetString(again.Files["index.html"]).ShouldBe(SampleDocument.Html);
+        again.AssembledHtml.ShouldBe(SampleDocument.Html);
     }
 }
 

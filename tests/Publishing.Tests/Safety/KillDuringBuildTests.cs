@@ -25,7 +25,9 @@ public sealed class KillDuringBuildTests : IDisposable
 
         // The new version is large; its complete outputs, built once without interruption elsewhere.
         GenerateDocument(sections: 60, paragraphs: 30, projects: 150);
+        // Built over a copy of the previous draft, as the killed builds are (the change page compares with it).
         var reference = Path.Combine(_root, "reference");
+        RepoPaths.CopyDirectory(Path.Combine(Output, "big"), Path.Combine(reference, "big"));
         var clock = Stopwatch.StartNew();
         var complete = Run(reference);
         var duration = clock.Elapsed;
@@ -48,10 +50,6 @@ public sealed class KillDuringBuildTests : IDisposable
             process.WaitForExit();
 
             AssertPreviousOrNext(Path.Combine(Output, "big"), previous, next, $"round {round} (killed after {delay.TotalMilliseconds:0} ms)");
-            var fonts = Path.Combine(Output, "_fonts");
-            if (Directory.Exists(fonts))
-                foreach (var font in Directory.GetFiles(fonts, "*.ttf"))
-                    File.ReadAllBytes(font).ShouldBe(File.ReadAllBytes(Path.Combine(RepoPaths.Templates, "fonts", Path.GetFileName(font))));
         }
         killedWhileRunning.ShouldBeGreaterThan(0, "no build was still running when killed: the test proved nothing");
 
@@ -85,9 +83,9 @@ public sealed class KillDuringBuildTests : IDisposable
         {
             var name = Path.GetFileName(file);
             if (name.StartsWith('.') && name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
-            previous.ShouldContainKey(name, $"{round}: unexpected file {name}");
+            (previous.ContainsKey(name) || next.ContainsKey(name)).ShouldBeTrue($"{round}: unexpected file {name}");
             var bytes = File.ReadAllBytes(file);
-            (bytes.AsSpan().SequenceEqual(previous[name]) || bytes.AsSpan().SequenceEqual(next[name]))
+            (bytes.AsSpan().SequenceEqual(previous.GetValueOrDefault(name)) || bytes.AsSpan().SequenceEqual(next.GetValueOrDefault(name)))
                 .ShouldBeTrue($"{round}: {name} is neither the previous nor the complete new output ({bytes.Length} bytes)");
         }
         File.Exists(Path.Combine(folder, "index.html")).ShouldBeTrue();
@@ -152,6 +150,8 @@ public sealed class KillDuringBuildTests : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // The build time in build.json is the clock unless this is set: fixed, so outputs compare byte for byte.
+            Environment = { ["SOURCE_DATE_EPOCH"] = "1610668800" },
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates })
             info.ArgumentList.Add(arg);
@@ -165,7 +165,7 @@ public sealed class KillDuringBuildTests : IDisposable
 
     private (int ExitCode, string Stderr) Run(string output)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _root, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _root, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["SOURCE_DATE_EPOCH"] = "1610668800" } };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates })
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;

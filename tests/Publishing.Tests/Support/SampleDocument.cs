@@ -21,7 +21,7 @@ public static class SampleDocument
         var builder = new DocumentBuilder(new BuildOptions(RepoPaths.Content, RepoPaths.NewTempDirectory(), RepoPaths.Templates, OutputFormats.Html));
         var rendered = builder.Render(RepoPaths.Sample, diagnostics)
             ?? throw new InvalidOperationException(string.Join("\n", diagnostics.Sorted()));
-        return System.Text.Encoding.UTF8.GetString(rendered.Files["index.html"]);
+        return rendered.AssembledHtml;
     });
 
     public static PublishingDocument Document => Loaded.Value.Document;

@@ -9,6 +9,13 @@ namespace Publishing.Rendering.Pdf;
 /// <summary>What goes into the PDF's document information and catalog.</summary>
 public sealed record PdfDocumentInfo(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created);
 
+/// <summary>How many pages the PDF has and where its anchors (ids) landed, by printed page number.</summary>
+public sealed class PdfPages
+{
+    public int Count { get; set; }
+    public Dictionary<string, int> Anchors { get; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>
 /// The PDF output: reads the assembled HTML (docs/html-vocabulary.md), maps it with the theme onto the layout
 /// engine (Publishing.Layout) and writes the PDF. Problems come back as diagnostics, never as exceptions for
@@ -19,7 +26,10 @@ public static class PdfRenderer
     // Font files are memory-mapped once per process and shared by every render (they are read-only).
     private static readonly FontLibrary Fonts = new();
 
-    public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output)
+    /// <param name="pages">When given, receives the page count and the printed page number of every anchor (id):
+    /// the preview shows them beside its 目录 entries and on the site index.</param>
+    public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output,
+        PdfPages? pages = null)
     {
         var diagnostics = new List<Diagnostic>();
         HtmlToLayout.Mapped mapped;
@@ -45,6 +55,13 @@ public static class PdfRenderer
             // The engine or Skia failed: a bug of ours, reported once without a stack trace.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.SourcePath, 0, 0, $"PDF 排版失败：{e.Message}"));
             return diagnostics;
+        }
+
+        if (pages is not null)
+        {
+            pages.Count = layout.Pages.Count;
+            foreach (var (anchor, place) in layout.Anchors)
+                if (place.Number is int number) pages.Anchors[anchor] = number;
         }
 
         var seen = new HashSet<(int, string, int)>();

@@ -1,0 +1,85 @@
+using Publishing.Changes;
+using Publishing.Diagnostics;
+using Publishing.Model;
+using Publishing.Output;
+
+namespace Publishing.Site;
+
+/// <summary>What a document's site pages are made from, besides the assembled HTML and the stylesheet.</summary>
+public sealed record DocumentPagesInput(
+    PublishingDocument Document,
+    string AssembledHtml,
+    string Stylesheet,
+    string TemplatesDirectory,
+    string OutputDirectory,
+    bool WithHtml,
+    int? PdfPageCount,
+    IReadOnlyDictionary<string, int> PdfPageNumbers,
+    string? PdfFileName,
+    IReadOnlyList<Diagnostic> Warnings,
+    string? Since);
+
+/// <summary>
+/// A document's files on the site: the document page with its chrome, theme.css with the web-font subsets, the
+/// change page with the snapshots it compares, and build.json for the index. An HTML-only build removes a PDF
+/// left by an earlier build, so no stale PDF is linked as current.
+/// </summary>
+public static class DocumentPages
+{
+    public static bool Add(RenderedDocument output, DocumentPagesInput input, DiagnosticBag diagnostics)
+    {
+        var document = input.Document;
+        var meta = document.Metadata;
+        var revision = GitHistory.Revision(document.ContentDirectory);
+        var title = meta.Title;
+        ChangeSet? changes = null;
+
+        if (input.WithHtml)
+        {
+            var current = DocumentSnapshot.From(document, revision);
+            var previous = Baseline.Previous(current, input.OutputDirectory);
+            var baseline = input.Since is not null
+                ? Baseline.FromGit(document.ContentDirectory, input.Since, diagnostics)
+                : previous is null ? null : (previous, Baseline.Label(previous));
+            if (input.Since is not null && baseline is null) return false;
+            if (baseline is { } found) changes = ChangeDetector.Compare(found.Snapshot, current, found.Label);
+
+            var page = PreviewPage.Render(input.AssembledHtml, new PreviewInputs(
+                title, meta.Status, meta.Date, revision, input.PdfPageNumbers, input.PdfFileName,
+                input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes));
+            var changePage = ChangePage.Render(title, changes);
+            output.AddText("index.html", page);
+            output.AddText(ChangePage.FileName, changePage);
+            output.AddText("theme.css", input.Stylesheet);
+            foreach (var (path, bytes) in WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage))
+                output.Add(path, bytes);
+            output.AddText(Baseline.CurrentFile, current.ToJson());
+            if (previous is not null) output.AddText(Baseline.PreviousFile, previous.ToJson());
+        }
+
+        var pdf = input.PdfFileName;
+        if (pdf is null) output.Remove(document.Slug + ".pdf");
+        var last = BuildRecord.Read(input.OutputDirectory);
+        output.AddText(BuildRecord.FileName, new BuildRecord(
+            document.Slug, meta.Title, meta.Department, meta.Year, meta.Status, meta.Date.ToString("yyyy-MM-dd"),
+            input.PdfPageCount,
+            input.Warnings.Count, BuildRecord.Now(), revision, pdf,
+            input.WithHtml ? changes?.Count : last?.Changes,
+            input.WithHtml ? changes?.BaselineLabel : last?.Baseline).ToJson());
+        return true;
+    }
+
+    /// <summary>A warning located relative to the document folder, as the page's data-src attributes are.</summary>
+    private static PageWarning PageWarningOf(Diagnostic warning, string documentDirectory)
+    {
+        string? source = null;
+        if (warning.Path.Length > 0)
+        {
+            var relative = Path.GetRelativePath(documentDirectory, Path.GetFullPath(warning.Path)).Replace('\\', '/');
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)) source = relative;
+        }
+        var shown = source ?? warning.Path;
+        var location = warning.Line > 0 ? $"{shown}({warning.Line},{Math.Max(warning.Column, 1)})" : shown;
+        return new PageWarning(warning.Code, warning.Message, location, source, warning.Line);
+    }
+}

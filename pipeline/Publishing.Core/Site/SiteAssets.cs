@@ -1,0 +1,23 @@
+namespace Publishing.Site;
+
+/// <summary>
+/// The files every page of the site shares, from templates/site/ (site.css, site.js: a bureau restyles its
+/// site there) to OutputRoot/_site/, written only when they changed.
+/// </summary>
+public static class SiteAssets
+{
+    public const string Folder = "_site";
+
+    public static void Publish(string templatesDirectory, string outputRoot)
+    {
+        var source = Path.Combine(templatesDirectory, "site");
+        if (!Directory.Exists(source)) return;
+        foreach (var file in Directory.GetFiles(source).Order(StringComparer.Ordinal))
+        {
+            var destination = Path.Combine(outputRoot, Folder, Path.GetFileName(file));
+            var bytes = File.ReadAllBytes(file);
+            if (File.Exists(destination) && File.ReadAllBytes(destination).AsSpan().SequenceEqual(bytes)) continue;
+            Output.AtomicFile.Write(destination, bytes);
+        }
+    }
+}

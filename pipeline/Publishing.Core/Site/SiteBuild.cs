@@ -1,0 +1,62 @@
+using Publishing.Output;
+
+namespace Publishing.Site;
+
+/// <summary>How one document's build went this run, for the index (its last good draft is read from build.json).</summary>
+public sealed record DocumentOutcome(string Slug, int Errors, string? FirstError);
+
+/// <summary>
+/// The end of a build of the content folder: the site index over every document, the index's font subset,
+/// and (on a full build) the removal of outputs whose document left content/.
+/// </summary>
+public static class SiteBuild
+{
+    /// <summary>The nightly build's report page, linked from the index when the output folder has one.</summary>
+    public const string ReportPage = "report.html";
+
+    /// <summary>Returns whether the index was written.</summary>
+    public static bool Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild)
+    {
+        if (fullBuild) RemoveDocumentsNotIn(outputRoot, outcomes.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal));
+
+        // A single-document build lists the others already built into the same folder too.
+        var slugs = outcomes.Select(o => o.Slug)
+            .Concat(fullBuild ? Array.Empty<string>() : BuiltDocuments(outputRoot))
+            .Distinct(StringComparer.Ordinal);
+        var byslug = outcomes.ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        var entries = slugs.Select(slug =>
+        {
+            var outcome = byslug.GetValueOrDefault(slug);
+            return new SiteEntry(slug, BuildRecord.Read(Path.Combine(outputRoot, slug)), outcome?.Errors ?? 0, outcome?.FirstError);
+        }).ToList();
+
+        // No document has ever been built here (a strict build that failed): nothing is written.
+        if (entries.All(e => e.LastGood is null) && !File.Exists(Path.Combine(outputRoot, SiteIndex.FileName))) return false;
+
+        SiteAssets.Publish(templatesDirectory, outputRoot);
+        var report = File.Exists(Path.Combine(outputRoot, ReportPage)) ? ReportPage : null;
+        var index = SiteIndex.Render(entries, report);
+        AtomicFile.WriteText(Path.Combine(outputRoot, SiteIndex.FileName), index);
+        foreach (var (path, bytes) in WebFonts.Subsets(SiteFontsStylesheet, templatesDirectory, index))
+            AtomicFile.Write(Path.Combine(outputRoot, SiteAssets.Folder, path), bytes);
+        return true;
+    }
+
+    /// <summary>site.css names the index's font as url("fonts/NotoSansSC-Regular.ttf") relative to _site/.</summary>
+    private const string SiteFontsStylesheet = """url("fonts/NotoSansSC-Regular.ttf")""";
+
+    private static IEnumerable<string> BuiltDocuments(string outputRoot) =>
+        Directory.Exists(outputRoot)
+            ? Directory.GetDirectories(outputRoot).Where(d => File.Exists(Path.Combine(d, BuildRecord.FileName))).Select(Path.GetFileName).OfType<string>()
+            : Array.Empty<string>();
+
+    /// <summary>Only folders that hold a build.json (a document's outputs) are removed; anything else in the output folder stays.</summary>
+    private static void RemoveDocumentsNotIn(string outputRoot, IReadOnlySet<string> slugs)
+    {
+        foreach (var slug in BuiltDocuments(outputRoot).ToList())
+            if (!slugs.Contains(slug)) Directory.Delete(Path.Combine(outputRoot, slug), recursive: true);
+        // The whole fonts earlier versions copied beside the site (51 MB); pages now carry their own subsets.
+        var legacyFonts = Path.Combine(outputRoot, "_fonts");
+        if (Directory.Exists(legacyFonts)) Directory.Delete(legacyFonts, recursive: true);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Publishing.Layout.Fonts;
+
+namespace Publishing.Site;
+
+/// <summary>
+/// The preview's web fonts: each font a page's stylesheet names (url("fonts/X.ttf")) is cut down with HarfBuzz
+/// to the characters of that page (and its change page), so a document page downloads a few hundred KB, not
+/// the four whole CJK fonts (51 MB). TrueType, not WOFF2: no maintained WOFF2 encoder is available for .NET
+/// here (see docs/site.md). Same text, same bytes.
+/// </summary>
+public static partial class WebFonts
+{
+    public const string Folder = "fonts";
+
+    [GeneratedRegex("""url\("fonts/(?<file>[A-Za-z0-9._-]+\.ttf)"\)""")]
+    private static partial Regex FontUrl();
+
+    /// <summary>The subsets a stylesheet needs for the given pages' text, as output-relative paths and bytes.</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> Subsets(string stylesheet, string templatesDirectory, params string[] pages)
+    {
+        var codePoints = CodePoints(pages);
+        foreach (var file in FontUrl().Matches(stylesheet).Select(m => m.Groups["file"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var source = Path.Combine(templatesDirectory, "fonts", file);
+            if (File.Exists(source)) yield return ($"{Folder}/{file}", WebFontSubset.Create(source, codePoints));
+        }
+    }
+
+    private static SortedSet<int> CodePoints(IEnumerable<string> pages)
+    {
+        var set = new SortedSet<int>();
+        for (var c = 0x20; c < 0x7F; c++) set.Add(c); // digits and Latin for what a template or reviewer adds
+        foreach (var page in pages)
+            foreach (var rune in page.EnumerateRunes())
+                if (rune.Value >= 0x20) set.Add(rune.Value);
+        return set;
+    }
+}

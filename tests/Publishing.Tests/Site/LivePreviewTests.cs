@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using PuppeteerSharp;
+using Publishing.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Publishing.Tests.Site;
+
+/// <summary>
+/// `publishing serve` as an editor uses it: started as a process on a copy of the sample, the page open in
+/// Chromium; a saved edit appears on the page, a broken CSV shows its located error while the last good page
+/// stays, the server listens on loopback only and Ctrl+C (SIGINT) stops it cleanly.
+/// </summary>
+public sealed class LivePreviewTests : IDisposable
+{
+    private readonly ITestOutputHelper _output;
+    private readonly List<string> _stdout = new();
+    private Process? _server;
+
+    public LivePreviewTests(ITestOutputHelper output) => _output = output;
+
+    [Fact]
+    public async Task An_edit_shows_on_the_open_page_and_a_broken_csv_shows_its_error_while_the_server_keeps_running()
+    {
+        var (content, document) = RepoPaths.CopyOfSample();
+        var url = await StartServerAsync(content);
+        var port = new Uri(url).Port;
+        ListeningAddresses(port).ShouldBe(new[] { "127.0.0.1" }, "the preview listens on loopback only");
+
+        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = "/usr/bin/chromium",
+            UserDataDir = RepoPaths.NewTempDirectory("chromium-profile"),
+            Args = new[] { "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking" },
+        });
+        var page = await browser.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) errors.Add(e.Message.Text); };
+        await page.GoToAsync(url + "doc/index.html");
+        (await page.EvaluateExpressionAsync<string>("document.body.textContent")).ShouldContain("做好党的敏感时期信访保障工作");
+
+        // Save as editors' editors do: a temporary file, then a rename over the original.
+        var section = Path.Combine(document, "sections", "03-safeguards.md");
+        var clock = Stopwatch.StartNew();
+        SaveLikeAnEditor(section, File.ReadAllText(section).Replace("做好党的敏感时期信访保障工作", "做好重要节点信访保障工作"));
+        await Poll.Until(async () => (await Evaluate(page, "document.body.textContent"))?.Contains("做好重要节点信访保障工作") == true,
+            "the edit on the open page", seconds: 20);
+        _output.WriteLine($"save → reloaded page: {clock.ElapsedMilliseconds} ms");
+
+        // A CSV with an unclosed quote: the error, located, on the page; the last good content stays.
+        var indicators = Path.Combine(document, "data", "indicators.csv");
+        SaveLikeAnEditor(indicators, File.ReadAllText(indicators).Replace(",≥95 百分比,年度工作计划", ",\"≥95 百分比,年度工作计划"));
+        string? banner = null;
+        await Poll.Until(async () => (banner = await Evaluate(page, "document.getElementById('live-problems')?.textContent ?? ''"))?.Contains("data/indicators.csv(") == true,
+            "the CSV's error on the page", seconds: 20);
+        banner!.ShouldContain("error PUB");
+        await Poll.Until(async () => (await Evaluate(page, "document.body.textContent"))?.Contains("做好重要节点信访保障工作") == true,
+            "the last good page stays");
+        _server!.HasExited.ShouldBeFalse();
+        using (var http = new HttpClient())
+            (await http.GetAsync(url + "index.html")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        _stdout.ShouldContain(l => l.Contains("data/indicators.csv(") && l.Contains("error"));
+        errors.Where(e => !e.Contains("EventSource", StringComparison.Ordinal)).ShouldBeEmpty();
+
+        // Ctrl+C: a clean stop.
+        using (var kill = Process.Start("kill", new[] { "-INT", _server.Id.ToString(CultureInfo.InvariantCulture) })) kill.WaitForExit();
+        _server.WaitForExit(15_000).ShouldBeTrue("the server stops on Ctrl+C");
+        _server.ExitCode.ShouldBe(0);
+    }
+
+    /// <summary>A string from the page; null while it is reloading (the server rebuilt it).</summary>
+    private static async Task<string?> Evaluate(IPage page, string expression)
+    {
+        try
+        {
+            return await page.EvaluateExpressionAsync<string>(expression);
+        }
+        catch (PuppeteerException)
+        {
+            return null; // the page is reloading
+        }
+    }
+
+    private static void SaveLikeAnEditor(string path, string text)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".swp");
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private async Task<string> StartServerAsync(string content)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "serve", content, "--port", "0",
+                     "--templates", RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out") })
+            info.ArgumentList.Add(arg);
+        _server = Process.Start(info)!;
+        var address = new TaskCompletionSource<string>();
+        _server.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_stdout) _stdout.Add(e.Data);
+            var at = e.Data.IndexOf("http://", StringComparison.Ordinal);
+            if (e.Data.StartsWith("预览：", StringComparison.Ordinal) && at >= 0) address.TrySetResult(e.Data[at..].Split(' ')[0].TrimEnd('/') + "/");
+        };
+        _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.Add(e.Data); };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        var started = await Task.WhenAny(address.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        started.ShouldBe(address.Task, "the server printed its address: " + string.Join("\n", _stdout));
+        return address.Task.Result;
+    }
+
+    /// <summary>The local addresses of the sockets listening on the port (from /proc/net/tcp and tcp6).</summary>
+    private static string[] ListeningAddresses(int port)
+    {
+        var addresses = new List<string>();
+        foreach (var file in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(file)) continue;
+            foreach (var line in File.ReadLines(file).Skip(1))
+            {
+                var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var local = fields[1].Split(':');
+                if (fields[3] != "0A" || int.Parse(local[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture) != port) continue;
+                addresses.Add(local[0] switch
+                {
+                    "0100007F" => "127.0.0.1",
+                    "00000000000000000000000001000000" => "::1",
+                    _ => local[0],
+                });
+            }
+        }
+        return addresses.Distinct().ToArray();
+    }
+
+    public void Dispose()
+    {
+        if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
+        _server?.Dispose();
+    }
+}

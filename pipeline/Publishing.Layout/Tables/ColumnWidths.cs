@@ -7,13 +7,19 @@ namespace Publishing.Layout.Tables;
 /// </summary>
 internal static class ColumnWidths
 {
-    /// <summary>The width the table needs at least: fixed columns plus the automatic columns' minimums.</summary>
+    private static readonly TableColumn Automatic = new();
+
+    private static TableColumn Spec(IReadOnlyList<TableColumn> spec, int i) => i < spec.Count ? spec[i] : Automatic;
+
+    /// <summary>A column's width when the template fixes it (points or a fraction of the table), else null.</summary>
+    private static double? Fixed(TableColumn column, double width) => column.Points ?? column.Fraction * width;
+
+    /// <summary>The width the table needs at least: fixed columns plus the other columns' minimums.</summary>
     public static double MinimumSum(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
     {
         var (min, _) = Bounds(columns, cells);
         var sum = 0.0;
-        for (var i = 0; i < columns; i++)
-            sum += i < spec.Count && spec[i].Fraction is { } f ? f * width : min[i];
+        for (var i = 0; i < columns; i++) sum += Fixed(Spec(spec, i), width) ?? min[i];
         return sum;
     }
 
@@ -36,20 +42,47 @@ internal static class ColumnWidths
         return (min, max);
     }
 
+    /// <summary>
+    /// Widths of all columns: fixed ones (points, fractions) as given; automatic ones between their minimum and
+    /// preferred widths; weighted ones share what is left in proportion to their weights. When only fractions
+    /// are given they are scaled to fill the table; when only fixed widths in points are given, the table is as
+    /// wide as their sum (never wider than <paramref name="width"/>).
+    /// </summary>
     public static double[] Compute(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
     {
         var (min, max) = Bounds(columns, cells);
         var result = new double[columns];
-        var fixedWidth = 0.0;
         var auto = new List<int>();
+        var weighted = new List<int>();
+        var fixedWidth = 0.0;
         for (var i = 0; i < columns; i++)
         {
-            var fraction = i < spec.Count ? spec[i].Fraction : null;
-            if (fraction is { } f) { result[i] = f * width; fixedWidth += result[i]; }
+            var column = Spec(spec, i);
+            if (Fixed(column, width) is { } w) { result[i] = w; fixedWidth += w; }
+            else if (column.Weight is > 0) weighted.Add(i);
             else auto.Add(i);
         }
-        if (auto.Count == 0) return Normalize(result, width);
+        if (fixedWidth > width + 0.01) return Scale(result, width);  // more than the table holds: keep the proportions
+        if (auto.Count == 0 && weighted.Count == 0)
+            return Enumerable.Range(0, columns).Any(i => Spec(spec, i).Points is not null) ? result : Scale(result, width);
         var space = Math.Max(0, width - fixedWidth);
+        var autoSpace = space;
+        if (weighted.Count > 0)
+        {
+            // Automatic columns take what they prefer (at least their minimum); the weighted ones share the rest.
+            autoSpace = Math.Min(auto.Sum(i => max[i]), Math.Max(auto.Sum(i => min[i]), space - weighted.Sum(i => min[i])));
+            var rest = space - autoSpace;
+            var weights = weighted.Sum(i => Spec(spec, i).Weight!.Value);
+            foreach (var i in weighted) result[i] = rest * Spec(spec, i).Weight!.Value / weights;
+        }
+        Share(auto, min, max, autoSpace, result);
+        return result;
+    }
+
+    /// <summary>HTML's automatic layout of <paramref name="auto"/> columns in <paramref name="space"/>.</summary>
+    private static void Share(List<int> auto, double[] min, double[] max, double space, double[] result)
+    {
+        if (auto.Count == 0) return;
         var sumMin = auto.Sum(i => min[i]);
         var sumMax = auto.Sum(i => max[i]);
         if (sumMin >= space)
@@ -66,7 +99,6 @@ internal static class ColumnWidths
             var share = (space - sumMin) / (sumMax - sumMin);
             foreach (var i in auto) result[i] = min[i] + (max[i] - min[i]) * share;
         }
-        return result;
     }
 
     private static void Spread(double[] widths, int[] cols, double needed)
@@ -78,7 +110,7 @@ internal static class ColumnWidths
         foreach (var i in cols) widths[i] += extra * widths[i] / have;
     }
 
-    private static double[] Normalize(double[] widths, double width)
+    private static double[] Scale(double[] widths, double width)
     {
         var sum = widths.Sum();
         return sum <= 0 ? widths : widths.Select(w => w * width / sum).ToArray();

@@ -4,9 +4,10 @@ using Publishing.Layout.Frames;
 namespace Publishing.Layout.Tables;
 
 /// <summary>
-/// A table with header rows (repeated on every page it crosses) and body rows. Rows are not split (unless one
-/// alone is taller than a page, then it overflows); a cell spanning rows that cross a page break is drawn on
-/// both pages as a closed box, with its content repeated on the continuation.
+/// A table with header rows (repeated on every page it crosses), body rows and footer rows (a total or a
+/// signature line: once, at the table's foot, never alone on a page). Rows are not split (unless one alone is
+/// taller than a page, then it overflows); a cell spanning rows that cross a page break is drawn on both
+/// pages as a closed box, with its content repeated on the continuation. Row groups may be kept together.
 /// </summary>
 public sealed class Table : Block
 {
@@ -14,6 +15,8 @@ public sealed class Table : Block
     public IReadOnlyList<TableRow> Header { get; }
     public IReadOnlyList<TableRow> Body { get; }
     public TableStyle Style { get; }
+    /// <summary>Rows drawn once under the last body row (HTML tfoot).</summary>
+    public IReadOnlyList<TableRow> Footer { get; init; } = Array.Empty<TableRow>();
 
     public Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> header, IReadOnlyList<TableRow> body, TableStyle style)
     {
@@ -25,17 +28,24 @@ public sealed class Table : Block
 
     /// <summary>Everything about the table at one width that does not depend on the page.</summary>
     internal sealed record Plan(double[] ColumnX, double[] ColumnWidths, List<PlacedCell> HeaderCells, double[] HeaderRows,
-        List<PlacedCell> BodyCells, double[] BodyRows, Dictionary<PlacedCell, Fragment> Contents);
+        List<PlacedCell> BodyCells, double[] BodyRows, List<PlacedCell> FooterCells, double[] FooterRows, Dictionary<PlacedCell, Fragment> Contents);
+
+    /// <summary>Rows (of <paramref name="rows"/>) that need more columns than the table declares: (row index, columns needed).</summary>
+    public static IReadOnlyList<(int Row, int Columns)> RowsWiderThan(IReadOnlyList<TableRow> rows, int columns) =>
+        TablePlanner.RowsWiderThan(rows, columns);
 
     internal Plan PlanFor(LayoutContext context, double width) => context.Memo(this, width, () => MakePlan(context, width));
 
     private Plan MakePlan(LayoutContext context, double width)
     {
-        var (headerCells, headerRowCount, headerCols) = TablePlanner.Plan(Header, Columns.Count, true);
-        var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false);
-        var columns = Math.Max(headerCols, bodyCols);
+        // Declared columns bound the grid: a row reaching further is cut there (the bridge reports it).
+        var limit = Columns.Count;
+        var (headerCells, headerRowCount, headerCols) = TablePlanner.Plan(Header, Columns.Count, true, limit);
+        var (bodyCells, bodyRowCount, bodyCols) = TablePlanner.Plan(Body, Columns.Count, false, limit);
+        var (footerCells, footerRowCount, footerCols) = TablePlanner.Plan(Footer, Columns.Count, false, limit);
+        var columns = Math.Max(headerCols, Math.Max(bodyCols, footerCols));
         var pad = 2 * Style.Padding;
-        var raw = headerCells.Concat(bodyCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
+        var raw = headerCells.Concat(bodyCells).Concat(footerCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
         // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
         // minimums no longer fit, for body cells only (header labels may wrap), then for none.
         List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
@@ -75,7 +85,8 @@ public sealed class Table : Block
             }
             return rows;
         }
-        return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount), contents);
+        return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount),
+            footerCells, Rows(footerCells, footerRowCount), contents);
     }
 
     /// <summary>Resume inside a body row that is taller than a page: each of its cells' own resume token.</summary>
@@ -83,43 +94,75 @@ public sealed class Table : Block
 
     private static readonly object CellDone = new();
 
+    /// <summary>Resume with only the footer left to place (the last body row filled the page before it).</summary>
+    private sealed record FooterOnly;
+
     public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
     {
         var plan = PlanFor(context, width);
         var headerHeight = plan.HeaderRows.Sum();
+        var footerHeight = plan.FooterRows.Sum();
         var available = height - headerHeight;
+        var rows = plan.BodyRows.Length;
         if (resume is SplitRow split) return LayoutSplitRow(context, plan, split.Row, split.Cells, available, headerHeight);
+        var items = new List<FrameItem>();
+        if (resume is FooterOnly)
+        {
+            DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+            DrawRows(plan, plan.FooterCells, plan.FooterRows, 0, plan.FooterRows.Length, headerHeight, items, null);
+            return Fragment.Complete(headerHeight + footerHeight, items);
+        }
         var start = resume is int r ? r : 0;
         var end = start;
         var used = 0.0;
-        while (end < plan.BodyRows.Length && used + plan.BodyRows[end] <= available + 0.001) used += plan.BodyRows[end++];
-        if (end == start && plan.BodyRows.Length > 0)
+        while (end < rows && used + plan.BodyRows[end] <= available + 0.001) used += plan.BodyRows[end++];
+        if (end == start && rows > 0)
         {
             if (!atPageTop) return Fragment.None;
             // A row taller than a whole page: split it line by line, cell by cell.
             return LayoutSplitRow(context, plan, start, null, available, headerHeight);
         }
 
-        if (end < plan.BodyRows.Length) (end, used) = KeepSmallGroupTogether(plan, start, end, used, available);
+        var footerOnNextPage = false;
+        if (end < rows) (end, used) = KeepGroupsTogether(plan, start, end, used, available);
+        else if (used + footerHeight > available + 0.001)
+        {
+            // The footer keeps the last body row company: both go on, unless that row is all this page holds.
+            if (end - start >= 2) { end--; used -= plan.BodyRows[end]; }
+            else if (atPageTop) footerOnNextPage = true;
+            else return Fragment.None;
+        }
 
-        var items = new List<FrameItem>();
         DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
         DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items, null);
         var total = headerHeight + used;
-        return end >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, end);
+        if (end < rows) return new Fragment(Fit.Partial, total, items, end);
+        if (footerOnNextPage) return new Fragment(Fit.Partial, total, items, new FooterOnly());
+        DrawRows(plan, plan.FooterCells, plan.FooterRows, 0, plan.FooterRows.Length, total, items, null);
+        return Fragment.Complete(total + footerHeight, items);
     }
 
     /// <summary>
-    /// When the page would break inside a row-spanning cell, the innermost such group moves to the next page
-    /// whole if that costs little (at most a third of the space here) and something stays behind. Larger
-    /// groups cross the break: drawn on both pages, text repeated.
+    /// Where the page would break inside a row group marked keep-together, the group moves to the next page
+    /// (unless it starts this piece). Otherwise, when the break would fall inside a row-spanning cell (and its
+    /// rows' group is not marked may-split), the innermost such group moves whole if that costs little (at most
+    /// a third of the space here) and something stays behind. Larger groups cross the break: drawn on both
+    /// pages, text repeated.
     /// </summary>
-    private static (int End, double Used) KeepSmallGroupTogether(Plan plan, int start, int end, double used, double available)
+    private (int End, double Used) KeepGroupsTogether(Plan plan, int start, int end, double used, double available)
     {
-        var crossing = plan.BodyCells.Where(c => c.Row < end && c.Row + c.RowSpan > end).OrderBy(c => c.RowSpan).FirstOrDefault();
+        double Height(int from, int to) { var h = 0.0; for (var i = from; i < to; i++) h += plan.BodyRows[i]; return h; }
+        var next = Body[end];
+        if (next.Break == RowGroupBreak.KeepTogether)
+        {
+            var first = end;
+            while (first > start && Body[first - 1].Group == next.Group) first--;
+            if (first > start) return (first, used - Height(first, end));
+        }
+        var crossing = plan.BodyCells.Where(c => c.Row < end && c.Row + c.RowSpan > end && Body[c.Row].Break != RowGroupBreak.MaySplit)
+            .OrderBy(c => c.RowSpan).FirstOrDefault();
         if (crossing is null || crossing.Row <= start) return (end, used);
-        var moved = 0.0;
-        for (var r = crossing.Row; r < end; r++) moved += plan.BodyRows[r];
+        var moved = Height(crossing.Row, end);
         if (moved > available / 3) return (end, used);
         return (crossing.Row, used - moved);
     }
@@ -149,7 +192,8 @@ public sealed class Table : Block
         DrawRows(plan, plan.BodyCells, rows, row, row + 1, headerHeight, items, pieces);
         var total = headerHeight + pieceHeight;
         if (next.Values.Any(v => v != CellDone)) return new Fragment(Fit.Partial, total, items, new SplitRow(row, next));
-        return row + 1 >= plan.BodyRows.Length ? Fragment.Complete(total, items) : new Fragment(Fit.Partial, total, items, row + 1);
+        if (row + 1 < plan.BodyRows.Length) return new Fragment(Fit.Partial, total, items, row + 1);
+        return plan.FooterRows.Length > 0 ? new Fragment(Fit.Partial, total, items, new FooterOnly()) : Fragment.Complete(total, items);
     }
 
     /// <summary>Draws rows [first, last) at <paramref name="top"/>; cells reaching outside are cut to that range.</summary>
@@ -176,7 +220,8 @@ public sealed class Table : Block
             var piece = pieces?.GetValueOrDefault(cell);
             var fragment = piece ?? plan.Contents[cell];
             var inner = h - 2 * Style.Padding;
-            var dy = piece is null && cell.Cell.VerticalCenter && fragment.Height < inner ? (inner - fragment.Height) / 2 : 0;
+            var room = piece is null ? Math.Max(0, inner - fragment.Height) : 0;
+            var dy = cell.Cell.VerticalAlign switch { VerticalAlign.Middle => room / 2, VerticalAlign.Bottom => room, _ => 0 };
             foreach (var item in fragment.Items)
             {
                 // Content taller than this piece of a split cell: keep what fits, the continuation repeats it all.

@@ -3,17 +3,42 @@ using Publishing.Layout.Frames;
 
 namespace Publishing.Layout.Tables;
 
-/// <summary>A column: a fixed fraction of the table width, or automatic (null) from the content.</summary>
-public sealed record TableColumn(double? Fraction = null);
+/// <summary>
+/// A column's width: a fraction of the table's width, a fixed width in points, a relative weight (a share of
+/// what fixed and fractional columns leave), or automatic from the content when none is set.
+/// </summary>
+public sealed record TableColumn(double? Fraction = null)
+{
+    public double? Points { get; init; }
+    public double? Weight { get; init; }
+    public bool IsAutomatic => Fraction is null && Points is null && Weight is null;
+}
+
+public enum VerticalAlign { Top, Middle, Bottom }
 
 public sealed record TableCell(Block Content, int RowSpan = 1, int ColSpan = 1)
 {
     public Rgb? Background { get; init; }
-    /// <summary>Centre the content vertically in the cell (else top).</summary>
-    public bool VerticalCenter { get; init; } = true;
+    public VerticalAlign VerticalAlign { get; init; } = VerticalAlign.Middle;
 }
 
-public sealed record TableRow(IReadOnlyList<TableCell> Cells);
+/// <summary>How the rows of one row group (an HTML tbody) may be broken across pages.</summary>
+public enum RowGroupBreak
+{
+    /// <summary>Between any rows; a small row-spanning group at the foot of a page moves on whole.</summary>
+    Auto,
+    /// <summary>The group moves to the next page whole when it does not fit (unless it alone is taller than a page).</summary>
+    KeepTogether,
+    /// <summary>Between any rows, even inside row-spanning cells: never moved on to keep a group whole.</summary>
+    MaySplit,
+}
+
+public sealed record TableRow(IReadOnlyList<TableCell> Cells)
+{
+    /// <summary>The row group (tbody) the row belongs to: rows of one group share a number.</summary>
+    public int Group { get; init; }
+    public RowGroupBreak Break { get; init; } = RowGroupBreak.Auto;
+}
 
 public sealed record TableStyle
 {

@@ -55,7 +55,7 @@ internal sealed class BlockMapper(PdfStyles styles)
                 ListBlocks.List(e, into, this);
                 break;
             case "table":
-                into.Add(TableBlocks.Table(e, Styles));
+                into.Add(TableBlocks.Table(e, this));
                 break;
             case "div" when e.ClassList.Contains("page-break"):
                 into.Add(new PageBreak());

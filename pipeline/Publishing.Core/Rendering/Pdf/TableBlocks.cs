@@ -1,38 +1,94 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Pages;
 using Publishing.Layout.Tables;
 using Publishing.Layout.Text;
 
 namespace Publishing.Rendering.Pdf;
 
 /// <summary>
-/// <c>table</c> → the engine's <see cref="Table"/>: <c>colgroup</c> widths, <c>thead</c> rows repeated on every
-/// page, <c>th</c> in the header weight and background, cells aligned by the theme's table rules.
+/// <c>table</c> → the engine's <see cref="Table"/>: <c>col</c> widths (mm, cm, pt, % or <c>data-weight</c>),
+/// <c>thead</c> rows repeated on every page, <c>tfoot</c> rows once at the foot, each <c>tbody</c> a row group
+/// (<c>keep-together</c> or <c>may-split</c>), <c>th</c> in the header weight and background, cells aligned by
+/// their class, <c>align</c>/<c>valign</c> attribute or style, else by the theme's table rules.
 /// </summary>
 internal static partial class TableBlocks
 {
-    public static Block Table(IElement table, PdfStyles styles)
+    public static Block Table(IElement table, BlockMapper mapper)
     {
-        var columns = table.QuerySelectorAll("colgroup > col").Select(col =>
-        {
-            var m = PercentWidth().Match(col.GetAttribute("style") ?? "");
-            return new TableColumn(m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 100 : null);
-        }).ToList();
+        var styles = mapper.Styles;
+        var columns = Columns(table);
         var header = new List<TableRow>();
         var body = new List<TableRow>();
-        foreach (var row in table.QuerySelectorAll("tr"))
+        var footer = new List<TableRow>();
+        var elements = (Header: new List<IElement>(), Body: new List<IElement>(), Footer: new List<IElement>());
+        var group = 0;
+        foreach (var section in table.Children.Where(c => c.LocalName is "thead" or "tbody" or "tfoot"))
         {
-            var inHead = row.ParentElement?.LocalName == "thead";
-            var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Cell(c, inHead, styles)).ToList();
-            (inHead ? header : body).Add(new TableRow(cells));
+            group++;
+            var (rows, rowElements) = section.LocalName switch
+            {
+                "thead" => (header, elements.Header),
+                "tfoot" => (footer, elements.Footer),
+                _ => (body, elements.Body),
+            };
+            var breaks = section.ClassList.Contains("keep-together") ? RowGroupBreak.KeepTogether
+                : section.ClassList.Contains("may-split") ? RowGroupBreak.MaySplit : RowGroupBreak.Auto;
+            foreach (var row in section.Children.Where(c => c.LocalName == "tr"))
+            {
+                var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Cell(c, section.LocalName == "thead", styles)).ToList();
+                rows.Add(new TableRow(cells) { Group = group, Break = breaks });
+                rowElements.Add(row);
+            }
         }
-        return new Table(columns, header, body, styles.Table) { Anchor = HtmlToLayout.IdOf(table) };
+        if (columns.Count > 0)
+        {
+            foreach (var (rows, rowElements) in new[] { (header, elements.Header), (body, elements.Body), (footer, elements.Footer) })
+                foreach (var (index, needed) in Layout.Tables.Table.RowsWiderThan(rows, columns.Count))
+                    mapper.Warn(rowElements[index], DiagnosticCodes.TableRowTooWide,
+                        $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
+        }
+        return new Table(columns, header, body, styles.Table) { Footer = footer, Anchor = HtmlToLayout.IdOf(table) };
     }
 
-    [GeneratedRegex(@"width\s*:\s*([\d.]+)%")]
-    private static partial Regex PercentWidth();
+    /// <summary>The declared columns (each col counted <c>span</c> times); none when there is no colgroup.</summary>
+    private static List<TableColumn> Columns(IElement table)
+    {
+        var columns = new List<TableColumn>();
+        foreach (var col in table.QuerySelectorAll("colgroup > col"))
+        {
+            var span = int.TryParse(col.GetAttribute("span"), out var n) ? Math.Clamp(n, 1, 1000) : 1;
+            var column = Width(col);
+            for (var i = 0; i < span; i++) columns.Add(column);
+        }
+        return columns;
+    }
+
+    private static TableColumn Width(IElement col)
+    {
+        if (double.TryParse(col.GetAttribute("data-weight"), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) && weight > 0)
+            return new TableColumn { Weight = weight };
+        var m = CssWidth().Match(col.GetAttribute("style") ?? "");
+        if (!m.Success) return new TableColumn();
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value.ToLowerInvariant() switch
+        {
+            "%" => new TableColumn(value / 100),
+            "mm" => new TableColumn { Points = value * PageSetup.PointsPerMm },
+            "cm" => new TableColumn { Points = value * 10 * PageSetup.PointsPerMm },
+            "pt" => new TableColumn { Points = value },
+            _ => new TableColumn(),
+        };
+    }
+
+    [GeneratedRegex(@"(?:^|;)\s*width\s*:\s*([\d.]+)\s*(%|mm|cm|pt)", RegexOptions.IgnoreCase)]
+    private static partial Regex CssWidth();
+
+    [GeneratedRegex(@"(?:^|;)\s*(text-align|vertical-align)\s*:\s*([a-z-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CssAlign();
 
     private static TableCell Cell(IElement cell, bool inHead, PdfStyles styles)
     {
@@ -41,15 +97,41 @@ internal static partial class TableBlocks
         var rowSpan = int.TryParse(cell.GetAttribute("rowspan"), out var rs) ? Math.Max(1, rs) : 1;
         var colSpan = int.TryParse(cell.GetAttribute("colspan"), out var cs) ? Math.Max(1, cs) : 1;
         var rules = styles.TableAlignment;
-        var align = isHeaderCell ? rules.Header
+        var align = Asked(cell, "text-align", "align") is { } asked ? PdfStyles.ParseAlign(asked)
+            : isHeaderCell ? rules.Header
             : cell.ClassList.Contains("num") ? rules.Number
             : colSpan >= rules.WideSpan && HtmlToLayout.Collapse(cell.TextContent).Length > rules.WideChars ? rules.Wide
             : rules.Cell;
+        var vertical = Asked(cell, "vertical-align", "valign")?.ToLowerInvariant() switch
+        {
+            "top" => VerticalAlign.Top,
+            "bottom" => VerticalAlign.Bottom,
+            _ => VerticalAlign.Middle,
+        };
         var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
         var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles), paragraph);
         return new TableCell(content, rowSpan, colSpan)
         {
             Background = isHeaderCell && !inHead ? styles.Table.HeaderBackground : null,
+            VerticalAlign = vertical,
         };
+    }
+
+    /// <summary>
+    /// The alignment the template asks for on the cell or, failing that, its row: a class (<c>align-right</c>,
+    /// <c>valign-top</c>), the style property or the HTML attribute (<c>align</c>, <c>valign</c>).
+    /// </summary>
+    private static string? Asked(IElement cell, string cssProperty, string attribute)
+    {
+        foreach (var e in new[] { cell, cell.ParentElement })
+        {
+            if (e is null) continue;
+            var prefix = attribute + "-";
+            if (e.ClassList.FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal)) is { } cls) return cls[prefix.Length..];
+            foreach (Match m in CssAlign().Matches(e.GetAttribute("style") ?? ""))
+                if (m.Groups[1].Value.Equals(cssProperty, StringComparison.OrdinalIgnoreCase)) return m.Groups[2].Value;
+            if (e.GetAttribute(attribute) is { Length: > 0 } value) return value;
+        }
+        return null;
     }
 }

@@ -18,12 +18,22 @@ public sealed record CommandLine(
     /// <summary>serve --port N (0: any free port).</summary>
     public int Port { get; init; } = 8080;
 
+    /// <summary>Documents built at once (--jobs); 0 = one per processor core.</summary>
+    public int Jobs { get; init; }
+
+    /// <summary>The subset of documents this run builds (--shard i/n).</summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>--rebuild: render every document even when its inputs are unchanged.</summary>
+    public bool Rebuild { get; init; }
+
     public const string Usage = """
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
         用法:
           publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
-          publishing validate [内容目录] [--templates 目录] [--warnings-as-errors]
+                              [--jobs N] [--shard i/n] [--rebuild]
+          publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing --help
 
@@ -34,6 +44,9 @@ public sealed record CommandLine(
         --warnings-as-errors  有警告时也视为失败（严格构建）
         --port      serve 的端口（只在本机 127.0.0.1 上监听；0 表示任选一个空闲端口）
         --since     变化页与 git 修订（如 HEAD~1、v2021-01）中的内容比较；默认与同一输出目录中上一次不同的草稿比较
+        --jobs      同时构建的文档数，默认等于处理器核数
+        --shard     只构建第 i 份（共 n 份，按文档文件夹名的哈希稳定划分），供多台 CI 机器分担，如 --shard 2/8
+        --rebuild   全部重新生成；默认只重建输入（文档文件夹、模板、主题、字体、程序版本）有变化的文档
 
         退出码: 0 成功；1 内容有错误；2 命令行用法错误；3 Publishing 内部错误。
         问题按 路径(行,列): error|warning 代码: 说明 的格式报告。
@@ -45,6 +58,9 @@ public sealed record CommandLine(
         var port = 8080;
         var formats = OutputFormats.All;
         var strict = false;
+        var jobs = 0;
+        var shard = Shard.All;
+        var rebuild = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -78,6 +94,18 @@ public sealed record CommandLine(
                 case "--warnings-as-errors":
                     strict = true;
                     break;
+                case "--jobs" or "-j":
+                    if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out jobs) || jobs < 1)
+                        return Fail("--jobs 后面需要一个正整数（同时构建的文档数）");
+                    break;
+                case "--shard":
+                    if (++i >= args.Count || Shard.Parse(args[i]) is not { } parsedShard)
+                        return Fail("--shard 后面需要 i/n（1 ≤ i ≤ n），如 --shard 2/8");
+                    shard = parsedShard;
+                    break;
+                case "--rebuild":
+                    rebuild = true;
+                    break;
                 default:
                     if (arg.StartsWith('-')) return Fail($"未知的选项“{arg}”");
                     if (command is null) command = arg;
@@ -89,7 +117,7 @@ public sealed record CommandLine(
 
         if (command is null) return Fail("缺少命令：build、validate 或 serve");
         if (command is not ("build" or "validate" or "serve")) return Fail($"未知的命令“{command}”：可用 build、validate 或 serve");
-        return new CommandLine(command, content ?? "content", output ?? "artifacts", templates, formats, strict, null) { Since = since, Port = port };
+        return new CommandLine(command, content ?? "content", output ?? "artifacts", templates, formats, strict, null) { Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);
     }

@@ -61,32 +61,35 @@ public static class PublishingCli
         if (line.Command == "serve")
             return Serve.LivePreview.RunAsync(line, templates, stdout, stderr).GetAwaiter().GetResult();
 
-        var builder = new DocumentBuilder(new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since));
-        var outcomes = new List<DocumentOutcome>();
-        foreach (var document in documents)
+        var options = new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since);
+        var selected = line.Shard.Select(documents);
+        var batch = new BatchOptions(line.Jobs, Incremental: !line.Rebuild);
+        var builder = new BatchBuilder(options);
+        var result = line.Command == "validate" ? builder.Validate(selected, batch) : builder.Build(selected, batch);
+        foreach (var document in result.Documents)
         {
-            if (line.Command == "validate")
-            {
-                builder.Validate(document, diagnostics);
-                continue;
-            }
-            var local = new DiagnosticBag();
-            if (builder.Build(document, local))
-                stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, Path.GetFileName(document)))}/");
-            diagnostics.AddRange(local.Items);
-            var errors = local.Items.Where(d => d.IsError).Order().ToList();
-            outcomes.Add(new DocumentOutcome(Path.GetFileName(document), errors.Count, errors.FirstOrDefault()?.ToString()));
+            var shown = DisplayPaths.For(document.OutputDirectory);
+            if (document.Status == DocumentStatus.Built) stdout.WriteLine($"已生成 {shown}/");
+            else if (document.Status == DocumentStatus.UpToDate) stdout.WriteLine($"无变化 {shown}/（输入未改，沿用上次的结果）");
         }
+        diagnostics.AddRange(result.Documents.SelectMany(d => d.Diagnostics));
         if (line.Command == "build")
         {
-            // A content root holding document folders is a full build: outputs of removed documents go.
-            var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName));
-            if (SiteBuild.Finish(line.OutputRoot, templates, outcomes, fullBuild))
+            // A content root holding document folders is a full build: outputs of removed documents go
+            // (not for one shard: the other shards' documents are not removed ones).
+            var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName)) && line.Shard.Count == 1;
+            if (SiteBuild.Finish(line.OutputRoot, templates, result.Documents.Select(Outcome).ToList(), fullBuild))
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }
-        Report(diagnostics, documents.Count, stderr);
+        Report(diagnostics, result.Documents.Count, stderr);
         var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);
         return failed ? ContentErrors : Ok;
+    }
+
+    private static DocumentOutcome Outcome(DocumentResult document)
+    {
+        var errors = document.Diagnostics.Where(d => d.IsError).ToList();
+        return new DocumentOutcome(document.Slug, errors.Count, errors.FirstOrDefault()?.ToString());
     }
 
     private static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)

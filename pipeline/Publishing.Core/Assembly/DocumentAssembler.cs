@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
@@ -22,6 +23,11 @@ public sealed class DocumentAssembler
     private readonly string _templatesDirectory;
     private readonly ConfinedTemplateLoader _loader;
     private readonly TemplateLimits _limits;
+
+    // Parsed once per assembler (one per build run) and shared by every document and thread: a Scriban
+    // Template is an immutable syntax tree, each render gets its own context. Includes are kept the same way.
+    private readonly ConcurrentDictionary<string, Lazy<Template>> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Template> _included = new(StringComparer.Ordinal);
 
     public DocumentAssembler(string templatesDirectory, TemplateLimits? limits = null)
     {
@@ -57,7 +63,7 @@ public sealed class DocumentAssembler
             return null;
         }
 
-        var template = Template.Parse(File.ReadAllText(path), path);
+        var template = _parsed.GetOrAdd(path, p => new Lazy<Template>(() => Template.Parse(File.ReadAllText(p), p))).Value;
         if (template.HasErrors)
         {
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
@@ -70,9 +76,13 @@ public sealed class DocumentAssembler
         context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
         context.PushGlobal(globals);
+        foreach (var (includePath, included) in _included) context.CachedTemplates[includePath] = included;
         try
         {
-            return template.Render(context);
+            var text = template.Render(context);
+            foreach (var (includePath, included) in context.CachedTemplates)
+                if (!included.HasErrors) _included.TryAdd(includePath, included);
+            return text;
         }
         catch (ScriptParserRuntimeException e)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Publishing.Assembly;
 using Publishing.Checks;
 using Publishing.Content;
@@ -84,6 +85,7 @@ public sealed class DocumentBuilder
             if (pdf is null) return null;
             pdfName = document.Slug + ".pdf";
             output.Add(pdfName, pdf);
+            output.PdfPages = pages.Count;
         }
         if (Blocks(diagnostics)) return null;
 
@@ -94,19 +96,30 @@ public sealed class DocumentBuilder
         return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }
 
+    // Each theme is read once per builder (one per run) and shared read-only by every document that names it;
+    // a theme that cannot be read gives every such document the same diagnostic.
+    private readonly ConcurrentDictionary<string, Lazy<(Theme? Theme, Diagnostic? Problem)>> _themes = new(StringComparer.Ordinal);
+
     private Theme? LoadTheme(PublishingDocument document, DiagnosticBag diagnostics)
+    {
+        var (theme, problem) = _themes.GetOrAdd(document.Metadata.Theme,
+            name => new Lazy<(Theme?, Diagnostic?)>(() => ReadTheme(name))).Value;
+        if (problem is not null) diagnostics.Add(problem);
+        return theme;
+    }
+
+    private (Theme?, Diagnostic?) ReadTheme(string name)
     {
         try
         {
-            return ThemeLoader.Load(_options.TemplatesDirectory, document.Metadata.Theme);
+            return (ThemeLoader.Load(_options.TemplatesDirectory, name), null);
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
-            var path = DisplayPaths.For(Path.Combine(_options.TemplatesDirectory, "theme", document.Metadata.Theme + ".yaml"));
+            var path = DisplayPaths.For(Path.Combine(_options.TemplatesDirectory, "theme", name + ".yaml"));
             var (line, column) = e is YamlDotNet.Core.YamlException y ? ((int)y.Start.Line, (int)y.Start.Column) : (0, 0);
             var message = e is YamlDotNet.Core.YamlException ye && ye.InnerException is null ? ye.Message : e.Message;
-            diagnostics.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件有误：{StripLocation(message)}");
-            return null;
+            return (null, Diagnostic.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件有误：{StripLocation(message)}"));
         }
     }
 

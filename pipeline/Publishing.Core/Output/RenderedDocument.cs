@@ -16,6 +16,24 @@ public sealed class RenderedDocument
 
     public void Remove(string relativePath) => _removals.Add(relativePath);
 
+    /// <summary>Pages of the PDF, when one was rendered.</summary>
+    public int? PdfPages { get; set; }
+
+    public long TotalBytes => _files.Values.Sum(f => (long)f.Length);
+
+    /// <summary>
+    /// Whether <paramref name="directory"/> already holds exactly these outputs (files named in
+    /// <paramref name="ignored"/>, such as a build time stamp, are not compared).
+    /// </summary>
+    public bool SameAs(string directory, params string[] ignored) =>
+        _removals.All(r => !File.Exists(Path.Combine(directory, r))) &&
+        _files.Where(f => !ignored.Contains(f.Key)).All(f =>
+        {
+            var path = Path.Combine(directory, f.Key);
+            var existing = new FileInfo(path);
+            return existing.Exists && existing.Length == f.Value.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(f.Value);
+        });
+
     public void Add(string relativePath, byte[] bytes) => _files[relativePath] = bytes;
 
     public void AddText(string relativePath, string text) => Add(relativePath, new System.Text.UTF8Encoding(false).GetBytes(text));

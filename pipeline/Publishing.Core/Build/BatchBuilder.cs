@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Publishing.Content;
+using Publishing.Diagnostics;
+
+namespace Publishing.Build;
+
+/// <summary>
+/// Builds (or validates) many documents in one run: in parallel, bounded by <see cref="BatchOptions.Jobs"/>,
+/// each isolated — a document's content errors or an internal error (PUB9001, located at its document.yaml)
+/// leave the others untouched and are reported with everything else. Templates, theme, fonts and check data
+/// are loaded once by the shared <see cref="DocumentBuilder"/> and only read by the workers. Results come back
+/// in the order of the documents' slugs whatever the number of jobs, so output and reports are the same bytes.
+/// </summary>
+public sealed class BatchBuilder
+{
+    private readonly BuildOptions _options;
+    private readonly DocumentBuilder _builder;
+    private readonly Lock _reportLock = new();
+
+    public BatchBuilder(BuildOptions options)
+    {
+        _options = options;
+        _builder = new DocumentBuilder(options);
+    }
+
+    /// <summary>Test seam: runs first in each document's work, inside its isolation (to make one throw).</summary>
+    internal Action<string>? BeforeDocument { get; set; }
+
+    public BatchResult Build(IReadOnlyList<string> documentDirectories, BatchOptions? batch = null) =>
+        Run(documentDirectories, batch ?? new BatchOptions(), validateOnly: false);
+
+    public BatchResult Validate(IReadOnlyList<string> documentDirectories, BatchOptions? batch = null) =>
+        Run(documentDirectories, batch ?? new BatchOptions(), validateOnly: true);
+
+    private BatchResult Run(IReadOnlyList<string> documentDirectories, BatchOptions batch, bool validateOnly)
+    {
+        var clock = Stopwatch.StartNew();
+        var ordered = documentDirectories.Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
+        // --since compares with a git revision whose meaning moves with the repository: no cache then.
+        var cache = !validateOnly && batch.Incremental && _options.Since is null ? new BuildCache(_options) : null;
+        var results = new DocumentResult[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = batch.EffectiveJobs }, i =>
+        {
+            var result = Isolated(ordered[i], validateOnly, cache);
+            results[i] = result;
+            if (batch.DocumentDone is { } done)
+                lock (_reportLock) done(result);
+        });
+        // Nothing at all is written when every document failed (the last good drafts stay as they were).
+        if (!validateOnly && results.Any(r => r.Status is DocumentStatus.Built or DocumentStatus.UpToDate))
+        {
+            Site.SiteAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
+            cache?.Save();
+        }
+        return new BatchResult(results, clock.Elapsed, batch.EffectiveJobs);
+    }
+
+    private DocumentResult Isolated(string documentDirectory, bool validateOnly, BuildCache? cache)
+    {
+        var clock = Stopwatch.StartNew();
+        var slug = SlugOf(documentDirectory);
+        var outputDirectory = Path.GetFullPath(Path.Combine(_options.OutputRoot, slug));
+        var diagnostics = new DiagnosticBag();
+        try
+        {
+            BeforeDocument?.Invoke(documentDirectory);
+            return validateOnly
+                ? Checked(documentDirectory, slug, outputDirectory, diagnostics, clock)
+                : Built(documentDirectory, slug, outputDirectory, diagnostics, cache, clock);
+        }
+        catch (Exception e)
+        {
+            // A bug of ours met in this document: reported at it, without a stack trace; the others go on.
+            diagnostics.Error(DiagnosticCodes.InternalError, DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
+                $"Publishing 内部错误（{e.GetType().Name}: {e.Message}），这个文档没有生成，其他文档不受影响。请把这条信息和这个文档的文件夹一起报告给开发者。");
+            cache?.Forget(slug);
+            return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
+        }
+    }
+
+    private DocumentResult Checked(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics, Stopwatch clock)
+    {
+        _builder.Validate(documentDirectory, diagnostics);
+        return Blocks(diagnostics)
+            ? Failed(documentDirectory, slug, outputDirectory, diagnostics, clock)
+            : new DocumentResult(slug, documentDirectory, outputDirectory, [], null, 0, diagnostics.Sorted(), clock.Elapsed, DocumentStatus.Validated, false);
+    }
+
+    private DocumentResult Built(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics,
+        BuildCache? cache, Stopwatch clock)
+    {
+        var key = cache?.KeyOf(documentDirectory);
+        if (key is not null && cache!.Find(slug, key, outputDirectory) is { } remembered)
+            return new DocumentResult(slug, documentDirectory, outputDirectory, remembered.Files, remembered.Pages, remembered.Bytes,
+                remembered.Diagnostics, clock.Elapsed, DocumentStatus.UpToDate, false);
+
+        var rendered = _builder.Render(documentDirectory, diagnostics);
+        if (rendered is null || Blocks(diagnostics))
+        {
+            cache?.Forget(slug);
+            return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
+        }
+
+        var changed = !rendered.SameAs(outputDirectory, Site.BuildRecord.FileName);
+        if (changed)
+        {
+            try
+            {
+                rendered.WriteTo(outputDirectory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(outputDirectory), 0, 0, $"无法写入输出：{e.Message}");
+                cache?.Forget(slug);
+                return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
+            }
+        }
+
+        var files = rendered.Files.Keys.ToList();
+        var sorted = diagnostics.Sorted();
+        if (key is not null)
+            cache!.Remember(slug, new BuildCache.Entry(key, files, rendered.Files.Values.Select(f => (long)f.Length).ToList(),
+                rendered.PdfPages, rendered.TotalBytes, sorted));
+        return new DocumentResult(slug, documentDirectory, outputDirectory, files, rendered.PdfPages, rendered.TotalBytes,
+            sorted, clock.Elapsed, DocumentStatus.Built, changed);
+    }
+
+    private static DocumentResult Failed(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics, Stopwatch clock) =>
+        new(slug, documentDirectory, outputDirectory, [], null, 0, diagnostics.Sorted(), clock.Elapsed, DocumentStatus.Failed, false);
+
+    public static string SlugOf(string documentDirectory) =>
+        Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
+
+    private bool Blocks(DiagnosticBag diagnostics) =>
+        diagnostics.HasErrors || (_options.WarningsAsErrors && diagnostics.WarningCount > 0);
+}

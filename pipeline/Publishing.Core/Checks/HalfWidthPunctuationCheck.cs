@@ -17,7 +17,7 @@ public sealed class HalfWidthPunctuationCheck : IContentCheck
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
-        foreach (var prose in ProseText.Of(document, context.Cells))
+        foreach (var prose in ProseText.Of(document))
         {
             var text = prose.Text;
             for (var i = 0; i < text.Length; i++)

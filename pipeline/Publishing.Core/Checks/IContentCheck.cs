@@ -16,9 +16,6 @@ public interface IContentCheck
 /// <param name="SharedData">The data files as read once for a whole run (many documents); read anew when null.</param>
 public sealed record CheckContext(string TemplatesDirectory, CheckData? SharedData = null)
 {
-    /// <summary>Finds words inside CSV cells (one per document: it caches the files it read).</summary>
-    public CsvCellLocator Cells { get; } = new();
-
     /// <summary>The data files editors extend (typos, qualitative values, indicator frameworks).</summary>
     public CheckData Data => SharedData ?? (_data ??= new CheckData(TemplatesDirectory));
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
@@ -12,9 +11,6 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed partial class IndicatorFrameworkCheck : IContentCheck
 {
-    [GeneratedRegex(@"^framework\s*:\s*(?<value>.*?)\s*(#.*)?$")]
-    private static partial Regex FrameworkLine();
-
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         var name = document.Metadata.Framework;
@@ -48,7 +44,7 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
         var level1 = framework.Levels.FirstOrDefault(l => l.Name == indicator.Level1);
         if (level1 is null)
         {
-            var at = context.Cells.Locate(indicator.Source, "一级指标");
+            var at = indicator.At("一级指标");
             var owner = framework.Levels.FirstOrDefault(l => l.Level2.Contains(indicator.Level1));
             var hint = owner is not null
                 ? $"“{indicator.Level1}”在这个体系中是“{owner.Name}”下的二级指标。"
@@ -59,7 +55,7 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
         }
         if (indicator.Level2.Length == 0 || level1.Level2.Contains(indicator.Level2)) return;
 
-        var at2 = context.Cells.Locate(indicator.Source, "二级指标");
+        var at2 = indicator.At("二级指标");
         var elsewhere = framework.Levels.FirstOrDefault(l => l.Level2.Contains(indicator.Level2));
         var isLevel1 = framework.Levels.Any(l => l.Name == indicator.Level2);
         var hint2 = elsewhere is not null ? $"“{indicator.Level2}”属于“{elsewhere.Name}”。"
@@ -78,25 +74,9 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
 
     private static void ReportUnknownFramework(PublishingDocument document, string name, CheckContext context, DiagnosticBag diagnostics)
     {
-        var manifest = DisplayPaths.For(Path.Combine(document.ContentDirectory, DocumentLoader.ManifestFileName));
-        var (line, column) = (1, 1);
-        try
-        {
-            var lines = File.ReadAllLines(Path.Combine(document.ContentDirectory, DocumentLoader.ManifestFileName));
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var match = FrameworkLine().Match(lines[i]);
-                if (!match.Success) continue;
-                (line, column) = (i + 1, match.Groups["value"].Index + 1);
-                break;
-            }
-        }
-        catch (IOException)
-        {
-            // Located at the file's start.
-        }
+        var at = document.Metadata.At("framework");
         var known = context.Data.FrameworkNames();
         var list = known.Count > 0 ? $"可用的指标体系：{string.Join("、", known)}（templates/frameworks/ 中的文件名）。" : "templates/frameworks/ 中没有任何指标体系文件。";
-        diagnostics.Error(DiagnosticCodes.ManifestBadValue, manifest, line, column, $"未知的指标体系“{name}”。{list}");
+        diagnostics.Error(DiagnosticCodes.ManifestBadValue, at.Path, at.Line, at.Column, $"未知的指标体系“{name}”。{list}");
     }
 }

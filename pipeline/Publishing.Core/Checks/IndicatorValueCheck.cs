@@ -21,7 +21,7 @@ public sealed class IndicatorValueCheck : IContentCheck
             if (text.Length == 0) continue; // an empty cell is already an error (PUB2004)
             var problem = Problem(value, qualitative);
             if (problem is null) continue;
-            var at = context.Cells.Locate(indicator.Source, "指标值");
+            var at = indicator.At("指标值");
             diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,
                 $"指标值“{text}”{problem}指标值应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {string.Join("、", qualitative.Take(6))}）。");
         }

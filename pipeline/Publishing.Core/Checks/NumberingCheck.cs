@@ -34,7 +34,7 @@ public sealed class NumberingCheck : IContentCheck
     /// <summary>The 绩效目标 cell holds one goal a line, usually numbered 1. 2. 3.: the same rules, per project.</summary>
     private static void CheckGoals(Project project, CheckContext context, DiagnosticBag diagnostics)
     {
-        if (context.Cells.Find(project.Source.Path, project.Source.Line, "绩效目标") is not { } cell) return;
+        if (!project.Cells.TryGetValue("绩效目标", out var cell)) return;
         var sequence = new Sequence(diagnostics);
         var start = 0;
         foreach (var line in cell.Text.Split('\n'))

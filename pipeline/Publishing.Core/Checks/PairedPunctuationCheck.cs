@@ -22,7 +22,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
-        foreach (var prose in ProseText.Of(document, context.Cells))
+        foreach (var prose in ProseText.Of(document))
             CheckText(prose, diagnostics);
     }
 

@@ -24,7 +24,7 @@ public sealed class ProseText
     public static readonly string[] IndicatorTextColumns = { "三级指标", "绩效指标描述", "指标值确定依据" };
 
     /// <summary>Every prose text of the document: the narrative's blocks, then the projects' and indicators' text cells.</summary>
-    public static IEnumerable<ProseText> Of(PublishingDocument document, CsvCellLocator cells)
+    public static IEnumerable<ProseText> Of(PublishingDocument document)
     {
         foreach (var section in document.Sections)
             foreach (var block in section.TextBlocks)
@@ -33,11 +33,11 @@ public sealed class ProseText
         foreach (var project in document.Projects)
         {
             foreach (var column in ProjectTextColumns)
-                if (cells.Find(project.Source.Path, project.Source.Line, column) is { } cell)
+                if (project.Cells.TryGetValue(column, out var cell))
                     yield return new ProseText(cell.Text, cell.At);
             foreach (var indicator in project.Indicators)
                 foreach (var column in IndicatorTextColumns)
-                    if (cells.Find(indicator.Source.Path, indicator.Source.Line, column) is { } cell)
+                    if (indicator.Cells.TryGetValue(column, out var cell))
                         yield return new ProseText(cell.Text, cell.At);
         }
     }

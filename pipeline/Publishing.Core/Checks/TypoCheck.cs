@@ -15,7 +15,7 @@ public sealed class TypoCheck : IContentCheck
         var typos = context.Data.Typos(diagnostics).OrderByDescending(t => t.Wrong.Length).ToList();
         if (typos.Count == 0) return;
 
-        foreach (var prose in ProseText.Of(document, context.Cells))
+        foreach (var prose in ProseText.Of(document))
         {
             var taken = new List<(int Start, int End)>();
             foreach (var typo in typos)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Publishing.Diagnostics;
+using Publishing.Model;
 
 namespace Publishing.Content;
 
@@ -23,11 +24,15 @@ public sealed partial class CellReader
 
     public int ColumnOf(string column) => Row.ColumnOf(_columns[column]);
 
-    public string Text(string column)
-    {
-        if (!_columns.TryGetValue(column, out var index) || index >= Row.Fields.Count) return "";
-        return Row.Fields[index].Trim();
-    }
+    public string Text(string column) => Cell(column)?.Text ?? "";
+
+    /// <summary>The cell under a column of this row, with its position; null when the file has no such column.</summary>
+    public Cell? Cell(string column) =>
+        _columns.TryGetValue(column, out var index) ? Row.CellAt(index, _table.Path) : null;
+
+    /// <summary>Every cell of the row under the columns this reader knows, by column name.</summary>
+    public IReadOnlyDictionary<string, Cell> Cells() =>
+        _columns.ToDictionary(c => c.Key, c => Row.CellAt(c.Value, _table.Path), StringComparer.Ordinal);
 
     public string Required(string column)
     {

@@ -1,15 +1,23 @@
+using Publishing.Model;
+
 namespace Publishing.Content;
 
-/// <summary>A CSV file as read: its header and its records, each field with its line and column.</summary>
+/// <summary>A CSV file as read once: its header and its records, every cell with its position.</summary>
 public sealed record CsvTable(string Path, IReadOnlyList<CsvHeaderCell> Header, IReadOnlyList<CsvRecordRow> Rows);
 
 public sealed record CsvHeaderCell(string Name, int Index, int Line, int Column);
 
-public sealed record CsvRecordRow(int Line, IReadOnlyList<string> Fields, IReadOnlyList<int> Columns)
+public sealed record CsvRecordRow(int Line, IReadOnlyList<Cell> Cells)
 {
     /// <summary>The row has more or fewer cells than the header: reported once (PUB2006), so its empty cells are not reported again.</summary>
     public bool HasWrongFieldCount { get; init; }
 
-    public int ColumnOf(int fieldIndex) =>
-        fieldIndex < Columns.Count ? Columns[fieldIndex] : (Columns.Count > 0 ? Columns[^1] : 1);
+    /// <summary>The cell at a field index; a missing field is an empty cell placed after the row's last cell.</summary>
+    public Cell CellAt(int fieldIndex, string path)
+    {
+        if (fieldIndex < Cells.Count) return Cells[fieldIndex];
+        return Cells.Count > 0 ? new Cell(path, Cells[^1].Line, Cells[^1].Column, "", "") : Cell.Missing(path, Line);
+    }
+
+    public int ColumnOf(int fieldIndex) => fieldIndex < Cells.Count ? Cells[fieldIndex].Column : (Cells.Count > 0 ? Cells[^1].Column : 1);
 }

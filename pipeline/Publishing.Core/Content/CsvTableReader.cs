@@ -1,11 +1,15 @@
+using System.Text;
 using CsvHelper;
 using Publishing.Diagnostics;
+using Publishing.Model;
 
 namespace Publishing.Content;
 
 /// <summary>
-/// Reads CSV text into a <see cref="CsvTable"/> with CsvHelper's reader, reporting what an editor can fix:
-/// bad quoting and a wrong number of fields, each at its line. Mapping columns to meaning is the caller's.
+/// Reads CSV text into a <see cref="CsvTable"/> with CsvHelper's reader — the one parse of every CSV file —
+/// keeping each cell's position (from the record's byte offset and the fields' raw spans), so that later
+/// stages and checks point at a cell, or a word in it, without reading the file again. Reports what an
+/// editor can fix: bad quoting (at the cell where the quote opens) and a wrong number of fields.
 /// We read fields rather than [CsvRecord] types because every cell needs its own located diagnostic.
 /// </summary>
 public static class CsvTableReader
@@ -18,11 +22,12 @@ public static class CsvTableReader
             return null;
         }
 
-        var lines = text.Split('\n');
+        var positions = new BytePositions(text);
         var malformed = new List<CsvMalformedRecord>();
         var options = new CsvReaderOptions
         {
             Separator = ',',
+            HasHeader = false, // the header is read as the first record, so its cells have positions too
             TrackLineNumbers = true,
             AllowLineBreaksInQuotes = true,
             MalformedData = CsvMalformedDataHandling.Recover,
@@ -30,88 +35,118 @@ public static class CsvTableReader
             OnMalformedRecord = malformed.Add,
         };
 
-        var header = new List<CsvHeaderCell>();
-        var rows = new List<CsvRecordRow>();
+        var records = new List<CsvRecordRow>();
+        var rawByRecord = new List<string[]>();
+        var broken = new Dictionary<int, CsvMalformedReason>();
         using (var reader = CsvReader.FromText(text, options))
         {
-            // The header is the first line with text: after the first Read the reader's LineNumber is
-            // already the first data record's, which is not where the column names are.
-            var headerLine = Array.FindIndex(lines, l => l.Trim().Length > 0) + 1;
             while (reader.Read())
             {
-                if (header.Count == 0)
+                var offset = reader.ByteOffset;
+                var cells = new Cell[reader.FieldCount];
+                var raws = new string[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++)
                 {
-                    var headerColumns = FieldColumns(lines, headerLine);
-                    for (var i = 0; i < reader.Headers.Count; i++)
-                        header.Add(new CsvHeaderCell(reader.Headers[i].Trim(), i, headerLine, Column(headerColumns, i)));
+                    var raw = reader.GetRawSpan(i);
+                    var (line, column) = positions.At(offset);
+                    raws[i] = Encoding.UTF8.GetString(raw);
+                    cells[i] = new Cell(displayPath, line, column, raws[i], reader.GetString(i));
+                    offset += raw.Length + 1; // the separator
                 }
-                var fields = new string[reader.FieldCount];
-                for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i);
-                rows.Add(new CsvRecordRow((int)reader.LineNumber, fields, FieldColumns(lines, (int)reader.LineNumber)));
-            }
-            if (header.Count == 0 && reader.Headers.Count > 0)
-            {
-                var headerColumns = FieldColumns(lines, headerLine);
-                for (var i = 0; i < reader.Headers.Count; i++)
-                    header.Add(new CsvHeaderCell(reader.Headers[i].Trim(), i, headerLine, Column(headerColumns, i)));
+                var row = new CsvRecordRow(cells.Length > 0 ? cells[0].Line : (int)reader.LineNumber, cells);
+                records.Add(row);
+                rawByRecord.Add(raws);
             }
         }
 
-        var broken = new HashSet<int>();
+        // Each malformed record is reported at the cell where its quoting goes wrong; its fields are garbage,
+        // so it is neither counted nor handed on (that would add "wrong number of fields" and "empty cell").
+        var brokenLines = new HashSet<int>();
         foreach (var record in malformed)
         {
-            var line = (int)record.LineNumber;
             var message = record.Reason switch
             {
-                CsvMalformedReason.UnterminatedQuote => "引号没有闭合：这一行开始的单元格以 \" 开头，但直到文件结尾都没有结束的 \"。请补上引号。",
+                CsvMalformedReason.UnterminatedQuote => "引号没有闭合：这个单元格以 \" 开头，但直到文件结尾都没有结束的 \"。请补上引号。",
                 CsvMalformedReason.StrayQuote => "单元格中间有单独的引号 \"：若要在单元格中写引号，请把整个单元格用引号括起来并把 \" 写成 \"\"。",
                 CsvMalformedReason.TextAfterClosingQuote => "结束引号后面还有文字：请把整个单元格放在一对引号中。",
                 CsvMalformedReason.LineBreakInQuotes => "引号内有换行。",
                 _ => null,
             };
             if (message is null) continue;
-            diagnostics.Error(DiagnosticCodes.CsvMalformedQuote, displayPath, Math.Max(line, 1), 1, message);
-            broken.Add(line);
+            var index = records.FindLastIndex(r => r.Line <= Math.Max((int)record.LineNumber, 1));
+            var at = index < 0 ? new SourceLocation(displayPath, Math.Max((int)record.LineNumber, 1), 1)
+                : Culprit(records[index], rawByRecord[index], record.Reason);
+            diagnostics.Error(DiagnosticCodes.CsvMalformedQuote, displayPath, at.Line, at.Column, message);
+            if (index >= 0) brokenLines.Add(records[index].Line);
         }
 
-        if (header.Count == 0)
+        var firstRecord = records.FindIndex(r => !r.Cells.All(c => c.Text.Length == 0));
+        if (firstRecord < 0 || brokenLines.Contains(records[firstRecord].Line))
         {
-            diagnostics.Error(DiagnosticCodes.CsvEmptyFile, displayPath, 1, 1, "CSV 文件没有列名行。");
+            if (firstRecord < 0) diagnostics.Error(DiagnosticCodes.CsvEmptyFile, displayPath, 1, 1, "CSV 文件没有列名行。");
             return null;
         }
+        var header = records[firstRecord].Cells
+            .Select((cell, i) => new CsvHeaderCell(cell.Text, i, cell.Line, cell.Column))
+            .ToList();
 
-        // A record with broken quoting was reported above; its fields are garbage, so it is neither
-        // counted nor handed on (that would add "wrong number of fields" and "empty cell" for the same slip).
-        rows.RemoveAll(r => broken.Contains(r.Line));
-        for (var i = 0; i < rows.Count; i++)
+        var rows = new List<CsvRecordRow>();
+        foreach (var row in records.Skip(firstRecord + 1))
         {
-            var row = rows[i];
-            if (row.Fields.Count == header.Count) continue;
+            if (brokenLines.Contains(row.Line)) continue;
             // A row of only empty fields (Excel's trailing ",,,,") is not an editor's mistake worth an error.
-            if (row.Fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (row.Cells.All(c => c.Text.Length == 0)) continue;
+            if (row.Cells.Count == header.Count)
+            {
+                rows.Add(row);
+                continue;
+            }
             diagnostics.Error(DiagnosticCodes.CsvFieldCount, displayPath, row.Line, 1,
-                $"这一行有 {row.Fields.Count} 个单元格，而列名行有 {header.Count} 个。常见原因：单元格内有英文逗号却没有用引号括起来。");
-            rows[i] = row with { HasWrongFieldCount = true };
+                $"这一行有 {row.Cells.Count} 个单元格，而列名行有 {header.Count} 个。常见原因：单元格内有英文逗号却没有用引号括起来。");
+            rows.Add(row with { HasWrongFieldCount = true });
         }
-
-        return new CsvTable(displayPath, header, rows.Where(r => !r.Fields.All(string.IsNullOrWhiteSpace)).ToList());
+        return new CsvTable(displayPath, header, rows);
     }
 
-    private static int Column(IReadOnlyList<int> columns, int index) => index < columns.Count ? columns[index] : 1;
-
-    /// <summary>1-based character columns where each field of the record starting at that line begins.</summary>
-    private static IReadOnlyList<int> FieldColumns(string[] lines, int lineNumber)
+    /// <summary>The cell whose quoting is broken: the last one opening a quote, or the one with a quote inside it.</summary>
+    private static SourceLocation Culprit(CsvRecordRow row, string[] raws, CsvMalformedReason reason)
     {
-        var columns = new List<int> { 1 };
-        if (lineNumber < 1 || lineNumber > lines.Length) return columns;
-        var inQuotes = false;
-        var line = lines[lineNumber - 1];
-        for (var i = 0; i < line.Length; i++)
+        if (reason == CsvMalformedReason.UnterminatedQuote)
         {
-            var c = line[i];
-            if (c == '"') inQuotes = !inQuotes;
-            else if (c == ',' && !inQuotes) columns.Add(i + 2);
+            for (var i = raws.Length - 1; i >= 0; i--)
+                if (raws[i].TrimStart().StartsWith('"')) return At(row.Cells[i], raws[i].Length - raws[i].TrimStart().Length);
         }
-        return columns;
+        for (var i = 0; i < raws.Length; i++)
+            if (raws[i].Contains('"') && !IsWellQuoted(raws[i].Trim())) return At(row.Cells[i], 0);
+        return new SourceLocation(row.Cells.Count > 0 ? row.Cells[0].Path : "", row.Line, 1);
+    }
+
+    /// <summary>"…" with every inner quote doubled.</summary>
+    private static bool IsWellQuoted(string raw) =>
+        raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' && raw[1..^1].Replace("\"\"", "").IndexOf('"') < 0;
+
+    private static SourceLocation At(Cell cell, int offset) => new(cell.Path, cell.Line, cell.Column + offset);
+
+    /// <summary>Maps a byte offset of the text's UTF-8 form (CsvHelper's record offsets) to a 1-based line and column.</summary>
+    private sealed class BytePositions
+    {
+        private readonly byte[] _bytes;
+        private readonly List<int> _lineStarts = new() { 0 };
+
+        public BytePositions(string text)
+        {
+            _bytes = Encoding.UTF8.GetBytes(text);
+            for (var i = 0; i < _bytes.Length; i++)
+                if (_bytes[i] == (byte)'\n') _lineStarts.Add(i + 1);
+        }
+
+        public (int Line, int Column) At(long offset)
+        {
+            var position = (int)Math.Clamp(offset, 0, _bytes.Length);
+            var index = _lineStarts.BinarySearch(position);
+            if (index < 0) index = ~index - 1;
+            var start = _lineStarts[index];
+            return (index + 1, Encoding.UTF8.GetCharCount(_bytes, start, position - start) + 1);
+        }
     }
 }

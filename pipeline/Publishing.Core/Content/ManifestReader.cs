@@ -73,7 +73,13 @@ public sealed class ManifestReader
             Currency: OptionalString(root, "currency") ?? "万元",
             Framework: OptionalString(root, "framework") ?? "classic",
             Theme: ThemeName(root),
-            Date: OptionalDate(root));
+            Date: OptionalDate(root))
+        {
+            ManifestPath = _path,
+            Locations = root.Children
+                .Where(pair => pair.Key is YamlScalarNode { Value: not null })
+                .ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => Where(pair.Value), StringComparer.Ordinal),
+        };
 
         var parts = ReadParts(root);
         return _diagnostics.ErrorCount > errorsBefore ? null : new DocumentManifest(_path, metadata, parts);
@@ -130,8 +136,9 @@ public sealed class ManifestReader
         return null;
     }
 
-    private FileReference Reference(YamlNode node, string value) =>
-        new(value, new SourceLocation(_path, (int)node.Start.Line, (int)node.Start.Column));
+    private FileReference Reference(YamlNode node, string value) => new(value, Where(node));
+
+    private SourceLocation Where(YamlNode node) => new(_path, (int)node.Start.Line, (int)node.Start.Column);
 
     private void CheckKeys(YamlMappingNode map, string[] known)
     {

@@ -90,7 +90,7 @@ public static partial class ProjectTableReader
                 cells.Required("资金用途"),
                 plan, goals,
                 projectIndicators ?? Array.Empty<Indicator>(),
-                new SourceLocation(projects.Path, row.Line)));
+                new SourceLocation(projects.Path, row.Line)) { Cells = cells.Cells() });
         }
 
         foreach (var (code, list) in indicatorsByProject)
@@ -118,7 +118,7 @@ public static partial class ProjectTableReader
                 cells.Text("绩效指标描述"),
                 IndicatorValue.Parse(cells.Required("指标值")),
                 cells.Text("指标值确定依据"),
-                new SourceLocation(table.Path, row.Line, 1)));
+                new SourceLocation(table.Path, row.Line, 1)) { Cells = cells.Cells() });
         }
         return list;
     }

@@ -16,6 +16,12 @@ public sealed record Project(
     SourceLocation Source)
 {
     public string Id => "project-" + Code;
+
+    /// <summary>The row's cells by column name, each with its position (from the one parse of the CSV).</summary>
+    public IReadOnlyDictionary<string, Cell> Cells { get; init; } = new Dictionary<string, Cell>();
+
+    /// <summary>Where the cell under <paramref name="column"/> starts; the row's start when there is no such cell.</summary>
+    public SourceLocation At(string column) => Cells.TryGetValue(column, out var cell) ? cell.Start : Source;
 }
 
 /// <summary>Cumulative share of the budget spent by a point in the year ("3月底" → 25.00 %).</summary>
@@ -30,4 +36,11 @@ public sealed record Indicator(
     string Description,
     IndicatorValue Value,
     string Basis,
-    SourceLocation Source);
+    SourceLocation Source)
+{
+    /// <summary>The row's cells by column name, each with its position (from the one parse of the CSV).</summary>
+    public IReadOnlyDictionary<string, Cell> Cells { get; init; } = new Dictionary<string, Cell>();
+
+    /// <summary>Where the cell under <paramref name="column"/> starts; the row's start when there is no such cell.</summary>
+    public SourceLocation At(string column) => Cells.TryGetValue(column, out var cell) ? cell.Start : Source;
+}

@@ -23,7 +23,18 @@ public sealed record DocumentMetadata(
     string Currency,
     string Framework,
     string Theme,
-    DateOnly Date);
+    DateOnly Date)
+{
+    /// <summary>Where each key's value was written in document.yaml (from the YAML node reader), for diagnostics.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+
+    /// <summary>Where <paramref name="key"/>'s value was written; the manifest's start when the key was left out.</summary>
+    public SourceLocation At(string key) =>
+        Locations.TryGetValue(key, out var at) ? at : new SourceLocation(ManifestPath, 1, 1);
+
+    /// <summary>document.yaml as shown in diagnostics.</summary>
+    public string ManifestPath { get; init; } = "";
+}
 
 /// <summary>A part (第一部分 …) holds narrative sections, projects, or both.</summary>
 public sealed record Part(

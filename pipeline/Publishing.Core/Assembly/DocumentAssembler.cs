@@ -36,8 +36,9 @@ public sealed class DocumentAssembler
         _limits = limits ?? TemplateLimits.Default;
     }
 
+    /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.</summary>
     public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
-        Render(DocumentTemplate, Globals(document, theme), diagnostics);
+        Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null);
 
     public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics) =>
         Render(StylesheetTemplate, new ScriptObject { ["theme"] = theme }, diagnostics);
@@ -46,6 +47,7 @@ public sealed class DocumentAssembler
     {
         ["document"] = document,
         ["meta"] = document.Metadata,
+        ["form"] = document.Form,
         ["theme"] = theme,
     };
 
@@ -53,9 +55,10 @@ public sealed class DocumentAssembler
     /// Renders a template by name (relative to templates/) with the given globals. Printed values are
     /// HTML-escaped unless marked raw; a *.css.sbn template's values are checked for CSS instead.
     /// </summary>
-    public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics)
+    public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null)
     {
-        var path = Path.Combine(_templatesDirectory, templateName);
+        var loader = formFolder is null ? _loader : new ConfinedTemplateLoader(_templatesDirectory, formFolder);
+        var path = loader.Find(templateName) ?? Path.Combine(_templatesDirectory, templateName);
         var shownPath = DisplayPaths.For(path);
         if (!File.Exists(path))
         {
@@ -72,7 +75,7 @@ public sealed class DocumentAssembler
         }
 
         var escaping = templateName.EndsWith(".css.sbn", StringComparison.Ordinal) ? OutputEscaping.Css : OutputEscaping.Html;
-        var context = new SandboxedTemplateContext(_limits, _loader, escaping);
+        var context = new SandboxedTemplateContext(_limits, loader, escaping);
         context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
         context.PushGlobal(globals);

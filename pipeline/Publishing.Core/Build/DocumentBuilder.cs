@@ -3,6 +3,7 @@ using Publishing.Assembly;
 using Publishing.Checks;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Forms;
 using Publishing.Model;
 using Publishing.Output;
 using Publishing.Rendering.Pdf;
@@ -25,7 +26,11 @@ public sealed class DocumentBuilder
         _options = options;
         _assembler = new DocumentAssembler(options.TemplatesDirectory);
         _checkData = new CheckData(options.TemplatesDirectory);
+        _forms = new FormCatalog(options.TemplatesDirectory);
     }
+
+    /// <summary>The forms and frameworks, read once for all the documents this builder handles.</summary>
+    private readonly FormCatalog _forms;
 
     /// <summary>The checks' data files, read once for all the documents this builder handles.</summary>
     private readonly CheckData _checkData;
@@ -36,7 +41,7 @@ public sealed class DocumentBuilder
 
     private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var document = DocumentLoader.Load(documentDirectory, diagnostics);
+        var document = DocumentLoader.Load(documentDirectory, _forms, diagnostics);
         if (document is null) return (null, null);
         ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
         return (document, LoadTheme(document, diagnostics));

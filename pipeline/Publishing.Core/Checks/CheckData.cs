@@ -1,19 +1,16 @@
 using Publishing.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Publishing.Checks;
 
 /// <summary>
 /// The data files under templates/ that editors extend without touching code: the typo list
-/// (checks/typos.txt), the qualitative 指标值 (checks/qualitative-values.txt) and the indicator
-/// frameworks (frameworks/&lt;name&gt;.yaml). A line that cannot be read is a warning at its own line.
+/// (checks/typos.txt) and the qualitative 指标值 (checks/qualitative-values.txt). Indicator frameworks are
+/// the forms' (Forms/FormCatalog). A line that cannot be read is a warning at its own line.
 /// </summary>
 public sealed class CheckData
 {
     public const string TyposFile = "checks/typos.txt";
     public const string QualitativeValuesFile = "checks/qualitative-values.txt";
-    public const string FrameworksFolder = "frameworks";
 
     private readonly string _templates;
 
@@ -98,66 +95,6 @@ public sealed class CheckData
             if (content.Length > 0) values.Add(content);
         }
         return values;
-    }
-
-    public sealed record Level1(string Name, IReadOnlyList<string> Level2);
-
-    public sealed record Framework(string Name, string Title, IReadOnlyList<Level1> Levels);
-
-    /// <summary>The framework names available: the .yaml files in templates/frameworks/.</summary>
-    public IReadOnlyList<string> FrameworkNames()
-    {
-        var folder = Path.Combine(_templates, FrameworksFolder);
-        if (!Directory.Exists(folder)) return Array.Empty<string>();
-        return Directory.GetFiles(folder, "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>The named framework, or null when there is no such file (or it cannot be read: reported).</summary>
-    public Framework? LoadFramework(string name, DiagnosticBag diagnostics) =>
-        Remembered("framework:" + name, diagnostics, found => ReadFramework(name, found));
-
-    private Framework? ReadFramework(string name, DiagnosticBag diagnostics)
-    {
-        if (!FrameworkNames().Contains(name, StringComparer.Ordinal)) return null;
-        var relative = $"{FrameworksFolder}/{name}.yaml";
-        var shown = Shown(relative);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(Path.Combine(_templates, relative))));
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, (int)e.Start.Line, (int)e.Start.Column, $"指标体系文件格式错误：{e.Message}");
-            return null;
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
-        {
-            diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, 0, 0, $"指标体系文件无法读取：{e.Message}");
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root ||
-            !root.Children.TryGetValue(new YamlScalarNode("level1"), out var levelsNode) || levelsNode is not YamlSequenceNode levels)
-        {
-            diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, 1, 1, "指标体系文件应有 level1 列表，每项含 name 和 level2。");
-            return null;
-        }
-        var title = root.Children.TryGetValue(new YamlScalarNode("title"), out var t) && t is YamlScalarNode { Value: { } v } ? v : name;
-        var result = new List<Level1>();
-        foreach (var item in levels.Children)
-        {
-            if (item is YamlMappingNode map &&
-                map.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: { Length: > 0 } level1 } &&
-                map.Children.TryGetValue(new YamlScalarNode("level2"), out var l2) && l2 is YamlSequenceNode list)
-            {
-                result.Add(new Level1(level1.Trim(), list.Children.OfType<YamlScalarNode>().Select(s => (s.Value ?? "").Trim()).Where(s => s.Length > 0).ToList()));
-                continue;
-            }
-            diagnostics.Error(DiagnosticCodes.CheckDataInvalid, shown, (int)item.Start.Line, (int)item.Start.Column,
-                "这一项应写成 name: 一级指标 和 level2: [二级指标, …]。");
-        }
-        return new Framework(name, title, result);
     }
 
     private IEnumerable<(string Line, int Number)> Lines(string relative)

@@ -17,8 +17,18 @@ public static class ContentChecks
         new HalfWidthPunctuationCheck(),
     };
 
+    /// <summary>Runs every check at the severity the document's form gives it: on, warning (never blocks) or off.</summary>
     public static void Run(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
-        foreach (var check in All) check.Check(document, context, diagnostics);
+        foreach (var check in All)
+        {
+            var severity = document.Form.SeverityOf(check.Name);
+            if (severity == CheckSeverity.Off) continue;
+            var found = new DiagnosticBag();
+            check.Check(document, context, found);
+            diagnostics.AddRange(severity == CheckSeverity.Warning
+                ? found.Items.Select(d => d with { Severity = Severity.Warning })
+                : found.Items);
+        }
     }
 }

@@ -15,6 +15,8 @@ public sealed class HalfWidthPunctuationCheck : IContentCheck
         [','] = '，', [';'] = '；', [':'] = '：', ['('] = '（', [')'] = '）',
     };
 
+    public string Name => "half-width-punctuation";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         foreach (var prose in ProseText.Of(document))

@@ -9,6 +9,9 @@ namespace Publishing.Checks;
 /// </summary>
 public interface IContentCheck
 {
+    /// <summary>The name a form uses to tune the check (checks: { typos: off }).</summary>
+    string Name { get; }
+
     void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics);
 }
 

@@ -11,34 +11,32 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed partial class IndicatorFrameworkCheck : IContentCheck
 {
+    public string Name => "indicator-framework";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
-        var name = document.Metadata.Framework;
-        var framework = IsPlainName(name) ? context.Data.LoadFramework(name, diagnostics) : null;
-        if (framework is null)
-        {
-            if (!IsPlainName(name) || !context.Data.FrameworkNames().Contains(name))
-                ReportUnknownFramework(document, name, context, diagnostics);
-            return;
-        }
+        if (document.Framework is not { } framework) return; // an unknown framework is reported where document.yaml names it
 
-        foreach (var project in document.Projects)
+        var groups = document.Projects.Select(p => (Owner: $"项目“{p.Code}”（{p.Name}）", p.Indicators))
+            .Concat(document.Parts.Where(p => p.Department is not null).Select(p => (Owner: "部门整体绩效目标表", p.Department!.Indicators)));
+        foreach (var (owner, indicators) in groups)
         {
-            foreach (var indicator in project.Indicators)
-                CheckIndicator(indicator, framework, context, diagnostics);
+            foreach (var indicator in indicators)
+                CheckIndicator(indicator, framework, diagnostics);
 
             // An unknown 一级 is most likely the missing one misspelt: reported once, as unknown.
-            if (project.Indicators.Count == 0 || project.Indicators.Any(i => framework.Levels.All(l => l.Name != i.Level1))) continue;
-            var present = project.Indicators.Select(i => i.Level1).ToHashSet(StringComparer.Ordinal);
-            var first = project.Indicators[0].Source;
-            foreach (var level1 in framework.Levels.Where(l => !present.Contains(l.Name)))
+            if (indicators.Count == 0 || indicators.Any(i => i.Level1.Length > 0 && framework.Levels.All(l => l.Name != i.Level1))) continue;
+            var present = indicators.Select(i => i.Level1).ToHashSet(StringComparer.Ordinal);
+            var required = framework.Levels.Where(l => !l.Optional).ToList();
+            var first = indicators[0].Source;
+            foreach (var level1 in required.Where(l => !present.Contains(l.Name)))
                 diagnostics.Error(DiagnosticCodes.MissingLevel1, first.Path, first.Line, 1,
-                    $"项目“{project.Code}”（{project.Name}）没有“{level1.Name}”：指标体系“{framework.Title}”要求每个项目都有 " +
-                    $"{string.Join("、", framework.Levels.Select(l => l.Name))}。请在这个项目的指标中补上“{level1.Name}”（二级可用 {string.Join("、", level1.Level2)}）。");
+                    $"{owner}没有“{level1.Name}”：指标体系“{framework.Title}”要求都有 " +
+                    $"{string.Join("、", required.Select(l => l.Name))}。请补上“{level1.Name}”（二级可用 {string.Join("、", level1.Level2)}）。");
         }
     }
 
-    private static void CheckIndicator(Indicator indicator, CheckData.Framework framework, CheckContext context, DiagnosticBag diagnostics)
+    private static void CheckIndicator(Indicator indicator, IndicatorFramework framework, DiagnosticBag diagnostics)
     {
         if (indicator.Level1.Length == 0) return; // an empty cell is already an error (PUB2004)
         var level1 = framework.Levels.FirstOrDefault(l => l.Name == indicator.Level1);
@@ -69,14 +67,4 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
         known.Select(k => (Name: k, Distance: k.Contains(name) || name.Contains(k) ? 0 : CsvColumns.EditDistance(k, name)))
             .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 2))
             .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
-
-    private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    private static void ReportUnknownFramework(PublishingDocument document, string name, CheckContext context, DiagnosticBag diagnostics)
-    {
-        var at = document.Metadata.At("framework");
-        var known = context.Data.FrameworkNames();
-        var list = known.Count > 0 ? $"可用的指标体系：{string.Join("、", known)}（templates/frameworks/ 中的文件名）。" : "templates/frameworks/ 中没有任何指标体系文件。";
-        diagnostics.Error(DiagnosticCodes.ManifestBadValue, at.Path, at.Line, at.Column, $"未知的指标体系“{name}”。{list}");
-    }
 }

@@ -9,19 +9,36 @@ namespace Publishing.Checks;
 /// qualitative value from templates/checks/qualitative-values.txt (优、良、达标 …). Anything else is a
 /// warning that says what was understood and what is missing.
 /// </summary>
-public sealed class IndicatorValueCheck : IContentCheck
+public sealed partial class IndicatorValueCheck : IContentCheck
 {
+    public string Name => "indicator-value";
+
+    /// <summary>A period as forms write it: 2023.07-2024.01, 2023年7月至2024年1月, 2023-2025年.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?\s*[-—–~～至到]\s*\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?(底|末)?$")]
+    private static partial System.Text.RegularExpressions.Regex PeriodPattern();
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         var qualitative = context.Data.QualitativeValues();
-        foreach (var indicator in document.Projects.SelectMany(p => p.Indicators))
+        foreach (var indicator in document.Indicators)
         {
-            var value = indicator.Value;
+            // A row the form marks 定性 (指标值类型) holds a qualitative value by design.
+            if (indicator.Columns.TryGetValue("指标值类型", out var type) && type is "定性") continue;
+            var values = indicator.Columns.Where(c => c.Value is IndicatorValue).Select(c => (c.Key, (IndicatorValue)c.Value!)).ToList();
+            if (values.Count == 0) values.Add(("指标值", indicator.Value));
+            foreach (var (column, value) in values)
+                CheckValue(indicator, column, value, qualitative, diagnostics);
+        }
+    }
+
+    private static void CheckValue(Indicator indicator, string column, IndicatorValue value, IReadOnlySet<string> qualitative, DiagnosticBag diagnostics)
+    {
+        {
             var text = value.Text.Trim();
-            if (text.Length == 0) continue; // an empty cell is already an error (PUB2004)
+            if (text.Length == 0 || PeriodPattern().IsMatch(text)) return; // an empty required cell is already an error (PUB2004)
             var problem = Problem(value, qualitative);
-            if (problem is null) continue;
-            var at = indicator.At("指标值");
+            if (problem is null) return;
+            var at = indicator.At(column);
             diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,
                 $"指标值“{text}”{problem}指标值应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {string.Join("、", qualitative.Take(6))}）。");
         }
@@ -45,10 +62,9 @@ public sealed class IndicatorValueCheck : IContentCheck
             return $"是负数（{understood}）。";
         if (unit.Length > 0 && (unit.Any(char.IsDigit) || unit.IndexOfAny("≥≤<>=＜＞＝~～-—至".ToCharArray()) >= 0))
             return $"中数字后面的“{unit}”不是单位，可能是一个范围或多个数值（{understood}）。若要写范围，请拆成两条指标或写下限，如 ≥{number}{TrimUnit(unit)}。";
+        // 100%、10辆 without ≥/≤ are how many forms state a target: a number with its unit is enough.
         if (value.Operator is null && unit.Length == 0)
             return $"只有数字，没有比较符号和单位（{understood}）。";
-        if (value.Operator is null)
-            return $"没有比较符号（{understood}）。目标下限写 ≥，上限写 ≤，恰好等于写 =。";
         if (unit.Length == 0)
             return $"没有单位（{understood}）。请写明单位，如 %、万元、次、个。";
         return null;

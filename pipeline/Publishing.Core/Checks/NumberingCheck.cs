@@ -17,6 +17,8 @@ public sealed class NumberingCheck : IContentCheck
 {
     private const int Body = int.MaxValue; // depth of a paragraph: below every heading
 
+    public string Name => "numbering";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         foreach (var part in document.Parts)

@@ -20,6 +20,8 @@ public sealed class PairedPunctuationCheck : IContentCheck
         ['）'] = '（', [')'] = '（', ['》'] = '《', ['”'] = '“', ['」'] = '「', ['】'] = '【',
     };
 
+    public string Name => "paired-punctuation";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         foreach (var prose in ProseText.Of(document))

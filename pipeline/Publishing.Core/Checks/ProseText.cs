@@ -19,26 +19,35 @@ public sealed class ProseText
     public string Text { get; }
     public SourceLocation At(int index) => _at(index);
 
-    /// <summary>The CSV columns whose cells are prose, per table.</summary>
-    public static readonly string[] ProjectTextColumns = { "项目名称", "单位名称", "资金用途", "绩效目标" };
-    public static readonly string[] IndicatorTextColumns = { "三级指标", "绩效指标描述", "指标值确定依据" };
-
-    /// <summary>Every prose text of the document: the narrative's blocks, then the projects' and indicators' text cells.</summary>
+    /// <summary>Every prose text of the document: the narrative's blocks, then the CSV cells of the columns the
+    /// form declares as text (项目名称, 资金用途, 三级指标, 指标解释 …), table by table.</summary>
     public static IEnumerable<ProseText> Of(PublishingDocument document)
     {
         foreach (var section in document.Sections)
             foreach (var block in section.TextBlocks)
                 yield return new ProseText(block.Text, block.At);
 
-        foreach (var project in document.Projects)
+        var form = document.Form;
+        foreach (var part in document.Parts)
         {
-            foreach (var column in ProjectTextColumns)
-                if (project.Cells.TryGetValue(column, out var cell))
-                    yield return new ProseText(cell.Text, cell.At);
-            foreach (var indicator in project.Indicators)
-                foreach (var column in IndicatorTextColumns)
-                    if (indicator.Cells.TryGetValue(column, out var cell))
-                        yield return new ProseText(cell.Text, cell.At);
+            foreach (var project in part.Projects)
+            {
+                foreach (var text in Prose(project.Cells, form.Table(Form.Projects))) yield return text;
+                foreach (var indicator in project.Indicators)
+                    foreach (var text in Prose(indicator.Cells, form.Table(Form.Indicators))) yield return text;
+            }
+            if (part.Department is not { } department) continue;
+            foreach (var text in Prose(department.Cells, form.Table(Form.Department))) yield return text;
+            foreach (var indicator in department.Indicators)
+                foreach (var text in Prose(indicator.Cells, form.Table(Form.DepartmentIndicators))) yield return text;
         }
+    }
+
+    private static IEnumerable<ProseText> Prose(IReadOnlyDictionary<string, Cell> cells, FormTable? table)
+    {
+        if (table is null) yield break;
+        foreach (var column in table.Columns.Where(c => c.IsProse))
+            if (cells.TryGetValue(column.Name, out var cell) && cell.Text.Length > 0)
+                yield return new ProseText(cell.Text, cell.At);
     }
 }

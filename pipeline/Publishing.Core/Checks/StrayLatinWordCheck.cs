@@ -17,6 +17,8 @@ public sealed class StrayLatinWordCheck : IContentCheck
         ["with"] = "“与”", ["for"] = "“为”", ["the"] = "删去", ["in"] = "“在”",
     };
 
+    public string Name => "stray-latin-words";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         foreach (var prose in ProseText.Of(document))

@@ -9,6 +9,8 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed class TypoCheck : IContentCheck
 {
+    public string Name => "typos";
+
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         // Longer entries first, so "设法涉诉" is reported once rather than also as a shorter entry inside it.

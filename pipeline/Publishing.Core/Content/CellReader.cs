@@ -22,7 +22,7 @@ public sealed partial class CellReader
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
-    public int ColumnOf(string column) => Row.ColumnOf(_columns[column]);
+    public int ColumnOf(string column) => _columns.TryGetValue(column, out var index) ? Row.ColumnOf(index) : 1;
 
     public string Text(string column) => Cell(column)?.Text ?? "";
 
@@ -49,9 +49,37 @@ public sealed partial class CellReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")]
     private static partial System.Text.RegularExpressions.Regex MoneyPattern();
 
-    public decimal Money(string column)
+    /// <summary>The cell under a declared column, typed per its kind; an optional cell left empty is null ("" for text).</summary>
+    public object? Typed(FormColumn column)
     {
-        var text = Required(column);
+        var text = column.Required ? Required(column.Name) : Text(column.Name);
+        switch (column.Kind)
+        {
+            case ColumnKind.Money:
+                return text.Length == 0 ? null : Money(column.Name, text);
+            case ColumnKind.Percent:
+                return Percent(column.Name);
+            case ColumnKind.Number:
+                if (text.Length == 0) return null;
+                if (decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) return number;
+                _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column.Name), $"“{column.Name}”应是数字，而不是“{text}”。");
+                return null;
+            case ColumnKind.IndicatorValue:
+                return IndicatorValue.Parse(text);
+            case ColumnKind.Enumeration:
+                if (text.Length > 0 && !column.Values.Contains(text))
+                    _diagnostics.Error(DiagnosticCodes.EnumerationValue, _table.Path, Row.Line, ColumnOf(column.Name),
+                        $"“{column.Name}”只能是 {string.Join("、", column.Values)} 之一，而不是“{text}”。");
+                return text;
+            default:
+                return text;
+        }
+    }
+
+    public decimal Money(string column) => Money(column, Required(column));
+
+    private decimal Money(string column, string text)
+    {
         if (text.Length == 0) return 0;
         // Thousands separators only where they belong (1,234.50): "60，5" or "6,0" is a slip, not 605 or 60.
         var wellFormed = MoneyPattern().IsMatch(text);
@@ -91,7 +119,7 @@ public sealed partial class CellReader
         if (value is < 0 or > 100)
         {
             _diagnostics.Error(DiagnosticCodes.PercentRange, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”的支出进度应在 0 到 100 之间，而不是 {text}。");
+                $"“{column}”是百分比，应在 0 到 100 之间，而不是 {text}。");
         }
         return value;
     }

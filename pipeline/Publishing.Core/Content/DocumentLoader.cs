@@ -1,4 +1,5 @@
 using Publishing.Diagnostics;
+using Publishing.Forms;
 using Publishing.Markdown;
 using Publishing.Model;
 
@@ -25,24 +26,25 @@ public static class DocumentLoader
             .ToList();
     }
 
-    public static PublishingDocument? Load(string documentDirectory, DiagnosticBag diagnostics)
+    public static PublishingDocument? Load(string documentDirectory, FormCatalog forms, DiagnosticBag diagnostics)
     {
         var manifestPath = Path.Combine(documentDirectory, ManifestFileName);
         var manifestDisplay = DisplayPaths.For(manifestPath);
         var manifestText = TextFileDecoder.Read(manifestPath, manifestDisplay, diagnostics);
         if (manifestText is null) return null;
-        var manifest = ManifestReader.Read(manifestText, manifestDisplay, diagnostics);
+        var manifest = ManifestReader.Read(manifestText, manifestDisplay, forms, diagnostics);
         if (manifest is null) return null;
 
         var errorsBefore = diagnostics.ErrorCount;
         // Data first, then narrative: sections may refer to projects' figures.
         var projectsByPart = manifest.Parts
-            .Select(part => LoadProjects(documentDirectory, part, manifest.Metadata, diagnostics))
+            .Select(part => LoadProjects(documentDirectory, part, manifest, diagnostics))
             .ToList();
+        var departments = manifest.Parts.Select(part => LoadDepartment(documentDirectory, part, manifest.Form, diagnostics)).ToList();
         var data = new DocumentData(projectsByPart.SelectMany(p => p).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First()));
 
         // Ids the templates give to the cover, the 目录, parts and projects are taken before any heading's.
-        var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc" };
+        var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc", "department" };
         usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"part-{n}"));
         usedIds.UnionWith(projectsByPart.SelectMany(p => p).Select(p => p.Id));
         var sectionRenderer = new SectionRenderer(usedIds, data);
@@ -55,12 +57,12 @@ public static class DocumentLoader
                 .Select(reference => LoadSection(documentDirectory, reference, sectionRenderer, diagnostics))
                 .OfType<NarrativeSection>()
                 .ToList();
-            parts.Add(new Part(partId, part.Number, part.Title, sections, projectsByPart[i]));
+            parts.Add(new Part(partId, part.Number, part.Title, sections, projectsByPart[i]) { Department = departments[i] });
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;
         return new PublishingDocument(Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar)),
-            Path.GetFullPath(documentDirectory), manifest.Metadata, parts);
+            Path.GetFullPath(documentDirectory), manifest.Metadata, parts) { Form = manifest.Form, Framework = manifest.Framework };
     }
 
     private static NarrativeSection? LoadSection(string documentDirectory, FileReference reference, SectionRenderer renderer, DiagnosticBag diagnostics)
@@ -72,13 +74,22 @@ public static class DocumentLoader
         return text is null ? null : renderer.Render(text, display, diagnostics);
     }
 
-    private static IReadOnlyList<Project> LoadProjects(string documentDirectory, ManifestPart part, DocumentMetadata metadata, DiagnosticBag diagnostics)
+    private static IReadOnlyList<Project> LoadProjects(string documentDirectory, ManifestPart part, DocumentManifest manifest, DiagnosticBag diagnostics)
     {
         if (part.Projects is null || part.Indicators is null) return Array.Empty<Project>();
         var projects = ReadTable(documentDirectory, part.Projects, diagnostics);
         var indicators = ReadTable(documentDirectory, part.Indicators, diagnostics);
         if (projects is null || indicators is null) return Array.Empty<Project>();
-        return ProjectTableReader.Read(projects, indicators, metadata, diagnostics);
+        return ProjectTableReader.Read(projects, indicators, manifest.Form, manifest.Metadata, diagnostics);
+    }
+
+    private static DepartmentTable? LoadDepartment(string documentDirectory, ManifestPart part, Form form, DiagnosticBag diagnostics)
+    {
+        if (part.DepartmentIndicators is null) return null;
+        var facts = part.Department is null ? null : ReadTable(documentDirectory, part.Department, diagnostics);
+        var indicators = ReadTable(documentDirectory, part.DepartmentIndicators, diagnostics);
+        if (indicators is null || (part.Department is not null && facts is null)) return null;
+        return ProjectTableReader.ReadDepartment(facts, indicators, form, diagnostics);
     }
 
     private static CsvTable? ReadTable(string documentDirectory, FileReference reference, DiagnosticBag diagnostics)

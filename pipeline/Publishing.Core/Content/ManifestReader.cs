@@ -1,5 +1,6 @@
 using System.Globalization;
 using Publishing.Diagnostics;
+using Publishing.Forms;
 using Publishing.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -13,20 +14,23 @@ namespace Publishing.Content;
 public sealed class ManifestReader
 {
     private static readonly string[] TopKeys =
-        { "title", "department", "year", "status", "prepared_by", "reviewed_by", "unit", "currency", "framework", "theme", "date", "parts" };
-    private static readonly string[] PartKeys = { "number", "title", "sections", "projects", "indicators" };
+        { "form", "title", "department", "year", "status", "prepared_by", "reviewed_by", "unit", "currency", "framework", "theme", "date", "parts" };
+    private static readonly string[] PartKeys = { "number", "title", "sections", "projects", "indicators", "department", "department_indicators" };
 
     private readonly string _path;
+    private readonly FormCatalog _forms;
     private readonly DiagnosticBag _diagnostics;
+    private Form _form = Form.Unnamed;
 
-    private ManifestReader(string path, DiagnosticBag diagnostics)
+    private ManifestReader(string path, FormCatalog forms, DiagnosticBag diagnostics)
     {
         _path = path;
+        _forms = forms;
         _diagnostics = diagnostics;
     }
 
-    public static DocumentManifest? Read(string text, string displayPath, DiagnosticBag diagnostics) =>
-        new ManifestReader(displayPath, diagnostics).Read(text);
+    public static DocumentManifest? Read(string text, string displayPath, FormCatalog forms, DiagnosticBag diagnostics) =>
+        new ManifestReader(displayPath, forms, diagnostics).Read(text);
 
     private DocumentManifest? Read(string text)
     {
@@ -55,23 +59,26 @@ public sealed class ManifestReader
             return null;
         }
 
-        CheckKeys(root, TopKeys);
         var errorsBefore = _diagnostics.ErrorCount;
+        if (ReadForm(root) is not { } form) return null;
+        _form = form;
+        var budgetText = form.Kind == DocumentKind.BudgetText;
+        CheckKeys(root, TopKeys.Concat(form.Metadata.Select(m => m.Key)).ToArray());
         var unit = root.Children.TryGetValue(new YamlScalarNode("unit"), out var unitNode) ? unitNode as YamlMappingNode : null;
         if (unitNode is not null && unit is null) BadValue(unitNode, "unit 应包含 code 和 name 两项。");
         if (unit is not null) CheckKeys(unit, new[] { "code", "name" });
 
         var metadata = new DocumentMetadata(
             Title: RequiredString(root, "title"),
-            Department: RequiredString(root, "department"),
+            Department: budgetText ? RequiredString(root, "department") : OptionalString(root, "department") ?? "",
             Year: RequiredYear(root),
             Status: OptionalString(root, "status") ?? "草案",
-            PreparedBy: RequiredString(root, "prepared_by"),
-            ReviewedBy: RequiredString(root, "reviewed_by"),
-            UnitCode: unit is null ? RequiredString(root, "unit") : RequiredString(unit, "code"),
+            PreparedBy: budgetText ? RequiredString(root, "prepared_by") : OptionalString(root, "prepared_by") ?? "",
+            ReviewedBy: budgetText ? RequiredString(root, "reviewed_by") : OptionalString(root, "reviewed_by") ?? "",
+            UnitCode: unit is not null ? RequiredString(unit, "code") : budgetText ? RequiredString(root, "unit") : "",
             UnitName: unit is null ? "" : RequiredString(unit, "name"),
             Currency: OptionalString(root, "currency") ?? "万元",
-            Framework: OptionalString(root, "framework") ?? "classic",
+            Framework: OptionalString(root, "framework") ?? form.Framework,
             Theme: ThemeName(root),
             Date: OptionalDate(root))
         {
@@ -79,10 +86,41 @@ public sealed class ManifestReader
             Locations = root.Children
                 .Where(pair => pair.Key is YamlScalarNode { Value: not null })
                 .ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => Where(pair.Value), StringComparer.Ordinal),
+            Fields = form.Metadata.ToDictionary(m => m.Key, m => m.Required ? RequiredString(root, m.Key) : OptionalString(root, m.Key) ?? "", StringComparer.Ordinal),
         };
 
+        var framework = ReadFramework(root, form, metadata.Framework);
         var parts = ReadParts(root);
-        return _diagnostics.ErrorCount > errorsBefore ? null : new DocumentManifest(_path, metadata, parts);
+        return _diagnostics.ErrorCount > errorsBefore ? null : new DocumentManifest(_path, metadata, parts, form, framework);
+    }
+
+    /// <summary>The form document.yaml names (form: …), or the sample's form when it names none.</summary>
+    private Form? ReadForm(YamlMappingNode root)
+    {
+        var name = OptionalString(root, "form") ?? FormCatalog.DefaultForm;
+        if (_forms.LoadForm(name, _diagnostics) is { } form) return form;
+        if (FormCatalog.IsPlainName(name) && _forms.FormNames().Contains(name)) return null; // the form file's own errors are reported
+        var at = root.Children.TryGetValue(new YamlScalarNode("form"), out var node) ? Where(node) : new SourceLocation(_path, 1, 1);
+        var known = _forms.FormNames();
+        var list = known.Count > 0 ? $"可用的表单：{string.Join("、", known)}（templates/forms/ 中的文件夹名）。" : "templates/forms/ 中没有任何表单（每个表单是一个含 form.yaml 的文件夹）。";
+        var nearest = known.Count > 0 ? known.MinBy(k => CsvColumns.EditDistance(k, name)) : null;
+        _diagnostics.Error(DiagnosticCodes.UnknownForm, at.Path, at.Line, at.Column,
+            $"未知的表单“{name}”。{(nearest is null ? "" : $"是否应为“{nearest}”？")}{list}");
+        return null;
+    }
+
+    /// <summary>The framework document.yaml names, else the form's (inline in form.yaml, or a file it names).</summary>
+    private IndicatorFramework? ReadFramework(YamlMappingNode root, Form form, string name)
+    {
+        var named = root.Children.ContainsKey(new YamlScalarNode("framework"));
+        if (!named && form.InlineFramework is { } inline) return inline;
+        if (_forms.LoadFramework(name, _diagnostics) is { } framework) return framework;
+        if (FormCatalog.IsPlainName(name) && _forms.FrameworkNames().Contains(name)) return null;
+        var known = _forms.FrameworkNames();
+        var list = known.Count > 0 ? $"可用的指标体系：{string.Join("、", known)}（templates/frameworks/ 中的文件名）。" : "templates/frameworks/ 中没有任何指标体系文件。";
+        var at = named ? Where(root.Children[new YamlScalarNode("framework")]) : new SourceLocation(_path, 1, 1);
+        _diagnostics.Error(DiagnosticCodes.ManifestBadValue, at.Path, at.Line, at.Column, $"未知的指标体系“{name}”。{list}");
+        return null;
     }
 
     private IReadOnlyList<ManifestPart> ReadParts(YamlMappingNode root)
@@ -120,10 +158,17 @@ public sealed class ManifestReader
             }
             var projects = OptionalReference(part, "projects");
             var indicators = OptionalReference(part, "indicators");
+            var department = OptionalReference(part, "department");
+            var departmentIndicators = OptionalReference(part, "department_indicators");
             if (projects is not null && indicators is null) Missing(part, "indicators");
-            if (sections.Count == 0 && projects is null)
-                BadValue(part, "这一部分既没有 sections 也没有 projects：至少要有一项。");
-            parts.Add(new ManifestPart(RequiredString(part, "number"), RequiredString(part, "title"), sections, projects, indicators));
+            if (department is not null && departmentIndicators is null) Missing(part, "department_indicators");
+            if (sections.Count == 0 && projects is null && departmentIndicators is null)
+                BadValue(part, "这一部分既没有 sections 也没有 projects 或 department_indicators：至少要有一项。");
+            var budgetText = _form.Kind == DocumentKind.BudgetText;
+            parts.Add(new ManifestPart(
+                budgetText ? RequiredString(part, "number") : OptionalString(part, "number") ?? "",
+                budgetText ? RequiredString(part, "title") : OptionalString(part, "title") ?? "",
+                sections, projects, indicators) { Department = department, DepartmentIndicators = departmentIndicators });
         }
         return parts;
     }

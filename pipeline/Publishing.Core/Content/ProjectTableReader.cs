@@ -5,36 +5,46 @@ using Publishing.Model;
 namespace Publishing.Content;
 
 /// <summary>
-/// Reads projects.csv and indicators.csv into projects with their indicators. Checks what the model
-/// itself needs to be right (numbers, sums, codes); the editors' style checks run later, on the model.
+/// Reads a form's tables (projects.csv and indicators.csv, or a department's table and its indicators) into
+/// the model. The form says which columns exist, their kinds and which are required; this checks what the
+/// model itself needs to be right (numbers, the form's sums, codes); the editors' style checks run later.
 /// </summary>
 public static partial class ProjectTableReader
 {
-    public static readonly CsvColumns ProjectColumns = new(
-        required: new[] { "项目编码", "项目名称", "预算数", "财政资金", "其他资金", "资金用途", "绩效目标" },
-        optional: new[] { "单位编码", "单位名称" }.Concat(Enumerable.Range(1, 12).Select(m => $"{m}月底")).ToArray());
-
-    public static readonly CsvColumns IndicatorColumns = new(
-        required: new[] { "项目编码", "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据" });
+    public const string CodeColumn = "项目编码";
 
     [GeneratedRegex(@"^(\d{1,2})月底$")]
     private static partial Regex MilestonePattern();
 
+    public static CsvColumns ColumnsOf(FormTable table) => new(
+        table.Columns.Where(c => c.Required).Select(c => c.Name).ToArray(),
+        table.Columns.Where(c => !c.Required).Select(c => c.Name).ToArray());
+
     public static IReadOnlyList<Project> Read(
-        CsvTable projects, CsvTable indicators, DocumentMetadata metadata, DiagnosticBag diagnostics)
+        CsvTable projects, CsvTable indicators, Form form, DocumentMetadata metadata, DiagnosticBag diagnostics)
     {
-        var projectMap = ProjectColumns.Match(projects, diagnostics);
-        var indicatorMap = IndicatorColumns.Match(indicators, diagnostics);
+        var projectTable = form.Table(Form.Projects) ?? new FormTable(Form.Projects, Array.Empty<FormColumn>());
+        var indicatorTable = form.Table(Form.Indicators) ?? new FormTable(Form.Indicators, Array.Empty<FormColumn>());
+        var projectMap = ColumnsOf(projectTable).Match(projects, diagnostics);
+        var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
         if (projectMap is null || indicatorMap is null) return Array.Empty<Project>();
 
-        var indicatorsByProject = ReadIndicators(indicators, indicatorMap, diagnostics)
-            .GroupBy(i => i.ProjectCode)
+        // Without a 项目编码 column a file holds one project (a 申报表), and every indicator is that project's.
+        var linked = projectTable.Has(CodeColumn) && indicatorTable.Has(CodeColumn);
+        if (!linked && projects.Rows.Count > 1)
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, projects.Rows[1].Line, 1,
+                $"这个表单的项目表和指标表没有“{CodeColumn}”列，指标无法对应到项目：项目表只能有一行（一个项目）。");
+            return Array.Empty<Project>();
+        }
+        var indicatorsByProject = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics)
+            .GroupBy(i => linked ? i.ProjectCode : "")
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Indicator>)g.ToList());
 
-        var milestones = projects.Header
-            .Where(h => MilestonePattern().IsMatch(h.Name))
-            .OrderBy(h => int.Parse(MilestonePattern().Match(h.Name).Groups[1].Value))
-            .Select(h => h.Name)
+        var milestones = projectTable.Columns
+            .Where(c => c.Kind == ColumnKind.Percent && MilestonePattern().IsMatch(c.Name) && projectMap.ContainsKey(c.Name))
+            .OrderBy(c => int.Parse(MilestonePattern().Match(c.Name).Groups[1].Value))
+            .Select(c => c.Name)
             .ToList();
 
         var cells = new CellReader(projects, projectMap, diagnostics);
@@ -43,82 +53,137 @@ public static partial class ProjectTableReader
         foreach (var row in projects.Rows)
         {
             cells.Row = row;
-            var code = cells.Required("项目编码");
+            var code = cells.Text(CodeColumn);
             if (code.Length > 0 && seen.TryGetValue(code, out var firstLine))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, row.Line, cells.ColumnOf("项目编码"),
+                diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, row.Line, cells.ColumnOf(CodeColumn),
                     $"项目编码“{code}”重复：第 {firstLine} 行已有这个项目。");
                 continue;
             }
             seen[code] = row.Line;
 
-            var before = diagnostics.Items.Count;
-            var budget = cells.Money("预算数");
-            var fiscal = cells.Money("财政资金");
-            var other = cells.Money("其他资金");
-            // A sum with an unreadable or empty amount (read as 0) would only repeat that error with a wrong number.
-            var unreadable = diagnostics.Items.Skip(before).Any(d => d.Code is DiagnosticCodes.BadNumber or DiagnosticCodes.CsvEmptyCell);
-            if (!unreadable && budget != fiscal + other)
-                diagnostics.Error(DiagnosticCodes.BudgetSum, projects.Path, row.Line, cells.ColumnOf("预算数"),
-                    $"预算数 {budget:0.00} 不等于 财政资金 {fiscal:0.00} + 其他资金 {other:0.00}（= {fiscal + other:0.00}）。");
-
+            var columns = ReadColumns(cells, projectTable, form, diagnostics);
             var plan = new List<SpendingMilestone>();
             foreach (var label in milestones)
             {
-                var percent = cells.Percent(label);
-                if (percent is null) continue;
+                if (columns[label] is not decimal percent) continue;
                 if (plan.Count > 0 && percent < plan[^1].Percent)
                     diagnostics.Error(DiagnosticCodes.PercentDecreasing, projects.Path, row.Line, cells.ColumnOf(label),
                         $"资金支出计划是累计进度，不应减少：{label} {percent:0.00}% 小于 {plan[^1].Label} {plan[^1].Percent:0.00}%。");
-                plan.Add(new SpendingMilestone(label, percent.Value));
+                plan.Add(new SpendingMilestone(label, percent));
             }
 
-            var goals = cells.Required("绩效目标").Split('\n').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
+            var goals = cells.Text("绩效目标").Split('\n').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
             var unitCode = cells.Text("单位编码");
             var unitName = cells.Text("单位名称");
-            indicatorsByProject.TryGetValue(code, out var projectIndicators);
-            if (code.Length > 0 && projectIndicators is null)
-                diagnostics.Error(DiagnosticCodes.ProjectWithoutIndicators, projects.Path, row.Line, cells.ColumnOf("项目编码"),
-                    $"项目“{code}”在 {indicators.Path} 中没有任何绩效指标。");
+            var key = linked ? code : "";
+            indicatorsByProject.TryGetValue(key, out var projectIndicators);
+            if ((code.Length > 0 || !linked) && projectIndicators is null)
+                diagnostics.Error(DiagnosticCodes.ProjectWithoutIndicators, projects.Path, row.Line, linked ? cells.ColumnOf(CodeColumn) : 1,
+                    linked ? $"项目“{code}”在 {indicators.Path} 中没有任何绩效指标。" : $"{indicators.Path} 中没有任何绩效指标。");
 
             result.Add(new Project(
                 code,
-                cells.Required("项目名称"),
+                cells.Text("项目名称"),
                 unitCode.Length > 0 ? unitCode : metadata.UnitCode,
                 unitName.Length > 0 ? unitName : metadata.UnitName,
-                budget, fiscal, other,
-                cells.Required("资金用途"),
+                Money(columns, "预算数"), Money(columns, "财政资金"), Money(columns, "其他资金"),
+                cells.Text("资金用途"),
                 plan, goals,
                 projectIndicators ?? Array.Empty<Indicator>(),
-                new SourceLocation(projects.Path, row.Line)) { Cells = cells.Cells() });
+                new SourceLocation(projects.Path, row.Line))
+            {
+                Id = code.Length > 0 ? "project-" + code : $"project-line-{row.Line}",
+                Cells = cells.Cells(),
+                Columns = columns,
+            });
         }
 
-        foreach (var (code, list) in indicatorsByProject)
-        {
-            if (code.Length == 0 || seen.ContainsKey(code)) continue;
-            var first = list[0].Source;
-            diagnostics.Error(DiagnosticCodes.UnknownProject, first.Path, first.Line, 1,
-                $"指标所属的项目编码“{code}”在 {projects.Path} 中不存在。");
-        }
+        if (linked)
+            foreach (var (code, list) in indicatorsByProject)
+            {
+                if (code.Length == 0 || seen.ContainsKey(code)) continue;
+                var first = list[0].Source;
+                diagnostics.Error(DiagnosticCodes.UnknownProject, first.Path, first.Line, 1,
+                    $"指标所属的项目编码“{code}”在 {projects.Path} 中不存在。");
+            }
         return result;
     }
 
-    private static List<Indicator> ReadIndicators(CsvTable table, IReadOnlyDictionary<string, int> map, DiagnosticBag diagnostics)
+    /// <summary>A department-level table: its one row of facts and its indicators.</summary>
+    public static DepartmentTable? ReadDepartment(CsvTable? facts, CsvTable indicators, Form form, DiagnosticBag diagnostics)
+    {
+        var indicatorTable = form.Table(Form.DepartmentIndicators) ?? new FormTable(Form.DepartmentIndicators, Array.Empty<FormColumn>());
+        var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
+        if (indicatorMap is null) return null;
+        var list = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics);
+
+        IReadOnlyDictionary<string, object?> columns = new Dictionary<string, object?>();
+        IReadOnlyDictionary<string, Cell> cells = new Dictionary<string, Cell>();
+        var source = new SourceLocation(indicators.Path, 1);
+        if (facts is not null)
+        {
+            var factTable = form.Table(Form.Department) ?? new FormTable(Form.Department, Array.Empty<FormColumn>());
+            var factMap = ColumnsOf(factTable).Match(facts, diagnostics);
+            if (factMap is null) return null;
+            if (facts.Rows.Count != 1)
+            {
+                diagnostics.Error(DiagnosticCodes.CsvFieldCount, facts.Path, facts.Rows.Count > 1 ? facts.Rows[1].Line : 1, 1,
+                    $"部门表应恰好有一行数据（列名行之下），这里有 {facts.Rows.Count} 行。");
+                return null;
+            }
+            var reader = new CellReader(facts, factMap, diagnostics) { Row = facts.Rows[0] };
+            columns = ReadColumns(reader, factTable, form, diagnostics);
+            cells = reader.Cells();
+            source = new SourceLocation(facts.Path, facts.Rows[0].Line);
+        }
+        return new DepartmentTable(columns, cells, list, source);
+    }
+
+    private static decimal Money(IReadOnlyDictionary<string, object?> columns, string name) =>
+        columns.TryGetValue(name, out var value) && value is decimal money ? money : 0;
+
+    /// <summary>Every declared column of the row, typed per its kind; the form's sums checked.</summary>
+    private static Dictionary<string, object?> ReadColumns(CellReader cells, FormTable table, Form form, DiagnosticBag diagnostics)
+    {
+        var before = diagnostics.Items.Count;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var column in table.Columns)
+            values[column.Name] = cells.Typed(column);
+
+        // A sum with an unreadable or empty amount would only repeat that error with a wrong number.
+        var unreadable = diagnostics.Items.Skip(before).Any(d => d.Code is DiagnosticCodes.BadNumber or DiagnosticCodes.CsvEmptyCell);
+        if (unreadable) return values;
+        foreach (var sum in form.Sums.Where(s => s.Table == table.Name))
+        {
+            if (values.GetValueOrDefault(sum.Total) is not decimal total || !cells.Has(sum.Total)) continue;
+            var parts = sum.Parts.Select(p => values.GetValueOrDefault(p) as decimal? ?? 0m).ToList();
+            if (total == parts.Sum()) continue;
+            var terms = string.Join(" + ", sum.Parts.Select((p, i) => $"{p} {parts[i]:0.00}"));
+            diagnostics.Error(DiagnosticCodes.BudgetSum, cells.Cell(sum.Total)!.Path, cells.Row.Line, cells.ColumnOf(sum.Total),
+                $"{sum.Total} {total:0.00} 不等于 {terms}（= {parts.Sum():0.00}）。");
+        }
+        return values;
+    }
+
+    private static List<Indicator> ReadIndicators(CsvTable table, FormTable form, IReadOnlyDictionary<string, int> map, DiagnosticBag diagnostics)
     {
         var cells = new CellReader(table, map, diagnostics);
         var list = new List<Indicator>();
         foreach (var row in table.Rows)
         {
             cells.Row = row;
+            var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var column in form.Columns) columns[column.Name] = cells.Typed(column);
             list.Add(new Indicator(
-                cells.Required("项目编码"),
-                cells.Required("一级指标"),
-                cells.Required("二级指标"),
-                cells.Required("三级指标"),
+                cells.Text(CodeColumn),
+                cells.Text("一级指标"),
+                cells.Text("二级指标"),
+                cells.Text("三级指标"),
                 cells.Text("绩效指标描述"),
-                IndicatorValue.Parse(cells.Required("指标值")),
+                columns.GetValueOrDefault("指标值") as IndicatorValue ?? IndicatorValue.Parse(""),
                 cells.Text("指标值确定依据"),
-                new SourceLocation(table.Path, row.Line, 1)) { Cells = cells.Cells() });
+                new SourceLocation(table.Path, row.Line, 1)) { Cells = cells.Cells(), Columns = columns });
         }
         return list;
     }

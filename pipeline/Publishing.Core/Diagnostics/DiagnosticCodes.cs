@@ -11,6 +11,10 @@ public static class DiagnosticCodes
     public const string FileUnreadable = "PUB1005";
     public const string NoDocuments = "PUB1006";
 
+    // Forms (templates/forms/<name>/form.yaml, templates/frameworks/<name>.yaml)
+    public const string FormInvalid = "PUB1201";
+    public const string UnknownForm = "PUB1202";
+
     // The manifest (document.yaml)
     public const string ManifestSyntax = "PUB1101";
     public const string ManifestMissingKey = "PUB1102";
@@ -33,6 +37,7 @@ public static class DiagnosticCodes
     public const string BudgetSum = "PUB2013";
     public const string PercentRange = "PUB2014";
     public const string PercentDecreasing = "PUB2015";
+    public const string EnumerationValue = "PUB2016";
 
     // Projects and indicators
     public const string DuplicateProject = "PUB2020";

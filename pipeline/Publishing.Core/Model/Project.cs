@@ -15,13 +15,16 @@ public sealed record Project(
     IReadOnlyList<Indicator> Indicators,
     SourceLocation Source)
 {
-    public string Id => "project-" + Code;
+    public string Id { get; init; } = "project-" + Code;
 
     /// <summary>The row's cells by column name, each with its position (from the one parse of the CSV).</summary>
     public IReadOnlyDictionary<string, Cell> Cells { get; init; } = new Dictionary<string, Cell>();
 
     /// <summary>Where the cell under <paramref name="column"/> starts; the row's start when there is no such cell.</summary>
     public SourceLocation At(string column) => Cells.TryGetValue(column, out var cell) ? cell.Start : Source;
+
+    /// <summary>Every column the form declares, by its header name, typed per its kind (templates: row.columns["绩效标准"]).</summary>
+    public IReadOnlyDictionary<string, object?> Columns { get; init; } = new Dictionary<string, object?>();
 }
 
 /// <summary>Cumulative share of the budget spent by a point in the year ("3月底" → 25.00 %).</summary>
@@ -43,4 +46,17 @@ public sealed record Indicator(
 
     /// <summary>Where the cell under <paramref name="column"/> starts; the row's start when there is no such cell.</summary>
     public SourceLocation At(string column) => Cells.TryGetValue(column, out var cell) ? cell.Start : Source;
+
+    /// <summary>Every column the form declares, by its header name, typed per its kind (templates: row.columns["绩效标准"]).</summary>
+    public IReadOnlyDictionary<string, object?> Columns { get; init; } = new Dictionary<string, object?>();
+}
+
+/// <summary>A department-level table (整体绩效目标表): the department's facts (one row) and its indicators.</summary>
+public sealed record DepartmentTable(
+    IReadOnlyDictionary<string, object?> Columns,
+    IReadOnlyDictionary<string, Cell> Cells,
+    IReadOnlyList<Indicator> Indicators,
+    SourceLocation Source)
+{
+    public string Id => "department";
 }

@@ -9,6 +9,16 @@ public sealed record PublishingDocument(
 {
     public IEnumerable<Project> Projects => Parts.SelectMany(p => p.Projects);
     public IEnumerable<NarrativeSection> Sections => Parts.SelectMany(p => p.Sections);
+
+    /// <summary>Every indicator row: the projects' and the department tables'.</summary>
+    public IEnumerable<Indicator> Indicators =>
+        Projects.SelectMany(p => p.Indicators).Concat(Parts.SelectMany(p => p.Department?.Indicators ?? Array.Empty<Indicator>()));
+
+    /// <summary>The form the document is written in (templates/forms/&lt;name&gt;/form.yaml).</summary>
+    public Form Form { get; init; } = Form.Unnamed;
+
+    /// <summary>The indicator framework its indicators follow; null when none could be found (reported).</summary>
+    public IndicatorFramework? Framework { get; init; }
 }
 
 public sealed record DocumentMetadata(
@@ -32,6 +42,9 @@ public sealed record DocumentMetadata(
     public SourceLocation At(string key) =>
         Locations.TryGetValue(key, out var at) ? at : new SourceLocation(ManifestPath, 1, 1);
 
+    /// <summary>The values of the metadata keys the form declares (填报单位, 填表人 …); "" for one left out.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
     /// <summary>document.yaml as shown in diagnostics.</summary>
     public string ManifestPath { get; init; } = "";
 }
@@ -42,7 +55,11 @@ public sealed record Part(
     string Number,
     string Title,
     IReadOnlyList<NarrativeSection> Sections,
-    IReadOnlyList<Project> Projects);
+    IReadOnlyList<Project> Projects)
+{
+    /// <summary>The part's department-level table (整体绩效目标表), if it has one.</summary>
+    public DepartmentTable? Department { get; init; }
+}
 
 /// <summary>One Markdown file: its title (the file's first heading) and its body rendered to HTML.</summary>
 public sealed record NarrativeSection(

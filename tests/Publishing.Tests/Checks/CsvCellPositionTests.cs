@@ -55,7 +55,7 @@ public sealed class CsvCellPositionTests
             ["data/indicators.csv"] = TinyDocument.BaseIndicators.Replace("全年接待群众来访批次", "全年接待明感来访批次"),
         });
         var diagnostics = new DiagnosticBag();
-        var loaded = Publishing.Content.DocumentLoader.Load(document.Directory, diagnostics).ShouldNotBeNull();
+        var loaded = Publishing.Content.DocumentLoader.Load(document.Directory, new Publishing.Forms.FormCatalog(Support.RepoPaths.Templates), diagnostics).ShouldNotBeNull();
         File.Delete(Path.Combine(document.Directory, "data", "indicators.csv"));
         Publishing.Checks.ContentChecks.Run(loaded, new Publishing.Checks.CheckContext(Support.RepoPaths.Templates), diagnostics);
         var typo = diagnostics.Items.Single(d => d.Code == DiagnosticCodes.Typo);

@@ -164,7 +164,7 @@ public class DocumentIdTests
         var section = Path.Combine(document, "sections", "01-overall-goals.md");
         File.WriteAllText(section, File.ReadAllText(section) + "\n## Part 2\n");
 
-        var loaded = Publishing.Content.DocumentLoader.Load(document, new DiagnosticBag())!;
+        var loaded = Publishing.Content.DocumentLoader.Load(document, new Publishing.Forms.FormCatalog(Support.RepoPaths.Templates), new DiagnosticBag())!;
 
         var headingIds = loaded.Sections.SelectMany(s => s.Headings).Select(h => h.Id).ToList();
         headingIds.ShouldContain("part-2-1");

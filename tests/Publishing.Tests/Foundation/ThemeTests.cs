@@ -15,6 +15,7 @@ public class ThemeTests
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "partials"), Path.Combine(templates, "partials"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "checks"), Path.Combine(templates, "checks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "frameworks"), Path.Combine(templates, "frameworks"));
+        RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "forms"), Path.Combine(templates, "forms"));
         File.WriteAllText(Path.Combine(templates, "theme", name + ".yaml"), yaml);
         return templates;
     }

@@ -11,7 +11,7 @@ public static class SampleDocument
     private static readonly Lazy<(PublishingDocument Document, DiagnosticBag Diagnostics)> Loaded = new(() =>
     {
         var diagnostics = new DiagnosticBag();
-        var document = DocumentLoader.Load(RepoPaths.Sample, diagnostics);
+        var document = DocumentLoader.Load(RepoPaths.Sample, new Publishing.Forms.FormCatalog(RepoPaths.Templates), diagnostics);
         return (document!, diagnostics);
     });
 

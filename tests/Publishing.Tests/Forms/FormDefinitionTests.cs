@@ -1,0 +1,151 @@
+using Publishing.Diagnostics;
+using Publishing.Tests.Checks;
+using Publishing.Tests.Support;
+
+namespace Publishing.Tests.Forms;
+
+/// <summary>Forms as data: templates/forms/&lt;name&gt;/form.yaml decides columns, required cells, framework and check severities.</summary>
+public sealed class FormDefinitionTests : IDisposable
+{
+    private readonly string _templates = RepoPaths.NewTempDirectory("templates");
+
+    public FormDefinitionTests() => RepoPaths.CopyDirectory(RepoPaths.Templates, _templates);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_templates, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A copy of the sample's form under another name, with some of its lines changed.</summary>
+    private void FormLike(string name, Func<string, string> change)
+    {
+        var folder = Path.Combine(_templates, "forms", name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "form.yaml"), change(File.ReadAllText(Path.Combine(RepoPaths.Templates, "forms", "budget-text", "form.yaml"))));
+    }
+
+    private static string WithForm(string name) =>
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Publishing.Tests", "Corpus", "_base", "document.yaml")).Replace("framework: classic", $"form: {name}\nframework: classic");
+
+    private const string EmptyLevel3 = "P001,效益指标,经济效益指标,,,,\n";
+
+    [Fact]
+    public void A_form_declaring_an_optional_level3_builds_with_empty_cells_the_sample_form_reports_them()
+    {
+        FormLike("loose", yaml => yaml.Replace("{ name: 三级指标, kind: text }", "{ name: 三级指标, kind: text, required: false }")
+                                      .Replace("{ name: 指标值, kind: indicator-value }", "{ name: 指标值, kind: indicator-value, required: false }"));
+        var indicators = TinyDocument.BaseIndicators + EmptyLevel3;
+
+        using var loose = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators, ["document.yaml"] = WithForm("loose") });
+        var (built, diagnostics) = loose.Build(_templates);
+        diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        built.ShouldBeTrue();
+        loose.Html.ShouldContain("经济效益指标");
+
+        using var strict = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators });
+        var errors = strict.Validate(_templates).Where(d => d.Code == DiagnosticCodes.CsvEmptyCell).ToList();
+        errors.Select(e => (e.Path, e.Line, e.Column)).ToList().ShouldBe(new[] { ("data/indicators.csv", 5, 18), ("data/indicators.csv", 5, 20) });
+    }
+
+    [Fact]
+    public void A_column_the_form_does_not_declare_is_an_error_with_a_suggestion()
+    {
+        using var document = new TinyDocument(new Dictionary<string, string> { ["data/projects.csv"] = TinyDocument.BaseProjects.Replace("预算数", "预算") });
+        var error = document.Validate(_templates).First(d => d.Code == DiagnosticCodes.CsvUnknownColumn);
+        (error.Line, error.Column).ShouldBe((1, 11));
+        error.Message.ShouldContain("是否应为“预算数”");
+    }
+
+    [Fact]
+    public void Declared_columns_reach_the_templates_by_their_header_name_typed_per_their_kind()
+    {
+        FormLike("standard", yaml => yaml.Replace("    - { name: 指标值确定依据, kind: text, required: false }",
+            "    - { name: 指标值确定依据, kind: text, required: false }\n    - { name: 绩效标准, kind: text, required: false }"));
+        File.WriteAllText(Path.Combine(_templates, "forms", "standard", "document.html.sbn"),
+            "{{ for p in document.projects }}{{ for i in p.indicators }}<p>{{ i.columns[\"绩效标准\"] }}|{{ i.columns[\"指标值\"].number }}</p>{{ end }}{{ p.columns[\"预算数\"] + 1 }}{{ end }}");
+        var indicators = TinyDocument.BaseIndicators.Replace("指标值确定依据\n", "指标值确定依据,绩效标准\n").Replace("年度工作计划\n", "年度工作计划,历史标准\n").Replace("满意度调查\n", "满意度调查,\n");
+        using var document = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators, ["document.yaml"] = WithForm("standard") });
+        var (built, diagnostics) = document.Build(_templates);
+        built.ShouldBeTrue(string.Join("\n", diagnostics));
+        document.Html.ShouldContain("<p>历史标准|100</p>");
+        document.Html.ShouldContain("11.00");
+    }
+
+    [Theory]
+    [InlineData("off", false, true)]
+    [InlineData("warning", true, true)]
+    [InlineData("on", true, false)]
+    public void Check_severities_come_from_the_form(string severity, bool reported, bool builds)
+    {
+        // Without 满意度指标 the classic framework's check reports an error (PUB2032) — unless the form tunes it.
+        FormLike("tuned", yaml => yaml.Replace("indicator-framework: on", $"indicator-framework: {severity}"));
+        var indicators = string.Join("\n", TinyDocument.BaseIndicators.Split('\n').Where(l => !l.Contains("满意度")));
+        using var document = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators, ["document.yaml"] = WithForm("tuned") });
+        var (built, diagnostics) = document.Build(_templates);
+        var found = diagnostics.Where(d => d.Code == DiagnosticCodes.MissingLevel1).ToList();
+        found.Count.ShouldBe(reported ? 1 : 0);
+        if (severity == "warning") found[0].IsError.ShouldBeFalse();
+        built.ShouldBe(builds, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public void An_optional_level1_may_be_left_out()
+    {
+        FormLike("no-satisfaction", yaml => yaml.Replace("framework: classic          # templates/frameworks/classic.yaml", """
+            framework:
+              title: 无满意度的指标体系
+              level1:
+                - { name: 产出指标, level2: [数量指标, 质量指标, 时效指标, 成本指标] }
+                - { name: 效益指标, level2: [经济效益指标, 社会效益指标, 生态效益指标, 可持续影响指标] }
+                - { name: 满意度指标, level2: [服务对象满意度指标], optional: true }
+            """));
+        var indicators = string.Join("\n", TinyDocument.BaseIndicators.Split('\n').Where(l => !l.Contains("满意度")));
+        using var document = new TinyDocument(new Dictionary<string, string>
+        {
+            ["data/indicators.csv"] = indicators,
+            ["document.yaml"] = WithForm("no-satisfaction").Replace("framework: classic\n", ""),
+        });
+        document.Validate(_templates).Where(d => d.IsError).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{ name: 预算数, kind: money }", "{ name: 预算数, kind: mony }", 14, 26, "是否应为“money”")]
+    [InlineData("kind: budget-text", "kind: budget-text\nframwork: classic", 7, 1, "是否应为“framework”")]
+    [InlineData("indicator-value: on", "indicator-value: loud", 43, 20, "on（照常）、warning（只警告）或 off")]
+    [InlineData("{ name: 项目名称, kind: text }", "{ name: 项目名称, kind: text, required: maybe }", 13, 43, "true 或 false")]
+    public void Mistakes_in_a_form_file_are_located_errors(string line, string mistake, int atLine, int atColumn, string says)
+    {
+        FormLike("broken", yaml => yaml.Replace(line, mistake));
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("broken") });
+        var diagnostics = document.Validate(_templates);
+        var error = diagnostics.First(d => d.Code == DiagnosticCodes.FormInvalid);
+        error.Path.ShouldEndWith("forms/broken/form.yaml");
+        (error.Line, error.Column).ShouldBe((atLine, atColumn), error.ToString());
+        error.Message.ShouldContain(says);
+    }
+
+    [Fact]
+    public void An_unknown_form_is_located_at_its_name_in_the_manifest()
+    {
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("budget-txt") });
+        var error = document.Validate(_templates).ShouldHaveSingleItem();
+        (error.Code, error.Path, error.Line, error.Column).ShouldBe((DiagnosticCodes.UnknownForm, "document.yaml", 9, 7));
+        error.Message.ShouldContain("是否应为“budget-text”");
+    }
+
+    [Fact]
+    public void Metadata_keys_come_from_the_form_and_stay_strict_about_typos()
+    {
+        FormLike("signed", yaml => yaml.Replace("kind: budget-text", "kind: budget-text\nmetadata:\n  填报单位: required\n  联系电话: optional"));
+        File.WriteAllText(Path.Combine(_templates, "forms", "signed", "document.html.sbn"), "<p>{{ meta.fields[\"填报单位\"] }}/{{ meta.fields[\"联系电话\"] }}</p>");
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("signed") + "填报单位: 测试局\n" });
+        var (built, _) = document.Build(_templates);
+        built.ShouldBeTrue();
+        document.Html.ShouldBe("<p>测试局/</p>");
+
+        document.Write("document.yaml", WithForm("signed") + "填报单位: 测试局\n联系电活: 123\n");
+        var error = document.Validate(_templates).ShouldHaveSingleItem();
+        (error.Code, error.Line).ShouldBe((DiagnosticCodes.ManifestUnknownKey, 21));
+        error.Message.ShouldContain("是否应为“联系电话”");
+    }
+}

@@ -27,7 +27,7 @@ public static class Baseline
         snapshot.Revision is null ? "上一稿" : $"上一稿（修订 {snapshot.Revision}）";
 
     /// <summary>The document as committed at a git revision; an error diagnostic when it cannot be read.</summary>
-    public static (DocumentSnapshot Snapshot, string Label)? FromGit(string documentDirectory, string revision, DiagnosticBag diagnostics)
+    public static (DocumentSnapshot Snapshot, string Label)? FromGit(string documentDirectory, string revision, Forms.FormCatalog forms, DiagnosticBag diagnostics)
     {
         var temporary = Path.Combine(Path.GetTempPath(), $"publishing-since-{Guid.NewGuid():N}");
         try
@@ -40,7 +40,7 @@ public static class Baseline
                 return null;
             }
             // The old draft's own problems are not this draft's: they are not reported.
-            var old = DocumentLoader.Load(exported, new DiagnosticBag());
+            var old = DocumentLoader.Load(exported, forms, new DiagnosticBag());
             if (old is null)
             {
                 diagnostics.Error(DiagnosticCodes.SinceRevisionUnavailable, DisplayPaths.For(documentDirectory), 0, 0,

@@ -39,7 +39,7 @@ public static class DocumentPages
             var current = DocumentSnapshot.From(document, revision);
             var previous = Baseline.Previous(current, input.OutputDirectory);
             var baseline = input.Since is not null
-                ? Baseline.FromGit(document.ContentDirectory, input.Since, diagnostics)
+                ? Baseline.FromGit(document.ContentDirectory, input.Since, new Forms.FormCatalog(input.TemplatesDirectory), diagnostics)
                 : previous is null ? null : (previous, Baseline.Label(previous));
             if (input.Since is not null && baseline is null) return false;
             if (baseline is { } found) changes = ChangeDetector.Compare(found.Snapshot, current, found.Label);

@@ -49,6 +49,28 @@ public class TextExtractionTests
     }
 
     [Fact]
+    public void An_Extension_B_character_is_drawn_from_the_fallback_font_and_extracts()
+    {
+        var hanazono = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf";
+        File.Exists(hanazono).ShouldBeTrue("fonts-hanazono is installed by scripts/install-deps.sh");
+        var chain = new Fonts.FontChain("serif+fallback", TestFonts.Serif.Faces.Append(TestFonts.Library.Load(hanazono)).ToList());
+        var paragraph = new Paragraph("吉野家的𠮷字与𠀀、𪚥。", new TextStyle(chain, 16, Frames.Rgb.Black), new ParagraphStyle { LinePitch = 20 });
+        var doc = TestDocuments.Of(new DocumentSection(paragraph, PageNumbering.None));
+        using var stream = new MemoryStream();
+        var layout = DocumentRenderer.RenderPdf(doc, stream);
+
+        layout.Missing.ShouldBeEmpty();
+        var fallbackRuns = layout.Pages[0].Runs.Where(r => r.Face.Path == hanazono).ToList();
+        fallbackRuns.SelectMany(r => r.CodePoints).ShouldBe(new[] { 0x20BB7, 0x20000, 0x2A6A5 });
+        fallbackRuns.ShouldAllBe(r => r.Glyphs.All(g => g != 0));
+        using var pdf = PdfDocument.Open(stream.ToArray());
+        NoSpace(string.Concat(pdf.GetPages().Select(p => p.Text))).ShouldBe("吉野家的𠮷字与𠀀、𪚥。");
+        var fonts = pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        fonts.ShouldContain(f => f.EndsWith("+HanaMinB"), string.Join(", ", fonts));
+        stream.Length.ShouldBeLessThan(100_000, "the fallback font is embedded as a subset");
+    }
+
+    [Fact]
     public void An_em_dash_between_numbers_and_a_double_dash_survive()
     {
         var text = Extract("工作期限为2021—2023年——三年。");

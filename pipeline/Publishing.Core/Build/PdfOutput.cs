@@ -22,7 +22,7 @@ internal static class PdfOutput
             Created: CreationDate(meta));
 
         using var stream = new MemoryStream();
-        var found = PdfRenderer.Render(html, theme, info, stream, pages);
+        var found = PdfRenderer.Render(html, theme, info, stream, pages, document.ContentDirectory);
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
         return found.Any(d => d.IsError) ? null : stream.ToArray();
     }

@@ -11,6 +11,12 @@ public sealed class Theme
     /// <summary>Named page setups a part or section chooses (data-page="name"): landscape pages for wide tables.</summary>
     public Dictionary<string, PageGeometryTheme> Pages { get; set; } = new();
     public Dictionary<string, FontFamilyTheme> Fonts { get; set; } = new();
+    /// <summary>
+    /// Font files consulted after every role's chain, for characters the main fonts lack (CJK Extension B and
+    /// beyond). Optional on a machine: a missing file is skipped, and the PUB4001 warning of a character that
+    /// then has no glyph names it.
+    /// </summary>
+    public List<string> FallbackFonts { get; set; } = new();
     public BodyTheme Body { get; set; } = new();
     public Dictionary<string, TextStyleTheme> Styles { get; set; } = new();
     public TableTheme Table { get; set; } = new();

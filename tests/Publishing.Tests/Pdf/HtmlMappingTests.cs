@@ -109,7 +109,7 @@ public class HtmlMappingTests
     {
         var html = """
             <html><body><section class="part"><table class="indicator-table"><thead><tr><th>一级指标</th><th>指标值</th></tr></thead>
-            <tbody><tr data-src="content/doc/data/indicators.csv:7"><td>产出指标</td><td>≥90 😀</td></tr></tbody></table></section></body></html>
+            <tbody><tr data-src="content/doc/data/indicators.csv:7"><td>产出指标</td><td>≥90 🩰</td></tr></tbody></table></section></body></html>
             """;
         using var stream = new MemoryStream();
         var diagnostics = PdfRenderer.Render(html, Theme, Info, stream);
@@ -117,7 +117,7 @@ public class HtmlMappingTests
         warning.Code.ShouldBe("PUB4001");
         warning.Path.ShouldBe("content/doc/data/indicators.csv");
         warning.Line.ShouldBe(7);
-        warning.Message.ShouldContain("U+1F600");
+        warning.Message.ShouldContain("U+1FA70");
         stream.Length.ShouldBeGreaterThan(0);
     }
 

@@ -164,16 +164,16 @@ public class PdfEndToEndTests
     [Fact]
     public void A_character_no_font_has_is_a_located_warning()
     {
-        var html = SeedHtml.Replace("抓好信访工作，努力为经济社会", "抓好信访工作😀，努力为经济社会𘀀");
+        var html = SeedHtml.Replace("抓好信访工作，努力为经济社会", "抓好信访工作🩰，努力为经济社会𘀀");
         html.ShouldNotBe(SeedHtml);
         var (_, diagnostics) = Render(html);
         var warnings = diagnostics.Where(d => d.Code == "PUB4001").ToList();
         warnings.Count.ShouldBeGreaterThanOrEqualTo(2);
-        var smiley = warnings.First(w => w.Message.Contains("U+1F600"));
+        var smiley = warnings.First(w => w.Message.Contains("U+1FA70"));
         smiley.Severity.ShouldBe(Severity.Warning);
         smiley.Path.ShouldBe("sections/01-overall-goals.md"); // data-src is relative to the document; the build re-roots it
         smiley.Line.ShouldBe(5);
-        smiley.Message.ShouldContain("'😀'");
+        smiley.Message.ShouldContain("'🩰'");
         warnings.ShouldContain(w => w.Message.Contains("U+18000"));
     }
 
@@ -197,17 +197,70 @@ public class PdfEndToEndTests
     }
 
     [Fact]
+    public void An_Extension_B_character_is_drawn_from_the_themes_fallback_font()
+    {
+        var html = SeedHtml.Replace("抓好信访工作，努力", "抓好信访工作，吉𠮷与𪚥努力");
+        html.ShouldNotBe(SeedHtml);
+        var (pdf, diagnostics) = Render(html);
+        diagnostics.ShouldBeEmpty();
+        using var document = PdfDocument.Open(pdf);
+        NoSpace(string.Concat(document.GetPages().Select(p => p.Text))).ShouldContain("抓好信访工作，吉𠮷与𪚥努力");
+        document.GetPages().SelectMany(p => p.Letters).Where(l => l.Value == "𠮷").ShouldAllBe(l => l.FontName!.Contains("+HanaMin"));
+    }
+
+    [Fact]
+    public void Without_the_fallback_font_the_warning_names_the_missing_file()
+    {
+        var theme = ThemeLoader.Load(Path.Combine(Root, "templates"));
+        theme.FallbackFonts = new List<string> { "/nonexistent/fonts/HanaMinB.ttf" };
+        using var stream = new MemoryStream();
+        var diagnostics = PdfRenderer.Render(SeedHtml.Replace("抓好信访工作，努力", "抓好信访工作，𠮷努力"), theme, Info, stream);
+        diagnostics.ShouldNotBeEmpty();
+        foreach (var warning in diagnostics)
+        {
+            warning.Code.ShouldBe("PUB4001");
+            warning.Message.ShouldContain("U+20BB7");
+            warning.Message.ShouldContain("/nonexistent/fonts/HanaMinB.ttf");
+            warning.Message.ShouldContain("fonts-hanazono");
+        }
+    }
+
+    [Fact]
+    public void A_build_locates_a_missing_character_by_line_and_column_in_characters_also_for_a_toc_entry()
+    {
+        var (content, document) = Support.RepoPaths.CopyOfSample();
+        var section = Path.Combine(document, "sections", "01-overall-goals.md");
+        var lines = File.ReadAllLines(section);
+        lines[0].ShouldBe("# 一、总体绩效目标");
+        lines[0] = "# 一、总体绩效目标🩰";                                      // a heading: also its 目录 entry
+        lines[4] = lines[4].Replace("抓好信访工作，努力", "抓好信访工作𠮷𠮷，努力🩰");   // 𠮷 is one column, not two
+        File.WriteAllLines(section, lines);
+        var expectedColumn = new System.Globalization.StringInfo(lines[4][..lines[4].IndexOf("🩰", StringComparison.Ordinal)]).LengthInTextElements + 1;
+        var output = Support.RepoPaths.NewTempDirectory("artifacts");
+
+        var result = Support.PublishingCommand.Run("build", content, "--out", output, "--templates", Support.RepoPaths.Templates, "--format", "pdf");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var path = Publishing.Content.DisplayPaths.For(section);
+        var warnings = result.DiagnosticLines.Where(l => l.Contains("PUB4001")).ToList();
+        warnings.ShouldContain(l => l.StartsWith($"{path}(5,{expectedColumn}): warning PUB4001"), string.Join("\n", warnings));
+        warnings.ShouldContain(l => l.StartsWith($"{path}(1,11): warning PUB4001"), string.Join("\n", warnings));
+        warnings.Count.ShouldBe(2, "the heading and its 目录 entry are one place");
+        warnings.ShouldAllBe(l => !l.StartsWith("index.html") && !l.Contains("(0,"), string.Join("\n", warnings));
+    }
+
+    [Fact]
     public void A_build_reports_a_missing_glyph_at_the_editors_file_and_line()
     {
         var (content, document) = Support.RepoPaths.CopyOfSample();
         var section = Path.Combine(document, "sections", "01-overall-goals.md");
-        File.WriteAllText(section, File.ReadAllText(section).Replace("抓好信访工作，努力", "抓好信访工作😀，努力"));
+        File.WriteAllText(section, File.ReadAllText(section).Replace("抓好信访工作，努力", "抓好信访工作🩰，努力"));
         var output = Support.RepoPaths.NewTempDirectory("artifacts");
 
         var result = Support.PublishingCommand.Run("build", content, "--out", output, "--templates", Support.RepoPaths.Templates, "--format", "pdf");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         var expectedPath = Publishing.Content.DisplayPaths.For(section);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith(expectedPath + "(5,") && l.Contains("warning PUB4001") && l.Contains("U+1F600"));
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith(expectedPath + "(5,") && l.Contains("warning PUB4001") && l.Contains("U+1FA70"));
     }
 }

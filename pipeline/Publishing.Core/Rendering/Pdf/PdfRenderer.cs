@@ -28,14 +28,17 @@ public static class PdfRenderer
 
     /// <param name="pages">When given, receives the page count and the printed page number of every anchor (id):
     /// the preview shows them beside its 目录 entries and on the site index.</param>
+    /// <param name="documentDirectory">The document's folder, which data-src paths are relative to: with it, a
+    /// missing character's warning gives the line and column where the character is written.</param>
     public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output,
-        PdfPages? pages = null)
+        PdfPages? pages = null, string? documentDirectory = null)
     {
         var diagnostics = new List<Diagnostic>();
         HtmlToLayout.Mapped mapped;
+        PdfStyles styles;
         try
         {
-            var styles = new PdfStyles(theme, Fonts);
+            styles = new PdfStyles(theme, Fonts);
             mapped = HtmlToLayout.Map(html, styles, info);
             diagnostics.AddRange(mapped.Diagnostics);
         }
@@ -64,13 +67,19 @@ public static class PdfRenderer
                 if (place.Number is int number) pages.Anchors[anchor] = number;
         }
 
-        var seen = new HashSet<(int, string, int)>();
+        var seen = new HashSet<(int, string, int, int)>();
+        var locator = new CharacterLocator(documentDirectory);
+        var absent = styles.AbsentFallbackFonts;
+        var hint = absent.Count == 0
+            ? "请换用其他字符或在主题中增加含该字符的字体。"
+            : $"主题的后备字体（fallback_fonts）在本机缺少：{string.Join("、", absent)}，请先安装（fonts-hanazono，见 scripts/install-deps.sh）。";
         foreach (var missing in layout.Missing)
         {
             var location = missing.Source is SourceLocation known ? known : new SourceLocation("index.html", 0);
-            if (!seen.Add((missing.CodePoint, location.Path, location.Line))) continue;
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, location.Line, 0,
-                $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；请换用其他字符或在主题中增加含该字符的字体。"));
+            var (line, column) = locator.Locate(location, missing.Character);
+            if (!seen.Add((missing.CodePoint, location.Path, line, column))) continue;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, line, column,
+                $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；{hint}"));
         }
         diagnostics.Sort();
         return diagnostics;

@@ -39,10 +39,16 @@ internal sealed class PdfStyles
         // The other families follow as a last resort, so a character missing from one role is still found.
         foreach (var other in _theme.Fonts.OrderBy(f => f.Key, StringComparer.Ordinal).Where(f => f.Key != role))
             files.AddRange((bold && other.Value.Bold.Count > 0 ? other.Value.Bold : other.Value.Regular).Select(_theme.ResolvePath));
+        // Then the fallback fonts (Extension B …) that are present on this machine.
+        files.AddRange(_theme.FallbackFonts.Select(_theme.ResolvePath).Where(File.Exists));
         chain = _fonts.Chain($"{role}{(bold ? "-bold" : "")}", files.Distinct().ToList());
         _chains[(role, bold)] = chain;
         return chain;
     }
+
+    /// <summary>The theme's fallback font files that are not on this machine (full paths).</summary>
+    public IReadOnlyList<string> AbsentFallbackFonts =>
+        _theme.FallbackFonts.Select(_theme.ResolvePath).Where(path => !File.Exists(path)).ToList();
 
     public TextStyle Body => new(Chain(_theme.Body.Font, false), _theme.Body.SizePt, TextColor);
     public TextStyle BodyBold => new(Chain(_theme.Body.Font, true), _theme.Body.SizePt, TextColor);

@@ -44,7 +44,10 @@ internal static class TableOfContents
 
     private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, PdfStyles styles)
     {
-        var spans = InlineText.Spans(link, styles.Text(style), styles); // the leader line links as a whole
+        // The leader line links as a whole; its text is located where the heading it names is written.
+        var heading = link.Owner?.GetElementById(Target(link));
+        var source = InlineText.SourceOf(heading);
+        var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source }).ToList();
         var paragraph = styles.Paragraph(style);
         return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 });
     }

@@ -1,9 +1,10 @@
-// Build script: ./build.sh [--target=Draft|Html|Pdf|Validate|Test|Build|Clean] [--configuration=Release]
-//                          [--content=content] [--out=artifacts]
+// Build script: ./build.sh [--target=Draft|Html|Pdf|Validate|Preview|Test|Build|Clean] [--configuration=Release]
+//                          [--content=content] [--out=artifacts] [--port=8080]
 var target = Argument("target", "Draft");
 var configuration = Argument("configuration", "Release");
 var content = Argument("content", "content");
 var output = Argument("out", "artifacts");
+var port = Argument("port", "8080");
 
 var solution = "./Publishing.sln";
 var cliProject = "./pipeline/Publishing.Cli/Publishing.Cli.csproj";
@@ -57,6 +58,11 @@ Task("Draft")
     .Description("Everything for every document: HTML preview and PDF draft (the default).")
     .IsDependentOn("Build")
     .Does(() => Publishing("build", content, "--out", output, "--format", "html,pdf"));
+
+Task("Preview")
+    .Description("Live preview for editors: serves the site on http://127.0.0.1:<port>, rebuilds and reloads on save (Ctrl+C stops).")
+    .IsDependentOn("Build")
+    .Does(() => Publishing("serve", content, "--out", output, "--port", port));
 
 Task("Deps")
     .Description("Installs what tests need beyond the SDK (Chromium, poppler-utils, a CJK font).")

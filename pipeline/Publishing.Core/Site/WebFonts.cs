@@ -24,8 +24,28 @@ public static partial class WebFonts
         foreach (var file in FontUrl().Matches(stylesheet).Select(m => m.Groups["file"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var source = Path.Combine(templatesDirectory, "fonts", file);
-            if (File.Exists(source)) yield return ($"{Folder}/{file}", WebFontSubset.Create(source, codePoints));
+            if (File.Exists(source)) yield return ($"{Folder}/{file}", Cached(source, codePoints));
         }
+    }
+
+    // A live preview rebuilds the same page after each save, mostly with the same characters: subsetting four
+    // CJK fonts is most of an HTML build's time, so the last few subsets are kept (keyed by font file and text).
+    private const int CacheSize = 16;
+    private static readonly Dictionary<(string, DateTime, string), byte[]> Cache = new();
+    private static readonly Queue<(string, DateTime, string)> CacheOrder = new();
+
+    private static byte[] Cached(string font, SortedSet<int> codePoints)
+    {
+        var key = (font, File.GetLastWriteTimeUtc(font), string.Join(",", codePoints));
+        lock (Cache)
+            if (Cache.TryGetValue(key, out var hit)) return hit;
+        var bytes = WebFontSubset.Create(font, codePoints);
+        lock (Cache)
+        {
+            if (Cache.TryAdd(key, bytes)) CacheOrder.Enqueue(key);
+            while (CacheOrder.Count > CacheSize) Cache.Remove(CacheOrder.Dequeue());
+        }
+        return bytes;
     }
 
     private static SortedSet<int> CodePoints(IEnumerable<string> pages)

@@ -40,6 +40,11 @@ public sealed class LivePreviewTests : IDisposable
         await page.GoToAsync(url + "doc/index.html");
         (await page.EvaluateExpressionAsync<string>("document.body.textContent")).ShouldContain("做好党的敏感时期信访保障工作");
 
+        // The first PDF is built after the HTML; once it is, the server is idle (what the figure below is measured on).
+        await Poll.Until(() => Task.FromResult(Printed("PDF 已更新")), "the first PDF built", seconds: 60);
+        await page.ReloadAsync();
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('nav.toc .toc-page').length")).ShouldBe(6);
+
         // Save as editors' editors do: a temporary file, then a rename over the original.
         var section = Path.Combine(document, "sections", "03-safeguards.md");
         var clock = Stopwatch.StartNew();
@@ -60,7 +65,7 @@ public sealed class LivePreviewTests : IDisposable
         _server!.HasExited.ShouldBeFalse();
         using (var http = new HttpClient())
             (await http.GetAsync(url + "index.html")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        _stdout.ShouldContain(l => l.Contains("data/indicators.csv(") && l.Contains("error"));
+        lock (_stdout) _stdout.ShouldContain(l => l.Contains("data/indicators.csv(") && l.Contains("error"));
         errors.Where(e => !e.Contains("EventSource", StringComparison.Ordinal)).ShouldBeEmpty();
 
         // Ctrl+C: a clean stop.
@@ -80,6 +85,11 @@ public sealed class LivePreviewTests : IDisposable
         {
             return null; // the page is reloading
         }
+    }
+
+    private bool Printed(string text)
+    {
+        lock (_stdout) return _stdout.Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 
     private static void SaveLikeAnEditor(string path, string text)

@@ -1,0 +1,76 @@
+using AngleSharp.Html.Parser;
+using Publishing.Tests.Support;
+
+namespace Publishing.Tests.Site;
+
+/// <summary>The site index over a content folder, and what a full or HTML-only build leaves in the output folder.</summary>
+public sealed class SiteIndexTests
+{
+    [Fact]
+    public void The_index_lists_every_document_and_a_full_build_removes_the_outputs_of_a_removed_one()
+    {
+        var (content, first) = RepoPaths.CopyOfSample("a");
+        RepoPaths.CopyDirectory(first, Path.Combine(content, "b"));
+        var output = RepoPaths.NewTempDirectory("site");
+        Directory.CreateDirectory(Path.Combine(output, "notes"));
+        File.WriteAllText(Path.Combine(output, "notes", "keep.txt"), "not ours");
+
+        Build(content, output, "html,pdf");
+        var rows = Index(output).QuerySelectorAll("table.document-index tbody tr");
+        rows.Select(r => r.GetAttribute("data-slug")).ShouldBe(new[] { "a", "b" });
+        var cells = rows[0].QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
+        cells[0].ShouldStartWith("承德县信访局");
+        cells[1..6].ShouldBe(new[] { "2021", "草案", "13", "12 个", "第一稿" });
+        cells[7].ShouldBe("不在 git 中");
+        rows[0].QuerySelectorAll("td.files a").Select(a => a.GetAttribute("href")).ShouldBe(new[] { "a/index.html", "a/a.pdf", "a/changes.html" });
+        rows[0].QuerySelector("a.warning-count")!.GetAttribute("href").ShouldBe("a/index.html#warnings");
+
+        Directory.Delete(Path.Combine(content, "b"), recursive: true);
+        Build(content, output, "html");
+        Directory.Exists(Path.Combine(output, "b")).ShouldBeFalse();
+        File.Exists(Path.Combine(output, "notes", "keep.txt")).ShouldBeTrue("only documents' output folders are removed");
+        Index(output).QuerySelectorAll("table.document-index tbody tr").Select(r => r.GetAttribute("data-slug")).ShouldBe(new[] { "a" });
+    }
+
+    [Fact]
+    public void An_html_only_build_leaves_no_stale_pdf_linked_as_current()
+    {
+        var (content, _) = RepoPaths.CopyOfSample("a");
+        var output = RepoPaths.NewTempDirectory("site");
+        Build(content, output, "html,pdf");
+        File.Exists(Path.Combine(output, "a", "a.pdf")).ShouldBeTrue();
+
+        Build(content, output, "html");
+        File.Exists(Path.Combine(output, "a", "a.pdf")).ShouldBeFalse();
+        Index(output).QuerySelectorAll("td.files a").Select(a => a.TextContent).ShouldBe(new[] { "HTML", "变化" });
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "a", "index.html")));
+        page.QuerySelectorAll(".site-links a").Select(a => a.GetAttribute("href")).ShouldNotContain("a.pdf");
+        page.QuerySelectorAll(".toc-page").ShouldBeEmpty("page numbers only when the PDF was built in the same run");
+    }
+
+    [Fact]
+    public void A_document_that_fails_this_run_keeps_its_last_good_draft_with_the_failure_on_the_index()
+    {
+        var (content, document) = RepoPaths.CopyOfSample("a");
+        var output = RepoPaths.NewTempDirectory("site");
+        Build(content, output, "html");
+        File.AppendAllText(Path.Combine(document, "data", "projects.csv"), "13082121P45WZGGZ5EGH4,重复,1,1,0,x,25,50,75,x\n");
+
+        var result = PublishingCommand.Run("build", content, "--out", output, "--format", "html", "--templates", RepoPaths.Templates);
+        result.ExitCode.ShouldBe(1);
+        var row = Index(output).QuerySelector("table.document-index tbody tr")!;
+        row.ClassList.ShouldContain("failed");
+        row.QuerySelector(".failure")!.TextContent.ShouldContain("本次生成失败");
+        row.QuerySelector(".failure")!.TextContent.ShouldContain("data/projects.csv(");
+        row.QuerySelector("td.files a")!.GetAttribute("href").ShouldBe("a/index.html");
+    }
+
+    private static void Build(string content, string output, string formats)
+    {
+        var result = PublishingCommand.Run("build", content, "--out", output, "--format", formats, "--templates", RepoPaths.Templates);
+        result.ExitCode.ShouldBe(0, result.Stderr);
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Index(string output) =>
+        new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
+}

@@ -135,3 +135,61 @@ public class TableGroupTests
         texts.ShouldContain("一级0", "the large group still crosses the break");
     }
 }
+
+public class AutomaticWidthTests
+{
+    private const string Url = "https://www.example.gov.cn/xinfang/2021/notice/attachments/a-very-long-path-without-any-break/index.html?id=12345678901234567890";
+
+    private static Table UrlTable() => new(
+        Enumerable.Range(0, 5).Select(_ => new TableColumn()).ToList(),
+        new[] { new TableRow(new[] { "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据" }.Select(t => new TableCell(TestDocuments.Cell(t, true))).ToList()) },
+        new[]
+        {
+            new TableRow(new[] { "产出指标", "数量指标", "信访事项办理情况公开", "≥95%", Url }.Select(t => new TableCell(TestDocuments.Cell(t))).ToList()),
+            new TableRow(new[] { "效益指标", "社会效益指标", "群众满意度", "≥90%", "年度工作计划" }.Select(t => new TableCell(TestDocuments.Cell(t))).ToList()),
+        },
+        new TableStyle { Padding = 4, MinContentCap = 8 * 10.5 });
+
+    [Fact]
+    public void A_long_url_breaks_anywhere_and_every_other_column_keeps_its_min_content_width()
+    {
+        var context = new LayoutContext();
+        var table = UrlTable();
+        var plan = table.PlanFor(context, 442);
+        plan.ColumnWidths.Sum().ShouldBe(442, 0.01);
+        for (var column = 0; column < 4; column++)
+        {
+            var minContent = plan.HeaderCells.Concat(plan.BodyCells).Where(c => c.Column == column)
+                .Max(c => c.Cell.Content.IntrinsicWidths(context).Min) + 2 * table.Style.Padding;
+            plan.ColumnWidths[column].ShouldBeGreaterThanOrEqualTo(minContent, $"column {column}");
+        }
+        // The header is not vertical: no header line holds a single character.
+        foreach (var cell in plan.HeaderCells)
+            plan.Contents[cell].Items.OfType<GlyphRun>().ShouldAllBe(r => r.Text.Length >= 2);
+        // The URL is cut into lines that stay inside its column, and none of it is lost.
+        var urlCell = plan.BodyCells.Single(c => c.Column == 4 && c.Row == 0);
+        var runs = plan.Contents[urlCell].Items.OfType<GlyphRun>().ToList();
+        runs.Count.ShouldBeGreaterThan(1);
+        string.Concat(runs.Select(r => r.Text)).ShouldBe(Url);
+        runs.ShouldAllBe(r => r.Width <= plan.ColumnWidths[4] - 2 * table.Style.Padding + 0.01);
+    }
+
+    [Fact]
+    public void Columns_share_the_space_where_it_saves_lines()
+    {
+        // Column 1 is long in one row only; HTML's rule gives it most of the space (it "wants" the most) while
+        // column 0 wraps in every row. Balancing gives the space where it saves lines.
+        var body = Enumerable.Range(0, 6).Select(i => new TableRow(new[]
+        {
+            new TableCell(TestDocuments.Cell($"第{i}项季度维稳任务完成进度情况")),
+            new TableCell(TestDocuments.Cell(i == 0 ? "确保政治活动的顺利进行，促进全县社会的和谐稳定，维护社会正常秩序，为各大政治活动的正常开展提供良好的社会环境" : "良好")),
+            new TableCell(TestDocuments.Cell("年度工作计划")),
+        })).ToList();
+        var table = new Table(new[] { new TableColumn(), new TableColumn(), new TableColumn() }, Array.Empty<TableRow>(), body, new TableStyle { Padding = 4 });
+        var context = new LayoutContext();
+        var plan = table.PlanFor(context, 300);
+        var html = new Table(table.Columns, table.Header, table.Body, table.Style with { BalanceColumns = false }).PlanFor(context, 300);
+        plan.BodyRows.Sum().ShouldBeLessThan(html.BodyRows.Sum() - 15, "balanced widths save lines over HTML's proportional rule");
+        plan.ColumnWidths[2].ShouldBe(6 * 10.5 + 8 + 0.5, 1, "the short value's column is as wide as the value, not wider");
+    }
+}

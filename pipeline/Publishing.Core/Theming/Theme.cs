@@ -163,6 +163,10 @@ public sealed class TableTheme
     public double PaddingMm { get; set; } = 1.5;
     /// <summary>A value whose one-line width is at most this many characters of the table font never wraps.</summary>
     public double KeepWholeEm { get; set; } = 6;
+    /// <summary>The most characters a long unbreakable run (a URL, a long number) claims as its column's minimum width.</summary>
+    public double MinContentCapEm { get; set; } = 8;
+    /// <summary>Automatic columns get the space where it saves the most lines (false: HTML's proportional rule).</summary>
+    public bool BalanceColumns { get; set; } = true;
     /// <summary>Alignment (left, center, right, justify, center-if-one-line) of header cells (th).</summary>
     public string HeaderAlign { get; set; } = "center";
     /// <summary>Alignment of body cells without a class or attribute saying otherwise.</summary>

@@ -39,6 +39,9 @@ public abstract class Block
     /// <param name="atPageTop">true when nothing precedes on this page: the block must then place something.</param>
     public abstract Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop);
 
+    /// <summary>The height the whole block takes at this width (table column balancing measures with it).</summary>
+    internal virtual double HeightAt(LayoutContext context, double width) => Layout(context, width, 1e7, null, true).Height;
+
     /// <summary>Narrowest and preferred widths, for automatic table columns.</summary>
     public virtual (double Min, double Max) IntrinsicWidths(LayoutContext context) => (0, 0);
 }

@@ -79,6 +79,8 @@ public sealed class Paragraph : Block
         return new Fragment(Fit.Partial, used, items, first + take);
     }
 
+    internal override double HeightAt(LayoutContext context, double width) => LinesFor(context, width).Count * Style.LinePitch + Style.SpaceAfter;
+
     public override (double Min, double Max) IntrinsicWidths(LayoutContext context)
     {
         var (min, max) = LineBreaker.IntrinsicWidths(context.Shape(this, Spans, Style.CjkGrid).Chars, Style.FirstLineIndent);

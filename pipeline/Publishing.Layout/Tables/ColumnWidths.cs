@@ -48,7 +48,8 @@ internal static class ColumnWidths
     /// are given they are scaled to fill the table; when only fixed widths in points are given, the table is as
     /// wide as their sum (never wider than <paramref name="width"/>).
     /// </summary>
-    public static double[] Compute(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width)
+    public static double[] Compute(int columns, IReadOnlyList<TableColumn> spec, IReadOnlyList<(int Column, int Span, double Min, double Max)> cells, double width,
+        Balance? balance = null)
     {
         var (min, max) = Bounds(columns, cells);
         var result = new double[columns];
@@ -75,12 +76,18 @@ internal static class ColumnWidths
             var weights = weighted.Sum(i => Spec(spec, i).Weight!.Value);
             foreach (var i in weighted) result[i] = rest * Spec(spec, i).Weight!.Value / weights;
         }
-        Share(auto, min, max, autoSpace, result);
+        Share(auto, min, max, autoSpace, result, balance);
         return result;
     }
 
+    /// <summary>
+    /// Shares <c>space</c> between the automatic columns (all at their minimum in <c>widths</c> when called) when
+    /// they cannot all have their preferred width; see <see cref="BalancedWidths"/>.
+    /// </summary>
+    public delegate void Balance(double[] widths, IReadOnlyList<int> auto, double[] min, double[] max, double space);
+
     /// <summary>HTML's automatic layout of <paramref name="auto"/> columns in <paramref name="space"/>.</summary>
-    private static void Share(List<int> auto, double[] min, double[] max, double space, double[] result)
+    private static void Share(List<int> auto, double[] min, double[] max, double space, double[] result, Balance? balance)
     {
         if (auto.Count == 0) return;
         var sumMin = auto.Sum(i => min[i]);
@@ -93,6 +100,11 @@ internal static class ColumnWidths
         {
             // Everything fits on one line: share the surplus in proportion to the preferred widths.
             foreach (var i in auto) result[i] = sumMax > 0 ? max[i] + (space - sumMax) * max[i] / sumMax : space / auto.Count;
+        }
+        else if (balance is not null)
+        {
+            foreach (var i in auto) result[i] = min[i];
+            balance(result, auto, min, max, space);
         }
         else
         {

@@ -45,14 +45,18 @@ public sealed class Table : Block
         var (footerCells, footerRowCount, footerCols) = TablePlanner.Plan(Footer, Columns.Count, false, limit);
         var columns = Math.Max(headerCols, Math.Max(bodyCols, footerCols));
         var pad = 2 * Style.Padding;
-        var raw = headerCells.Concat(bodyCells).Concat(footerCells).Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
-        // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
-        // minimums no longer fit, for body cells only (header labels may wrap), then for none.
+        var all = headerCells.Concat(bodyCells).Concat(footerCells).ToList();
+        var raw = all.Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
+        // Short values in one row stay whole (their minimum is their one-line width): first for every cell, then, if the
+        // minimums no longer fit, for body cells only (header labels may wrap), then for none. A long
+        // unbreakable run claims at most MinContentCap: beyond that it breaks anywhere.
         List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
         {
             var (min, max) = x.Widths;
-            var keep = x.Cell.IsHeader ? headers : body;
+            // A row-spanning cell has the height of several rows to wrap in: it is not kept on one line.
+            var keep = (x.Cell.IsHeader ? headers : body) && x.Cell.RowSpan == 1;
             if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
+            else if (Style.MinContentCap > 0) min = Math.Min(min, Style.MinContentCap);
             return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);
         }).ToList();
         bool Fits(List<(int Column, int Span, double Min, double Max)> cells) =>
@@ -60,33 +64,63 @@ public sealed class Table : Block
         var intrinsic = Intrinsic(true, true);
         if (!Fits(intrinsic)) intrinsic = Intrinsic(false, true);
         if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false);
-        var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width);
-        var xs = new double[columns + 1];
-        for (var i = 0; i < columns; i++) xs[i + 1] = xs[i] + widths[i];
+
+        double CellHeight(PlacedCell c, double[] xs) => c.Cell.Content.HeightAt(context, Math.Max(1, xs[c.Column + c.ColSpan] - xs[c.Column] - pad));
+        // Balancing measures the table at trial widths: the header, the footer and up to BalanceRows body rows.
+        var measured = new[] { headerCells, bodyCells.Where(c => c.Row < BalanceRows).ToList(), footerCells };
+        var balance = Style.BalanceColumns
+            ? (ColumnWidths.Balance)((trial, auto, _, max, space) => BalancedWidths.Run(trial, auto, max, space, Style.BalanceStep,
+                w => Cost(measured, Edges(w), CellHeight)))
+            : null;
+        var widths = ColumnWidths.Compute(columns, Columns, intrinsic, width, balance);
+        var xs = Edges(widths);
 
         var contents = new Dictionary<PlacedCell, Fragment>();
-        double[] Rows(List<PlacedCell> cells, int count)
+        foreach (var c in all)
+            contents[c] = c.Cell.Content.Layout(context, Math.Max(1, xs[c.Column + c.ColSpan] - xs[c.Column] - pad), 1e7, null, true);
+        double Measured(PlacedCell c, double[] _) => contents[c].Height;
+        return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount, xs, Measured), bodyCells, Rows(bodyCells, bodyRowCount, xs, Measured),
+            footerCells, Rows(footerCells, footerRowCount, xs, Measured), contents);
+    }
+
+    /// <summary>Body rows measured when balancing column widths (a long table's first rows stand for the rest).</summary>
+    private const int BalanceRows = 300;
+
+    private static double[] Edges(double[] widths)
+    {
+        var xs = new double[widths.Length + 1];
+        for (var i = 0; i < widths.Length; i++) xs[i + 1] = xs[i] + widths[i];
+        return xs;
+    }
+
+    /// <summary>
+    /// What balancing minimises: the table's height, plus a quarter of the cells' own heights, so that a line saved
+    /// in a cell that is not (yet) its row's tallest still counts (two columns that must both widen to save a row
+    /// line are widened one after the other).
+    /// </summary>
+    private double Cost(List<PlacedCell>[] sections, double[] xs, Func<PlacedCell, double[], double> height) =>
+        sections.Sum(section => Height(section, xs, height)) + 0.25 * sections.Sum(section => section.Sum(c => height(c, xs)));
+
+    /// <summary>Total height of the rows of one part of the table (header, body or footer) at these column edges.</summary>
+    private double Height(List<PlacedCell> cells, double[] xs, Func<PlacedCell, double[], double> height) =>
+        cells.Count == 0 ? 0 : Rows(cells, cells.Max(c => c.Row + c.RowSpan), xs, height).Sum();
+
+    /// <summary>Row heights: a row is as tall as its tallest single-row cell; a row-spanning cell that needs more spreads the rest over its rows.</summary>
+    private double[] Rows(List<PlacedCell> cells, int count, double[] xs, Func<PlacedCell, double[], double> height)
+    {
+        var pad = 2 * Style.Padding;
+        var rows = new double[count];
+        var heights = cells.ToDictionary(c => c, c => height(c, xs) + pad);
+        foreach (var c in cells.Where(c => c.RowSpan == 1))
+            rows[c.Row] = Math.Max(rows[c.Row], heights[c]);
+        foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
         {
-            var rows = new double[count];
-            foreach (var c in cells)
-            {
-                var w = xs[c.Column + c.ColSpan] - xs[c.Column] - pad;
-                contents[c] = c.Cell.Content.Layout(context, Math.Max(1, w), 1e7, null, true);
-            }
-            foreach (var c in cells.Where(c => c.RowSpan == 1))
-                rows[c.Row] = Math.Max(rows[c.Row], contents[c].Height + pad);
-            foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
-            {
-                var have = 0.0;
-                for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
-                var need = contents[c].Height + pad;
-                if (need > have)
-                    for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (need - have) / c.RowSpan;
-            }
-            return rows;
+            var have = 0.0;
+            for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
+            if (heights[c] > have)
+                for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (heights[c] - have) / c.RowSpan;
         }
-        return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount), bodyCells, Rows(bodyCells, bodyRowCount),
-            footerCells, Rows(footerCells, footerRowCount), contents);
+        return rows;
     }
 
     /// <summary>Resume inside a body row that is taller than a page: each of its cells' own resume token.</summary>

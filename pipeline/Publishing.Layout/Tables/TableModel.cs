@@ -52,6 +52,15 @@ public sealed record TableStyle
     /// preferred width), so short values like "年度工作计划" stay whole. 0 turns this off.
     /// </summary>
     public double KeepWholeUpTo { get; init; } = 90;
+    /// <summary>
+    /// The most a cell's longest unbreakable run (a URL, a long number) claims as its column's minimum width;
+    /// beyond it the run breaks anywhere, as a last resort, instead of squeezing the other columns. 0: no cap.
+    /// </summary>
+    public double MinContentCap { get; init; }
+    /// <summary>Share the space between automatic columns where it saves the most lines (else HTML's proportional rule).</summary>
+    public bool BalanceColumns { get; init; } = true;
+    /// <summary>The width balancing gives a column at a time (half a character of the table font is fine).</summary>
+    public double BalanceStep { get; init; } = 5;
 }
 
 /// <summary>A cell placed in the grid: its first row and column and how many it spans.</summary>

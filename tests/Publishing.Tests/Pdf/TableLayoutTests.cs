@@ -177,3 +177,37 @@ public class TableLayoutTests
         page.Runs.ShouldAllBe(r => r.X + r.Width <= right);
     }
 }
+
+/// <summary>Automatic column widths on the sample's indicator tables, looked at as a reader would.</summary>
+public class AutomaticTableWidthTests
+{
+    private static readonly Theme Theme = ThemeLoader.Load(RepoPaths.Templates);
+    private static readonly Lazy<LayoutResult> Sample = new(() => DocumentLayout.Run(
+        HtmlToLayout.Map(SampleDocument.Html, new PdfStyles(Theme, new FontLibrary()), new PdfDocumentInfo("t", "a", "s", "k", "zh-CN", DateTimeOffset.UnixEpoch)).Document));
+
+    [Fact]
+    public void No_table_cell_line_holds_a_single_character()
+    {
+        var lines = Sample.Value.Pages.SelectMany(p => p.Runs).Where(r => Math.Abs(r.Size - Theme.Table.SizePt) < 0.01).ToList();
+        lines.ShouldNotBeEmpty();
+        lines.Where(r => r.Text.Trim().Length == 1).Select(r => r.Text).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_three_level_column_is_not_starved_while_the_basis_column_stays_wide_and_empty()
+    {
+        var size = Theme.Table.SizePt;
+        var pad = 2 * Theme.Table.PaddingMm * 72 / 25.4;
+        foreach (var page in Sample.Value.Pages.Where(p => p.Runs.Any(r => r.Text == "三级指标") && !p.Runs.Any(r => r.Text == "项目编码")))
+        {
+            var header = page.Runs.Single(r => r.Text == "三级指标").Baseline;
+            var xs = page.Items.OfType<LineMark>().Where(l => Math.Abs(l.X1 - l.X2) < 0.01 && l.Y1 > header - 30).Select(l => Math.Round(l.X1, 1)).Distinct().Order().ToList();
+            xs.Count.ShouldBe(7);
+            var basis = xs[6] - xs[5];
+            var third = xs[3] - xs[2];
+            // 指标值确定依据 holds 年度工作计划 (6 characters) and no more than one spare character.
+            basis.ShouldBeLessThan(7 * size + pad + 1);
+            third.ShouldBeGreaterThanOrEqualTo(6 * size + pad, "三级指标 holds at least six characters a line (it wrapped five before)");
+        }
+    }
+}

@@ -137,6 +137,9 @@ internal sealed class PdfStyles
         BorderColor = Rgb.Parse(_theme.Table.BorderColor),
         HeaderBackground = string.IsNullOrWhiteSpace(_theme.Table.HeaderBackground) ? null : Rgb.Parse(_theme.Table.HeaderBackground),
         KeepWholeUpTo = _theme.Table.SizePt * _theme.Table.KeepWholeEm,
+        MinContentCap = _theme.Table.SizePt * _theme.Table.MinContentCapEm,
+        BalanceColumns = _theme.Table.BalanceColumns,
+        BalanceStep = _theme.Table.SizePt / 2,
     };
 
     /// <summary>The document's page setup (the theme's <c>page:</c>; checked when the theme was loaded).</summary>

@@ -47,14 +47,13 @@ public sealed class Table : Block
         var pad = 2 * Style.Padding;
         var all = headerCells.Concat(bodyCells).Concat(footerCells).ToList();
         var raw = all.Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
-        // Short values in one row stay whole (their minimum is their one-line width): first for every cell, then, if the
+        // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
         // minimums no longer fit, for body cells only (header labels may wrap), then for none. A long
         // unbreakable run claims at most MinContentCap: beyond that it breaks anywhere.
         List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
         {
             var (min, max) = x.Widths;
-            // A row-spanning cell has the height of several rows to wrap in: it is not kept on one line.
-            var keep = (x.Cell.IsHeader ? headers : body) && x.Cell.RowSpan == 1;
+            var keep = x.Cell.IsHeader ? headers : body;
             if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
             else if (Style.MinContentCap > 0) min = Math.Min(min, Style.MinContentCap);
             return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);

@@ -20,12 +20,22 @@ public static class TemplateFunctions
         var format = new ScriptObject();
         format.Import("money", new Func<decimal, string>(Money));
         format.Import("percent", new Func<decimal, string>(Percent));
+        format.Import("cell", new Func<object?, string>(Cell));
         var functions = new ScriptObject { ["table"] = table, ["format"] = format };
         return functions;
     }
 
     /// <summary>Money in 万元 with two decimals, as the form prints it.</summary>
     public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>A form's column value as the form prints it: an empty optional cell prints nothing, money and
+    /// numbers as typed (60.00 keeps its decimals), an 指标值 as the editor wrote it.</summary>
+    public static string Cell(object? value) => value switch
+    {
+        null => "",
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     public static string Percent(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "%";
 

@@ -20,6 +20,9 @@ public sealed partial class IndicatorValueCheck : IContentCheck
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         var qualitative = context.Data.QualitativeValues();
+        var unitColumns = new[] { Form.Indicators, Form.DepartmentIndicators }
+            .SelectMany(t => document.Form.Table(t)?.Columns ?? Array.Empty<FormColumn>())
+            .Where(c => c.Kind == ColumnKind.Unit).Select(c => c.Name).ToHashSet();
         foreach (var indicator in document.Indicators)
         {
             // A row the form marks 定性 (指标值类型) holds a qualitative value by design.
@@ -27,16 +30,19 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             var values = indicator.Columns.Where(c => c.Value is IndicatorValue).Select(c => (c.Key, (IndicatorValue)c.Value!)).ToList();
             if (values.Count == 0) values.Add(("指标值", indicator.Value));
             foreach (var (column, value) in values)
-                CheckValue(indicator, column, value, qualitative, diagnostics);
+                CheckValue(indicator, column, value, qualitative, unitColumns, diagnostics);
         }
     }
 
-    private static void CheckValue(Indicator indicator, string column, IndicatorValue value, IReadOnlySet<string> qualitative, DiagnosticBag diagnostics)
+    private static void CheckValue(Indicator indicator, string column, IndicatorValue value, IReadOnlySet<string> qualitative,
+        IReadOnlySet<string> unitColumns, DiagnosticBag diagnostics)
     {
         {
             var text = value.Text.Trim();
             if (text.Length == 0 || PeriodPattern().IsMatch(text)) return; // an empty required cell is already an error (PUB2004)
-            var problem = Problem(value, qualitative);
+            // A form with a 计量单位 column (kind unit) writes the unit there, not after the number.
+            var unitColumn = unitColumns.Any(u => indicator.Cells.TryGetValue(u, out var cell) && cell.Text.Length > 0);
+            var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative);
             if (problem is null) return;
             var at = indicator.At(column);
             diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,

@@ -65,7 +65,7 @@ public static class SiteIndex
         html.Open("tr", ("class", entry.ErrorsNow > 0 ? "failed" : record?.Changes > 0 ? "changed" : null), ("data-slug", entry.Slug));
         html.Open("th", ("scope", "row"), ("class", "col-first"));
         if (record is null) html.Text(entry.Slug);
-        else html.Element("a", record.Department, ("href", link + "index.html")).Raw("<br>").Element("span", record.Title, ("class", "doc-title"));
+        else html.Element("a", record.Department.Length > 0 ? record.Department : entry.Slug, ("href", link + "index.html")).Raw("<br>").Element("span", record.Title, ("class", "doc-title"));
         if (entry.ErrorsNow > 0)
             html.Element("span", record is null
                 ? $"生成失败：{entry.ErrorsNow} 个错误（{entry.FirstError}）"

@@ -18,6 +18,18 @@ namespace Publishing.Cli.Serve;
 /// </summary>
 internal static class LivePreview
 {
+    private static string NotBuiltPage(string slug, IReadOnlyList<string> problems)
+    {
+        var name = WebUtility.HtmlEncode(slug);
+        var items = string.Concat(problems.Select(p => $"<li>{WebUtility.HtmlEncode(p)}</li>"));
+        return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + $"<title>{name}：尚未生成</title><link rel=\"stylesheet\" href=\"../_site/site.css\"><script src=\"../_site/site.js\" defer></script></head>"
+            + $"<body class=\"site-page\"><main id=\"main\" class=\"change-list\"><h1 class=\"site-title\">{name} 还没有成功生成过</h1>"
+            + $"<p>改正下面的错误并保存，页面会自动刷新：</p><ul>{items}</ul></main></body></html>\n";
+    }
+
     /// <summary>Changes closer together than this are one save (temp file + rename, an editor's burst).</summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(40);
 
@@ -68,6 +80,19 @@ internal static class LivePreview
         app.MapGet("/_live/status", (string? document) =>
             Results.Json(new { problems = builder.Problems(document ?? "") }));
         app.MapGet("/favicon.ico", () => Results.NoContent()); // the browser asks; the site has none
+        // A document that never built has no page yet: say why there, and reload when it builds (site.js).
+        app.Use(async (context, next) =>
+        {
+            var parts = (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length is 1 or 2 && (parts.Length == 1 || parts[1] == "index.html")
+                && !File.Exists(Path.Combine(output, parts[0], "index.html")) && builder.Problems(parts[0]).Count > 0)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(NotBuiltPage(parts[0], builder.Problems(parts[0])));
+                return;
+            }
+            await next();
+        });
         var files = new PhysicalFileProvider(output);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });

@@ -20,12 +20,13 @@ public static class ChangeDetector
 
         var values = new List<ValueChange>();
         var items = new List<ItemChange>();
-        var oldProjects = previous.Projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
-        var newCodes = current.Projects.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        // By code; a department table (no code) by the id of its part.
+        var oldProjects = previous.Projects.GroupBy(Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var newCodes = current.Projects.Select(Key).ToHashSet(StringComparer.Ordinal);
         foreach (var project in current.Projects)
         {
-            var anchor = "project-" + project.Code;
-            if (!oldProjects.TryGetValue(project.Code, out var old))
+            var anchor = project.Id;
+            if (!oldProjects.TryGetValue(Key(project), out var old))
             {
                 items.Add(new ItemChange(ChangeKind.Added, "项目", $"{project.Name}（{project.Code}）", anchor));
                 continue;
@@ -35,7 +36,7 @@ public static class ChangeDetector
                     values.Add(new ValueChange(anchor, project.Name, null, field, was, value));
             CompareIndicators(project, old, anchor, values, items);
         }
-        foreach (var old in previous.Projects.Where(p => !newCodes.Contains(p.Code)))
+        foreach (var old in previous.Projects.Where(p => !newCodes.Contains(Key(p))))
             items.Add(new ItemChange(ChangeKind.Removed, "项目", $"{old.Name}（{old.Code}）", null));
 
         return new ChangeSet(baselineLabel, sections, values, items);
@@ -53,19 +54,16 @@ public static class ChangeDetector
                 items.Add(new ItemChange(ChangeKind.Added, "指标", $"{project.Name}：{indicator.Path}", anchor));
                 continue;
             }
-            Field("指标值", was.Value, indicator.Value);
-            Field("绩效指标描述", was.Description, indicator.Description);
-            Field("指标值确定依据", was.Basis, indicator.Basis);
-
-            void Field(string name, string before, string after)
-            {
-                if (before != after) values.Add(new ValueChange(anchor, project.Name, indicator.Path, name, before, after));
-            }
+            foreach (var (field, value) in indicator.Fields)
+                if (was.Fields.TryGetValue(field, out var before) && before != value)
+                    values.Add(new ValueChange(anchor, project.Name, indicator.Path, field, before, value));
         }
         foreach (var (key, indicator) in oldByPath)
             if (!newByPath.ContainsKey(key))
                 items.Add(new ItemChange(ChangeKind.Removed, "指标", $"{project.Name}：{indicator.Path}", anchor));
     }
+
+    private static string Key(ProjectSnapshot project) => project.Code.Length > 0 ? project.Code : project.Id;
 
     private static Dictionary<(string, int), IndicatorSnapshot> Keyed(IEnumerable<IndicatorSnapshot> indicators)
     {

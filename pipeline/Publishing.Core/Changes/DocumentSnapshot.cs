@@ -21,7 +21,9 @@ public sealed record DocumentSnapshot(
         revision,
         document.Sections.Select(s => new SectionSnapshot(s.Id, s.Title,
             string.Join("\n", s.TextBlocks.Select(b => b.Text.Replace(TextBlock.Placeholder.ToString(), ""))))).ToList(),
-        document.Projects.Select(ProjectSnapshot.From).ToList());
+        document.Projects.Select(ProjectSnapshot.From)
+            .Concat(document.Parts.Where(p => p.Department is not null).Select(p => ProjectSnapshot.From(p, p.Department!)))
+            .ToList());
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -53,36 +55,64 @@ public sealed record DocumentSnapshot(
 /// <summary>A narrative section's text as a reader sees it, block by block (one line per block).</summary>
 public sealed record SectionSnapshot(string Id, string Title, string Text);
 
-/// <summary>A project's figures by their printed names (预算数 …) and its indicators.</summary>
+/// <summary>
+/// A project's figures by their column names (预算数 …) and its indicators. The columns are the form's
+/// (templates/forms/): a county whose form has 绩效标准 or 计量单位 gets those compared too, with no code change.
+/// </summary>
 public sealed record ProjectSnapshot(
     string Code,
+    string Id,
     string Name,
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlyList<IndicatorSnapshot> Indicators)
 {
     public static ProjectSnapshot From(Project project) => new(
         project.Code,
+        project.Id,
         project.Name,
-        new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["项目名称"] = project.Name,
-            ["预算数"] = Money(project.Budget),
-            ["财政资金"] = Money(project.FiscalFunds),
-            ["其他资金"] = Money(project.OtherFunds),
-            ["资金用途"] = project.UseOfFunds,
-            ["资金支出计划"] = string.Join("；", project.SpendingPlan.Select(m => $"{m.Label} {m.Percent.ToString("0.##", CultureInfo.InvariantCulture)}%")),
-            ["绩效目标"] = string.Join("\n", project.Goals),
-        },
+        ColumnText.Of(project.Columns, "项目编码"),
         project.Indicators.Select(IndicatorSnapshot.From).ToList());
 
-    private static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture);
+    public static ProjectSnapshot From(Part part, DepartmentTable table) => new(
+        "", part.Id, part.Title,
+        ColumnText.Of(table.Columns),
+        table.Indicators.Select(IndicatorSnapshot.From).ToList());
 }
 
-/// <summary>One indicator row: located by its 一级/二级/三级 path; its description, value and basis compared.</summary>
-public sealed record IndicatorSnapshot(string Level1, string Level2, string Level3, string Description, string Value, string Basis)
+/// <summary>One indicator row: located by its 一级/二级/三级 path; every other column compared.</summary>
+public sealed record IndicatorSnapshot(string Level1, string Level2, string Level3, IReadOnlyDictionary<string, string> Fields)
 {
     public static IndicatorSnapshot From(Indicator indicator) => new(
-        indicator.Level1, indicator.Level2, indicator.Level3, indicator.Description, indicator.Value.Text, indicator.Basis);
+        indicator.Level1, indicator.Level2, indicator.Level3,
+        indicator.Columns.Count > 0
+            ? ColumnText.Of(indicator.Columns, "项目编码", "一级指标", "二级指标", "三级指标")
+            : new Dictionary<string, string>
+            {
+                ["绩效指标描述"] = indicator.Description, ["指标值"] = indicator.Value.Text, ["指标值确定依据"] = indicator.Basis,
+            });
 
     public string Path => $"{Level1} / {Level2} / {Level3}";
+}
+
+/// <summary>A row's typed column values as the text compared and shown (old → new), in the form's column order.</summary>
+internal static class ColumnText
+{
+    public static IReadOnlyDictionary<string, string> Of(IReadOnlyDictionary<string, object?> columns, params string[] except)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in columns)
+            if (!except.Contains(name)) fields[name] = Text(value);
+        return fields;
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        decimal number => number.ToString("#,0.00##", CultureInfo.InvariantCulture),
+        IndicatorValue indicator => indicator.Text,
+        string text => text,
+        IEnumerable<string> lines => string.Join("\n", lines),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 }

@@ -92,12 +92,13 @@ public static class PreviewPage
     {
         var marked = new HashSet<string>(StringComparer.Ordinal);
         if (changes is null) return marked;
+        var sections = changes.Sections.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var id in changes.ChangedAnchors)
         {
             if (document.GetElementById(id) is not { } heading) continue;
             heading.ClassList.Add("changed");
             var badge = Element(document, "a", "change-badge");
-            badge.SetAttribute("href", ChangePage.FileName + (id.StartsWith("project-", StringComparison.Ordinal) ? "#changed-values" : "#change-" + id));
+            badge.SetAttribute("href", ChangePage.FileName + (sections.Contains(id) ? "#change-" + id : "#changed-values"));
             badge.TextContent = "有变化";
             heading.InsertAfter(badge);
             marked.Add(id);

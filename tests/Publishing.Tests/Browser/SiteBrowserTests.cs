@@ -121,6 +121,21 @@ public sealed class SiteBrowserTests : IClassFixture<BuiltSite>
     }
 
     [Fact]
+    public async Task Printing_the_document_page_gives_the_document_only_with_page_numbers()
+    {
+        await using var page = await _site.OpenAsync(SiteFile($"{Sample}/index.html"), 1300);
+        var pdf = await page.PdfDataAsync(new PdfOptions { PreferCSSPageSize = true });
+        using var printed = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var first = printed.GetPage(1).Text;
+        first.ShouldNotContain("检查警告");   // the site's panel and header are not printed
+        first.ShouldNotContain("全部文档");
+        first.ShouldContain("（草案）");      // the cover comes first
+        printed.GetPage(3).Text.ShouldContain("— 3 —");
+        var words = printed.GetPage(3).GetWords().ToList();
+        words.Min(w => w.BoundingBox.Left).ShouldBeGreaterThan(50);   // margins on the sheet (≥ 20 mm = 57 pt)
+    }
+
+    [Fact]
     public async Task The_pages_log_no_console_errors()
     {
         foreach (var file in new[] { "index.html", $"{Sample}/index.html", $"{Sample}/changes.html" })

@@ -105,3 +105,30 @@ public sealed class ChangePageTests
 
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string path) => new HtmlParser().ParseDocument(File.ReadAllText(path));
 }
+
+/// <summary>The comparison works from the form's columns, whatever they are.</summary>
+public sealed class ChangeDetectorTests
+{
+    [Fact]
+    public void A_column_only_some_forms_have_is_compared_and_located_by_project_and_indicator()
+    {
+        static Publishing.Changes.DocumentSnapshot Draft(string standard, string unit) => new("t", null,
+            Array.Empty<Publishing.Changes.SectionSnapshot>(),
+            new[]
+            {
+                new Publishing.Changes.ProjectSnapshot("P1", "project-P1", "项目一", new Dictionary<string, string> { ["预算数"] = "10.00" },
+                    new[]
+                    {
+                        new Publishing.Changes.IndicatorSnapshot("产出指标", "数量指标", "培训人次",
+                            new Dictionary<string, string> { ["指标值"] = "≥100", ["绩效标准"] = standard, ["计量单位"] = unit }),
+                    }),
+            });
+
+        var changes = Publishing.Changes.ChangeDetector.Compare(Draft("计划标准", "人次"), Draft("行业标准", "人次"), "上一稿");
+
+        var change = changes.Values.ShouldHaveSingleItem();
+        change.ShouldBe(new Publishing.Changes.ValueChange("project-P1", "项目一", "产出指标 / 数量指标 / 培训人次", "绩效标准", "计划标准", "行业标准"));
+        changes.Sections.ShouldBeEmpty();
+        changes.AddedOrRemoved.ShouldBeEmpty();
+    }
+}

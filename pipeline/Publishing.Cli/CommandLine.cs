@@ -27,6 +27,12 @@ public sealed record CommandLine(
     /// <summary>--rebuild: render every document even when its inputs are unchanged.</summary>
     public bool Rebuild { get; init; }
 
+    /// <summary>nightly: how many runs to keep (--keep).</summary>
+    public int Keep { get; init; } = Nightly.NightlyOptions.DefaultKeep;
+
+    /// <summary>nightly: the run's date (--date yyyy-mm-dd), today (UTC) when not given.</summary>
+    public DateOnly? Date { get; init; }
+
     public const string Usage = """
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
@@ -34,6 +40,8 @@ public sealed record CommandLine(
           publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
                               [--jobs N] [--shard i/n] [--rebuild]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
+          publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--templates 目录]
+                              [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing --help
 
@@ -47,6 +55,12 @@ public sealed record CommandLine(
         --jobs      同时构建的文档数，默认等于处理器核数
         --shard     只构建第 i 份（共 n 份，按文档文件夹名的哈希稳定划分），供多台 CI 机器分担，如 --shard 2/8
         --rebuild   全部重新生成；默认只重建输入（文档文件夹、模板、主题、字体、程序版本）有变化的文档
+        --keep      nightly 保留最近几次构建，默认 14
+        --date      nightly 这次构建的日期，默认今天（UTC）
+
+        nightly: 检查并生成全部文档的 HTML、PDF 和预览站点，写到 <输出目录>/<日期>/（当天再次运行写到 <日期>.2 …），
+                 附构建报告 report.json 和 report.html；全部成功时才把 <输出目录>/latest 指向它，失败时 latest 不动，
+                 失败的原因和位置写在那次的 FAILED.txt。
 
         退出码: 0 成功；1 内容有错误；2 命令行用法错误；3 Publishing 内部错误。
         问题按 路径(行,列): error|warning 代码: 说明 的格式报告。
@@ -61,6 +75,8 @@ public sealed record CommandLine(
         var jobs = 0;
         var shard = Shard.All;
         var rebuild = false;
+        var keep = Nightly.NightlyOptions.DefaultKeep;
+        DateOnly? date = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -106,6 +122,15 @@ public sealed record CommandLine(
                 case "--rebuild":
                     rebuild = true;
                     break;
+                case "--keep":
+                    if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep < 1)
+                        return Fail("--keep 后面需要一个正整数（保留的夜间构建次数）");
+                    break;
+                case "--date":
+                    if (++i >= args.Count || !DateOnly.TryParseExact(args[i], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsedDate))
+                        return Fail("--date 后面需要日期 yyyy-mm-dd，如 --date 2021-01-15");
+                    date = parsedDate;
+                    break;
                 default:
                     if (arg.StartsWith('-')) return Fail($"未知的选项“{arg}”");
                     if (command is null) command = arg;
@@ -115,9 +140,13 @@ public sealed record CommandLine(
             }
         }
 
-        if (command is null) return Fail("缺少命令：build、validate 或 serve");
-        if (command is not ("build" or "validate" or "serve")) return Fail($"未知的命令“{command}”：可用 build、validate 或 serve");
-        return new CommandLine(command, content ?? "content", output ?? "artifacts", templates, formats, strict, null) { Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild };
+        if (command is null) return Fail("缺少命令：build、validate、serve 或 nightly");
+        if (command is not ("build" or "validate" or "serve" or "nightly")) return Fail($"未知的命令“{command}”：可用 build、validate、serve 或 nightly");
+        var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
+        return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
+        {
+            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Keep = keep, Date = date,
+        };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);
     }

@@ -1,6 +1,7 @@
 using Publishing.Build;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Nightly;
 using Publishing.Site;
 
 namespace Publishing.Cli;
@@ -64,6 +65,8 @@ public static class PublishingCli
         var options = new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since);
         var selected = line.Shard.Select(documents);
         var batch = new BatchOptions(line.Jobs, Incremental: !line.Rebuild);
+        if (line.Command == "nightly")
+            return RunNightly(line, options with { Formats = OutputFormats.All }, selected, batch, stdout, stderr);
         var builder = new BatchBuilder(options);
         var result = line.Command == "validate" ? builder.Validate(selected, batch) : builder.Build(selected, batch);
         foreach (var document in result.Documents)
@@ -78,7 +81,7 @@ public static class PublishingCli
             // A content root holding document folders is a full build: outputs of removed documents go
             // (not for one shard: the other shards' documents are not removed ones).
             var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName)) && line.Shard.Count == 1;
-            if (SiteBuild.Finish(line.OutputRoot, templates, result.Documents.Select(Outcome).ToList(), fullBuild))
+            if (SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild))
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }
         Report(diagnostics, result.Documents.Count, stderr);
@@ -86,10 +89,21 @@ public static class PublishingCli
         return failed ? ContentErrors : Ok;
     }
 
-    private static DocumentOutcome Outcome(DocumentResult document)
+    private static int RunNightly(CommandLine line, BuildOptions options, IReadOnlyList<string> documents, BatchOptions batch,
+        TextWriter stdout, TextWriter stderr)
     {
-        var errors = document.Diagnostics.Where(d => d.IsError).ToList();
-        return new DocumentOutcome(document.Slug, errors.Count, errors.FirstOrDefault()?.ToString());
+        var nightly = NightlyRun.Run(new NightlyOptions(line.OutputRoot, options, line.Keep, line.Date), documents, batch);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(nightly.Batch.Documents.SelectMany(d => d.Diagnostics));
+        diagnostics.AddRange(nightly.RunProblems);
+        Report(diagnostics, nightly.Batch.Documents.Count, stderr);
+        var shown = DisplayPaths.For(nightly.Directory);
+        if (nightly.Succeeded)
+            stdout.WriteLine($"夜间构建成功：{shown}/（报告 {BuildReport.PageFile}），latest 已指向它。");
+        else
+            stderr.WriteLine($"夜间构建失败：见 {shown}/{NightlyRun.FailedFile}；latest 仍指向上一次成功的构建。");
+        foreach (var removed in nightly.Removed) stdout.WriteLine($"已删除旧的夜间构建 {removed}（保留最近 {line.Keep} 次）");
+        return nightly.Succeeded ? Ok : ContentErrors;
     }
 
     private static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)

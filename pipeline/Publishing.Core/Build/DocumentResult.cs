@@ -60,4 +60,11 @@ public sealed record BatchResult(IReadOnlyList<DocumentResult> Documents, TimeSp
 
     /// <summary>Every document's diagnostics, sorted by file, line and column as they are printed.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => Documents.SelectMany(d => d.Diagnostics).Distinct().Order().ToList();
+
+    /// <summary>What the site index shows of this run per document.</summary>
+    public IReadOnlyList<Site.DocumentOutcome> Outcomes() => Documents.Select(d =>
+    {
+        var errors = d.Diagnostics.Where(x => x.IsError).ToList();
+        return new Site.DocumentOutcome(d.Slug, errors.Count, errors.FirstOrDefault()?.ToString());
+    }).ToList();
 }

@@ -1,0 +1,15 @@
+using Publishing.Build;
+
+namespace Publishing.Nightly;
+
+/// <param name="Root">Where the runs are kept: &lt;Root&gt;/&lt;yyyy-mm-dd&gt;/ and &lt;Root&gt;/latest.</param>
+/// <param name="Keep">Runs kept (the newest; the one latest points at is never removed).</param>
+/// <param name="Date">The run's date (UTC today unless given: re-running a past night, tests).</param>
+public sealed record NightlyOptions(
+    string Root,
+    BuildOptions Build,
+    int Keep = NightlyOptions.DefaultKeep,
+    DateOnly? Date = null)
+{
+    public const int DefaultKeep = 14;
+}

@@ -1,27 +1,84 @@
-// Build script: ./build.sh [--target=Draft|Html|Pdf|Validate|Preview|Test|Build|Clean] [--configuration=Release]
-//                          [--content=content] [--out=artifacts] [--port=8080]
+// Build script. ./build.sh --help lists the targets and options; an option not listed there is an error.
 var target = Argument("target", "Draft");
 var configuration = Argument("configuration", "Release");
 var content = Argument("content", "content");
-var output = Argument("out", "artifacts");
+var output = Argument("out", "");
+var jobs = Argument("jobs", "");
+var shard = Argument("shard", "");
+var keep = Argument("keep", "");
+var date = Argument("date", "");
+var from = Argument("from", "");
+var templates = Argument("templates", "");
 var port = Argument("port", "8080");
+var strict = HasArgument("warnings-as-errors");
+var rebuild = HasArgument("rebuild");
+
+// The options above, and Cake's own; anything else is a typo that must not be silently ignored.
+var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+{
+    "target", "configuration", "content", "out", "jobs", "shard", "keep", "date", "from", "templates", "port", "warnings-as-errors", "rebuild",
+    "verbosity", "v", "dryrun", "noop", "whatif", "exclusive", "e", "description", "showdescription", "tree", "showtree",
+    "debug", "d", "bootstrap", "skip-bootstrap",
+};
+var unknown = Context.Arguments.GetArguments().Keys.Where(k => !known.Contains(k)).ToList();
+if (unknown.Count > 0)
+    throw new Exception($"unknown option(s): {string.Join(", ", unknown.Select(k => "--" + k))}; ./build.sh --help lists the options");
 
 var solution = "./Publishing.sln";
 var cliProject = "./pipeline/Publishing.Cli/Publishing.Cli.csproj";
+// The product: the `publishing` command, published ReadyToRun (precompiled: a cold start works instead of JIT-compiling).
+var productDirectory = "./bin/publishing";
+var publishingCommand = productDirectory + "/publishing" + (IsRunningOnWindows() ? ".exe" : "");
 
-// Runs the built `publishing` command; a non-zero exit fails the task with the tool's own diagnostics shown.
+// Runs the published `publishing` command; a non-zero exit fails the task with the tool's own diagnostics shown.
 void Publishing(params string[] arguments)
 {
-    var settings = new DotNetRunSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-    };
     var args = new ProcessArgumentBuilder();
     foreach (var argument in arguments) args.AppendQuoted(argument);
-    DotNetRun(cliProject, args, settings);
+    foreach (var (name, value) in new[] { ("--jobs", jobs), ("--shard", shard), ("--templates", templates) })
+        if (value != "") args.Append(name).AppendQuoted(value);
+    if (strict) args.Append("--warnings-as-errors");
+    var exit = StartProcess(publishingCommand, new ProcessSettings { Arguments = args });
+    if (exit != 0) throw new Exception($"publishing {arguments[0]} failed (exit code {exit}); the problems are listed above");
 }
+
+string[] Out(string fallback) => new[] { "--out", output != "" ? output : fallback };
+
+Task("Help")
+    .Description("Lists the targets and options.")
+    .Does(() =>
+{
+    Information("""
+        ./build.sh [--target=<target>] [options]
+
+        Targets:
+          Draft      HTML preview and PDF draft of every document, and the site index (the default)
+          Html       the HTML previews only            Pdf       the PDF drafts only
+          Validate   the editors' checks, no rendering
+          Preview    live preview for editors on http://127.0.0.1:<port>: rebuilds and reloads on save
+          Nightly    validate, build every draft and the site into artifacts/nightly/<yyyy-mm-dd>/ with a build
+                     report; artifacts/nightly/latest moves to it only when everything succeeded
+          Product    publish the `publishing` command (ReadyToRun) into bin/publishing/ (every target above needs it)
+          Build      compile the whole solution, tests and benchmarks included
+          Test       install the test dependencies (scripts/install-deps.sh), build, run every test
+          Clean      remove build outputs and artifacts/
+          Help       this list (also ./build.sh --help)
+
+        Options:
+          --content=<dir>          content folder (default content)
+          --out=<dir>              output folder (default artifacts; Nightly: artifacts/nightly)
+          --templates=<dir>        templates, theme, fonts and checks (default: templates/ beside the content)
+          --configuration=<c>      Release (default) or Debug
+          --jobs=<n>               documents built at once (default: one per core)
+          --shard=<i>/<n>          build only the i-th of n stable parts of the documents (CI matrices)
+          --rebuild                render every document, even those whose inputs are unchanged
+          --port=<n>               Preview: the port (default 8080)
+          --warnings-as-errors     a warning fails the build
+          --keep=<n>               Nightly: runs kept (default 14)
+          --date=<yyyy-mm-dd>      Nightly: the run's date (default today, UTC)
+          --from=<dir>             Nightly: start from these outputs (a CI matrix's shards) instead of latest
+        """);
+});
 
 Task("Clean")
     .Does(() =>
@@ -30,7 +87,20 @@ Task("Clean")
     CleanDirectories("./pipeline/**/obj");
     CleanDirectories("./tests/**/bin/" + configuration);
     CleanDirectories("./tests/**/obj");
-    if (DirectoryExists(output)) DeleteDirectory(output, new DeleteDirectorySettings { Recursive = true, Force = true });
+    foreach (var folder in new[] { output != "" ? output : "artifacts", productDirectory })
+        if (DirectoryExists(folder)) DeleteDirectory(folder, new DeleteDirectorySettings { Recursive = true, Force = true });
+});
+
+Task("Product")
+    .Description("Publishes the `publishing` command (ReadyToRun) into bin/publishing/: the product only, no test projects.")
+    .Does(() =>
+{
+    DotNetPublish(cliProject, new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = productDirectory,
+        Verbosity = DotNetVerbosity.Quiet,
+    });
 });
 
 Task("Build")
@@ -41,28 +111,41 @@ Task("Build")
 
 Task("Validate")
     .Description("Runs the editors' checks on the content without rendering.")
-    .IsDependentOn("Build")
+    .IsDependentOn("Product")
     .Does(() => Publishing("validate", content));
 
 Task("Html")
     .Description("Builds the HTML preview of every document.")
-    .IsDependentOn("Build")
-    .Does(() => Publishing("build", content, "--out", output, "--format", "html"));
+    .IsDependentOn("Product")
+    .Does(() => Publishing(new[] { "build", content, "--format", "html" }.Concat(Out("artifacts")).Concat(rebuild ? new[] { "--rebuild" } : new string[0]).ToArray()));
 
 Task("Pdf")
     .Description("Builds the PDF draft of every document.")
-    .IsDependentOn("Build")
-    .Does(() => Publishing("build", content, "--out", output, "--format", "pdf"));
+    .IsDependentOn("Product")
+    .Does(() => Publishing(new[] { "build", content, "--format", "pdf" }.Concat(Out("artifacts")).Concat(rebuild ? new[] { "--rebuild" } : new string[0]).ToArray()));
 
 Task("Draft")
     .Description("Everything for every document: HTML preview and PDF draft (the default).")
-    .IsDependentOn("Build")
-    .Does(() => Publishing("build", content, "--out", output, "--format", "html,pdf"));
+    .IsDependentOn("Product")
+    .Does(() => Publishing(new[] { "build", content, "--format", "html,pdf" }.Concat(Out("artifacts")).Concat(rebuild ? new[] { "--rebuild" } : new string[0]).ToArray()));
+
+Task("Nightly")
+    .Description("Validates and builds every draft and the site into artifacts/nightly/<date>/ with a build report; moves latest on success.")
+    .IsDependentOn("Product")
+    .Does(() =>
+{
+    var arguments = new List<string> { "nightly", content };
+    arguments.AddRange(Out("artifacts/nightly"));
+    if (keep != "") arguments.AddRange(new[] { "--keep", keep });
+    if (date != "") arguments.AddRange(new[] { "--date", date });
+    if (from != "") arguments.AddRange(new[] { "--from", from });
+    Publishing(arguments.ToArray());
+});
 
 Task("Preview")
     .Description("Live preview for editors: serves the site on http://127.0.0.1:<port>, rebuilds and reloads on save (Ctrl+C stops).")
-    .IsDependentOn("Build")
-    .Does(() => Publishing("serve", content, "--out", output, "--port", port));
+    .IsDependentOn("Product")
+    .Does(() => Publishing(new[] { "serve", content, "--port", port }.Concat(Out("artifacts")).ToArray()));
 
 Task("Deps")
     .Description("Installs what tests need beyond the SDK (Chromium, poppler-utils, a CJK font).")

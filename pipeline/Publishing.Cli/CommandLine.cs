@@ -33,6 +33,9 @@ public sealed record CommandLine(
     /// <summary>nightly: the run's date (--date yyyy-mm-dd), today (UTC) when not given.</summary>
     public DateOnly? Date { get; init; }
 
+    /// <summary>nightly --from dir: start from these outputs (a CI matrix's shards) instead of latest.</summary>
+    public string? From { get; init; }
+
     public const string Usage = """
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
@@ -40,8 +43,8 @@ public sealed record CommandLine(
           publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
                               [--jobs N] [--shard i/n] [--rebuild]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
-          publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--templates 目录]
-                              [--warnings-as-errors] [--jobs N] [--shard i/n]
+          publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录]
+                              [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing --help
 
@@ -57,6 +60,7 @@ public sealed record CommandLine(
         --rebuild   全部重新生成；默认只重建输入（文档文件夹、模板、主题、字体、程序版本）有变化的文档
         --keep      nightly 保留最近几次构建，默认 14
         --date      nightly 这次构建的日期，默认今天（UTC）
+        --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
 
         nightly: 检查并生成全部文档的 HTML、PDF 和预览站点，写到 <输出目录>/<日期>/（当天再次运行写到 <日期>.2 …），
                  附构建报告 report.json 和 report.html；全部成功时才把 <输出目录>/latest 指向它，失败时 latest 不动，
@@ -77,6 +81,7 @@ public sealed record CommandLine(
         var rebuild = false;
         var keep = Nightly.NightlyOptions.DefaultKeep;
         DateOnly? date = null;
+        string? from = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -126,6 +131,10 @@ public sealed record CommandLine(
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep < 1)
                         return Fail("--keep 后面需要一个正整数（保留的夜间构建次数）");
                     break;
+                case "--from":
+                    if (++i >= args.Count) return Fail("--from 后面需要一个目录");
+                    from = args[i];
+                    break;
                 case "--date":
                     if (++i >= args.Count || !DateOnly.TryParseExact(args[i], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsedDate))
                         return Fail("--date 后面需要日期 yyyy-mm-dd，如 --date 2021-01-15");
@@ -145,7 +154,7 @@ public sealed record CommandLine(
         var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {
-            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Keep = keep, Date = date,
+            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Keep = keep, Date = date, From = from,
         };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);

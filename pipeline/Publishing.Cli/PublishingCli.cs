@@ -68,7 +68,10 @@ public static class PublishingCli
         if (line.Command == "nightly")
             return RunNightly(line, options with { Formats = OutputFormats.All }, selected, batch, stdout, stderr);
         var builder = new BatchBuilder(options);
-        var result = line.Command == "validate" ? builder.Validate(selected, batch) : builder.Build(selected, batch);
+        var validateOnly = line.Command == "validate";
+        var result = BuildProgress.Run(selected.Count, stderr, done => validateOnly
+            ? builder.Validate(selected, batch with { DocumentDone = done })
+            : builder.Build(selected, batch with { DocumentDone = done }));
         foreach (var document in result.Documents)
         {
             var shown = DisplayPaths.For(document.OutputDirectory);
@@ -85,6 +88,7 @@ public static class PublishingCli
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }
         Report(diagnostics, result.Documents.Count, stderr);
+        if (result.Documents.Count > 1) stderr.WriteLine(BuildProgress.Summary(result, validateOnly));
         var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);
         return failed ? ContentErrors : Ok;
     }
@@ -92,11 +96,18 @@ public static class PublishingCli
     private static int RunNightly(CommandLine line, BuildOptions options, IReadOnlyList<string> documents, BatchOptions batch,
         TextWriter stdout, TextWriter stderr)
     {
-        var nightly = NightlyRun.Run(new NightlyOptions(line.OutputRoot, options, line.Keep, line.Date), documents, batch);
+        NightlyResult? nightly = null;
+        BuildProgress.Run(documents.Count, stderr, done =>
+        {
+            nightly = NightlyRun.Run(new NightlyOptions(line.OutputRoot, options, line.Keep, line.Date, line.From), documents,
+                batch with { DocumentDone = done });
+            return nightly.Batch;
+        });
         var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(nightly.Batch.Documents.SelectMany(d => d.Diagnostics));
+        diagnostics.AddRange(nightly!.Batch.Documents.SelectMany(d => d.Diagnostics));
         diagnostics.AddRange(nightly.RunProblems);
         Report(diagnostics, nightly.Batch.Documents.Count, stderr);
+        stderr.WriteLine(BuildProgress.Summary(nightly.Batch, validateOnly: false));
         var shown = DisplayPaths.For(nightly.Directory);
         if (nightly.Succeeded)
             stdout.WriteLine($"夜间构建成功：{shown}/（报告 {BuildReport.PageFile}），latest 已指向它。");

@@ -4,12 +4,15 @@ namespace Publishing.Nightly;
 
 /// <param name="Root">Where the runs are kept: &lt;Root&gt;/&lt;yyyy-mm-dd&gt;/ and &lt;Root&gt;/latest.</param>
 /// <param name="Keep">Runs kept (the newest; the one latest points at is never removed).</param>
+/// <param name="SeedFrom">Outputs to start from instead of the last good run (the shards a CI matrix built):
+/// documents whose build there is current are not rendered again.</param>
 /// <param name="Date">The run's date (UTC today unless given: re-running a past night, tests).</param>
 public sealed record NightlyOptions(
     string Root,
     BuildOptions Build,
     int Keep = NightlyOptions.DefaultKeep,
-    DateOnly? Date = null)
+    DateOnly? Date = null,
+    string? SeedFrom = null)
 {
     public const int DefaultKeep = 14;
 }

@@ -42,7 +42,7 @@ public static partial class NightlyRun
         var name = NextName(root, date);
         var staging = Path.Combine(root, $".staging-{name}");
         var previous = Latest(root);
-        Seed(previous, staging, documents);
+        Seed(options.SeedFrom is { } from ? Path.GetFullPath(from) : previous, staging, documents);
 
         var build = options.Build with { OutputRoot = staging };
         var result = new BatchBuilder(build).Build(documents, batch);

@@ -42,7 +42,7 @@ public sealed class LayoutContext
     internal sealed class ShapedParagraph
     {
         public required List<ShapedChar> Chars { get; init; }
-        public Dictionary<(double Width, double Indent), List<TextLine>> Lines { get; } = new();
+        public Dictionary<(double Width, double Indent, bool Optimal), List<TextLine>> Lines { get; } = new();
     }
 
     internal ShapedParagraph Shape(object key, IReadOnlyList<TextSpan> spans, double cjkGrid = 0)
@@ -58,13 +58,14 @@ public sealed class LayoutContext
         }
     }
 
-    internal List<TextLine> Lines(object key, IReadOnlyList<TextSpan> spans, double width, double firstIndent, bool avoidLone, double cjkGrid = 0)
+    internal List<TextLine> Lines(object key, IReadOnlyList<TextSpan> spans, double width, double firstIndent, bool avoidLone,
+        double cjkGrid = 0, bool optimal = false)
     {
         var shaped = Shape(key, spans, cjkGrid);
         lock (shaped)
         {
-            if (!shaped.Lines.TryGetValue((width, firstIndent), out var lines))
-                shaped.Lines[(width, firstIndent)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone);
+            if (!shaped.Lines.TryGetValue((width, firstIndent, optimal), out var lines))
+                shaped.Lines[(width, firstIndent, optimal)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone, optimal);
             return lines;
         }
     }

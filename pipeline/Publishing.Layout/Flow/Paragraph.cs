@@ -38,7 +38,8 @@ public sealed class Paragraph : Block
     public string Text => string.Concat(Spans.Select(s => s.Text));
 
     internal List<TextLine> LinesFor(LayoutContext context, double width) =>
-        context.Lines(this, Spans, width - Style.StartIndent, Style.FirstLineIndent, Style.AvoidLoneLastChar, Style.CjkGrid);
+        context.Lines(this, Spans, width - Style.StartIndent, Style.FirstLineIndent, Style.AvoidLoneLastChar, Style.CjkGrid,
+            optimal: Style.Align == TextAlign.Justify);
 
     public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
     {

@@ -4,18 +4,28 @@ namespace Publishing.Layout.Text;
 internal sealed record TextLine(int Start, int End, int VisibleEnd, double Indent, double NaturalWidth, bool IsLast, bool EndsWithMandatoryBreak);
 
 /// <summary>
-/// Greedy line breaking over shaped characters and break opportunities (<see cref="BreakRules"/>), then one
-/// repair: a last line holding a single character pulls one more unit down from the line before, when the
-/// rules allow it (no paragraph or cell ends with a lone 比 or 划 when a better break exists).
+/// Line breaking over shaped characters and break opportunities (<see cref="BreakRules"/>). Justified text is
+/// broken over the whole paragraph (<see cref="OptimalBreaker"/>); other text greedily (first fit, as a browser
+/// does in a table cell), then one repair: a last line holding a single character pulls one more unit down
+/// from the line before, when the rules allow it (no cell ends with a lone 比 or 划 when a better break exists).
 /// </summary>
 internal static class LineBreaker
 {
-    private const double Epsilon = 0.01;
+    internal const double Epsilon = 0.01;
 
-    public static List<TextLine> Break(IReadOnlyList<ShapedChar> chars, double width, double firstIndent, bool avoidLoneLastChar)
+    public static List<TextLine> Break(IReadOnlyList<ShapedChar> chars, double width, double firstIndent, bool avoidLoneLastChar, bool optimal = false)
     {
         var cps = chars.Select(c => c.CodePoint).ToArray();
         var opps = BreakRules.Opportunities(cps);
+        var ranges = optimal
+            ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar)
+            : Greedy(chars, cps, opps, width, firstIndent, avoidLoneLastChar);
+        return ToLines(ranges, chars, cps, firstIndent);
+    }
+
+    private static List<(int Start, int End)> Greedy(IReadOnlyList<ShapedChar> chars, int[] cps, bool[] opps, double width,
+        double firstIndent, bool avoidLoneLastChar)
+    {
         var ranges = new List<(int Start, int End)>();
         var n = chars.Count;
         var start = 0;
@@ -46,7 +56,11 @@ internal static class LineBreaker
         }
 
         if (avoidLoneLastChar && ranges.Count >= 2) RepairLoneLastChar(ranges, chars, cps, opps, width, firstIndent);
+        return ranges;
+    }
 
+    private static List<TextLine> ToLines(List<(int Start, int End)> ranges, IReadOnlyList<ShapedChar> chars, int[] cps, double firstIndent)
+    {
         var lines = new List<TextLine>(ranges.Count);
         for (var l = 0; l < ranges.Count; l++)
         {

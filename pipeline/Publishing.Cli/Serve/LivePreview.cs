@@ -23,7 +23,7 @@ internal static class LivePreview
         var name = WebUtility.HtmlEncode(slug);
         var items = string.Concat(problems.Select(p => $"<li>{WebUtility.HtmlEncode(p)}</li>"));
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            + "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'\">"
+            + $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Publishing.Site.ContentSecurity.Policy}\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + $"<title>{name}：尚未生成</title><link rel=\"stylesheet\" href=\"../_site/site.css\"><script src=\"../_site/site.js\" defer></script></head>"
             + $"<body class=\"site-page\"><main id=\"main\" class=\"change-list\"><h1 class=\"site-title\">{name} 还没有成功生成过</h1>"

@@ -11,9 +11,6 @@ internal sealed class Html
 {
     private readonly StringBuilder _out = new();
 
-    /// <summary>The strict policy of every page of the site: scripts only from the site's own files.</summary>
-    public const string ContentSecurityPolicy = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 
     public Html Raw(string markup) { _out.Append(markup); return this; }
@@ -42,7 +39,7 @@ internal sealed class Html
     public Html Head(string title, string siteRoot, params string[] stylesheets)
     {
         Line("<!DOCTYPE html>").Line("<html lang=\"zh-CN\">").Line("<head>").Line("<meta charset=\"utf-8\">");
-        Line($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">");
+        Line($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurity.Policy}\">");
         Line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         Line("<meta name=\"generator\" content=\"Publishing\">");
         Open("title").Text(title).Line("</title>");

@@ -47,7 +47,7 @@ public static class PreviewPage
         foreach (var meta in head.QuerySelectorAll("meta[http-equiv]").ToList()) meta.Remove();
         var csp = document.CreateElement("meta");
         csp.SetAttribute("http-equiv", "Content-Security-Policy");
-        csp.SetAttribute("content", Html.ContentSecurityPolicy);
+        csp.SetAttribute("content", ContentSecurity.Policy);
         head.Prepend(csp);
         head.Prepend(head.QuerySelector("meta[charset]")!);
         var link = document.CreateElement("link");

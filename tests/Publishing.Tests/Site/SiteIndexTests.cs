@@ -74,3 +74,26 @@ public sealed class SiteIndexTests
     private static AngleSharp.Html.Dom.IHtmlDocument Index(string output) =>
         new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "index.html")));
 }
+
+/// <summary>A province's index: hundreds of documents stay one sorted, compact table.</summary>
+public sealed class SiteIndexScaleTests
+{
+    [Fact]
+    public void Two_hundred_documents_are_listed_by_department_then_newest_year_in_a_compact_page()
+    {
+        var entries = Enumerable.Range(0, 200).Select(i => new Publishing.Site.SiteEntry($"doc-{i:000}",
+            new Publishing.Site.BuildRecord($"doc-{i:000}", "标题", $"部门{(199 - i) / 4:00}", 2020 + i % 4, "草案", "2021-01-15",
+                12, i % 3, "2026-11-27T22:00:00Z", "abc1234", $"doc-{i:000}.pdf", i % 5 == 0 ? 2 : 0, "上一稿"), 0, null)).ToList();
+
+        var html = Publishing.Site.SiteIndex.Render(entries, "report.html");
+
+        var page = new HtmlParser().ParseDocument(html);
+        var rows = page.QuerySelectorAll("table.document-index tbody tr");
+        rows.Length.ShouldBe(200);
+        var keys = rows.Select(r => (r.QuerySelector("th a")!.TextContent, int.Parse(r.QuerySelectorAll("td")[0].TextContent))).ToList();
+        keys.ShouldBe(keys.OrderBy(k => k.TextContent, StringComparer.Ordinal).ThenByDescending(k => k.Item2).ToList());
+        page.QuerySelectorAll("a.change-mark").Length.ShouldBe(40);
+        page.QuerySelector(".site-links a")!.GetAttribute("href").ShouldBe("report.html");
+        (html.Length / 1024).ShouldBeLessThan(300, "about 1 KB a document");
+    }
+}

@@ -90,6 +90,9 @@ internal static class Shaper
         foreach (var c in chars)
         {
             if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Advance = 0; }
+            // Most characters have one glyph: the list's default room for four would be most of a long
+            // document's layout memory (a shaped character is kept for every character of every paragraph).
+            c.Glyphs.TrimExcess();
         }
         into.AddRange(chars);
     }

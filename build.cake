@@ -58,6 +58,7 @@ Task("Help")
           Preview    live preview for editors on http://127.0.0.1:<port>: rebuilds and reloads on save
           Nightly    validate, build every draft and the site into artifacts/nightly/<yyyy-mm-dd>/ with a build
                      report; artifacts/nightly/latest moves to it only when everything succeeded
+          Volume     the combined volume (汇编) of every document: artifacts/volume.pdf, one 目录, bookmarks
           Product    publish the `publishing` command (ReadyToRun) into bin/publishing/ (every target above needs it)
           Build      compile the whole solution, tests and benchmarks included
           Test       install the test dependencies (scripts/install-deps.sh), build, run every test
@@ -146,6 +147,11 @@ Task("Preview")
     .Description("Live preview for editors: serves the site on http://127.0.0.1:<port>, rebuilds and reloads on save (Ctrl+C stops).")
     .IsDependentOn("Product")
     .Does(() => Publishing(new[] { "serve", content, "--port", port }.Concat(Out("artifacts")).ToArray()));
+
+Task("Volume")
+    .Description("The combined volume (汇编) of every document: one PDF with a combined 目录 and bookmarks, artifacts/volume.pdf.")
+    .IsDependentOn("Product")
+    .Does(() => Publishing(new[] { "volume", content }.Concat(Out("artifacts")).ToArray()));
 
 Task("Deps")
     .Description("Installs what tests need beyond the SDK (Chromium, poppler-utils, a CJK font).")

@@ -45,6 +45,7 @@ public sealed record CommandLine(
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录]
                               [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
+          publishing volume   [内容目录] [--out 目录] [--templates 目录] [--warnings-as-errors] [--jobs N]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing --help
 
@@ -62,6 +63,8 @@ public sealed record CommandLine(
         --date      nightly 这次构建的日期，默认今天（UTC）
         --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
 
+        volume:  全部文档合成一本汇编 PDF（<输出目录>/volume.pdf）：封面、总目录（各部门及其各部分的页码）、书签；
+                 页码连续编排，或按主题 volume_numbering: per_document 每个部门从 1 起。
         nightly: 检查并生成全部文档的 HTML、PDF 和预览站点，写到 <输出目录>/<日期>/（当天再次运行写到 <日期>.2 …），
                  附构建报告 report.json 和 report.html；全部成功时才把 <输出目录>/latest 指向它，失败时 latest 不动，
                  失败的原因和位置写在那次的 FAILED.txt。
@@ -150,7 +153,7 @@ public sealed record CommandLine(
         }
 
         if (command is null) return Fail("缺少命令：build、validate、serve 或 nightly");
-        if (command is not ("build" or "validate" or "serve" or "nightly")) return Fail($"未知的命令“{command}”：可用 build、validate、serve 或 nightly");
+        if (command is not ("build" or "validate" or "serve" or "nightly" or "volume")) return Fail($"未知的命令“{command}”：可用 build、validate、serve、nightly 或 volume");
         var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {

@@ -65,6 +65,14 @@ public static class PublishingCli
         var options = new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since);
         var selected = line.Shard.Select(documents);
         var batch = new BatchOptions(line.Jobs, Incremental: !line.Rebuild);
+        if (line.Command == "volume")
+        {
+            var volume = VolumeBuilder.Build(options, selected, line.Jobs);
+            diagnostics.AddRange(volume.Diagnostics);
+            if (volume.Path is not null) stdout.WriteLine($"已生成汇编 {DisplayPaths.For(volume.Path)}（{volume.Pages} 页，{selected.Count} 个部门）");
+            Report(diagnostics, selected.Count, stderr);
+            return volume.Path is null ? ContentErrors : Ok;
+        }
         if (line.Command == "nightly")
             return RunNightly(line, options with { Formats = OutputFormats.All }, selected, batch, stdout, stderr);
         var builder = new BatchBuilder(options);

@@ -81,7 +81,7 @@ public sealed class DocumentBuilder
         var css = _assembler.AssembleStylesheet(theme, diagnostics);
         if (html is null || css is null) return null;
 
-        var output = new RenderedDocument { AssembledHtml = html };
+        var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
         var pages = new PdfPages();
         string? pdfName = null;
         if (_options.Formats.HasFlag(OutputFormats.Pdf))

@@ -14,6 +14,10 @@ public sealed class RenderedDocument
     /// <summary>The assembled document (docs/html-vocabulary.md) that the PDF was rendered from.</summary>
     public string AssembledHtml { get; init; } = "";
 
+    /// <summary>The document and theme it was rendered from (the combined volume lays them out again).</summary>
+    public Model.PublishingDocument? Document { get; init; }
+    public Theming.Theme? Theme { get; init; }
+
     public void Remove(string relativePath) => _removals.Add(relativePath);
 
     /// <summary>Pages of the PDF, when one was rendered.</summary>

@@ -24,7 +24,7 @@ public sealed class PdfPages
 public static class PdfRenderer
 {
     // Font files are memory-mapped once per process and shared by every render (they are read-only).
-    private static readonly FontLibrary Fonts = new();
+    internal static readonly FontLibrary Fonts = new();
 
     /// <param name="pages">When given, receives the page count and the printed page number of every anchor (id):
     /// the preview shows them beside its 目录 entries and on the site index.</param>

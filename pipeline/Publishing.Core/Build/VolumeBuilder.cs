@@ -1,0 +1,58 @@
+using Publishing.Content;
+using Publishing.Diagnostics;
+using Publishing.Output;
+using Publishing.Rendering.Pdf;
+
+namespace Publishing.Build;
+
+/// <summary>What building the combined volume produced: its path when written, its pages, every problem.</summary>
+public sealed record VolumeResult(string? Path, int Pages, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The combined volume (汇编) of every document: each is loaded, checked and assembled as for its own draft
+/// (in parallel), then all are laid out as one PDF by <see cref="VolumeRenderer"/>. A document with errors keeps
+/// the volume from being written (a volume missing a department would be silently wrong).
+/// </summary>
+public static class VolumeBuilder
+{
+    public const string FileName = "volume.pdf";
+
+    public static VolumeResult Build(BuildOptions options, IReadOnlyList<string> documents, int jobs = 0)
+    {
+        var builder = new DocumentBuilder(options with { Formats = OutputFormats.Html });
+        var ordered = documents.Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
+        var rendered = new RenderedDocument?[ordered.Count];
+        var found = new DiagnosticBag[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = jobs > 0 ? jobs : Environment.ProcessorCount }, i =>
+        {
+            found[i] = new DiagnosticBag();
+            rendered[i] = builder.Render(ordered[i], found[i]);
+        });
+        var diagnostics = new DiagnosticBag();
+        foreach (var bag in found) diagnostics.AddRange(bag.Items);
+        if (rendered.Any(r => r is null) || diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.WarningCount > 0) || rendered.Length == 0)
+            return new VolumeResult(null, 0, diagnostics.Sorted());
+
+        var first = rendered[0]!.Document!.Metadata;
+        var title = $"{first.Year} 年部门预算绩效文本汇编";
+        var info = new PdfDocumentInfo(title, first.ReviewedBy, title, "部门预算, 绩效目标, 汇编", "zh-CN",
+            new DateTimeOffset(rendered.Max(r => r!.Document!.Metadata.Date).ToDateTime(new TimeOnly(0, 0)), TimeSpan.Zero));
+        var parts = rendered.Select(r => new VolumeDocument(r!.Document!.Slug, r.Document.Metadata.Department, r.AssembledHtml)).ToList();
+        using var stream = new MemoryStream();
+        var pages = new PdfPages();
+        diagnostics.AddRange(VolumeRenderer.Render(title, parts, rendered[0]!.Theme!, info, stream, pages));
+        if (diagnostics.HasErrors) return new VolumeResult(null, 0, diagnostics.Sorted());
+
+        var path = Path.Combine(options.OutputRoot, FileName);
+        try
+        {
+            AtomicFile.Write(path, stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(path), 0, 0, $"无法写入输出：{e.Message}");
+            return new VolumeResult(null, 0, diagnostics.Sorted());
+        }
+        return new VolumeResult(Path.GetFullPath(path), pages.Count, diagnostics.Sorted());
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Publishing.Diagnostics;
+using Publishing.Layout;
+using Publishing.Layout.Pages;
+using Publishing.Theming;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>One department's assembled HTML for the volume.</summary>
+public sealed record VolumeDocument(string Slug, string Department, string Html);
+
+/// <summary>
+/// The combined volume (汇编) a bureau prints: a cover, a combined 目录 (each department with its parts, and the
+/// page where each begins), then every department's document as it is drafted alone. Each document's ids get
+/// a prefix (v3-part-1), so its own 目录 and links keep pointing inside it. Page numbers run on through the
+/// volume, or start at 1 in each department when the theme says volume_numbering: per_document. The bookmarks
+/// hold every department, with its own bookmarks under it.
+/// </summary>
+public static partial class VolumeRenderer
+{
+    public static IReadOnlyList<Diagnostic> Render(string title, IReadOnlyList<VolumeDocument> documents, Theme theme,
+        PdfDocumentInfo info, Stream output, PdfPages? pages = null)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var styles = new PdfStyles(theme, PdfRenderer.Fonts);
+        var continuous = theme.VolumeNumbering != "per_document";
+        var sections = new List<DocumentSection>();
+        var outline = new List<OutlineEntry>();
+        var toc = new StringBuilder();
+        LayoutDocument? first = null;
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var prefix = $"v{i + 1}-";
+            var html = Prefixed(documents[i].Html, prefix);
+            var mapped = HtmlToLayout.Map(html, styles, info);
+            diagnostics.AddRange(mapped.Diagnostics);
+            first ??= mapped.Document;
+            foreach (var section in mapped.Document.Sections)
+                sections.Add(continuous && section.Numbering == PageNumbering.RestartAtOne ? section with { Numbering = PageNumbering.Continue } : section);
+            outline.Add(new OutlineEntry(documents[i].Department, prefix + "part-1", mapped.Document.Outline));
+            toc.Append(DepartmentEntry(html, documents[i].Department, prefix));
+        }
+        if (first is null) return diagnostics;
+
+        // The volume's own cover and 目录, in the same vocabulary as a document's: the same styles and leader lines.
+        var front = HtmlToLayout.Map($"""
+            <html><body>
+            <section class="cover" id="volume-cover"><p class="cover-title">{E(title)}</p><p class="cover-status">（{documents.Count} 个部门）</p></section>
+            <nav class="toc" id="volume-toc"><h1 class="toc-title">目&#x3000;录</h1><ol>{toc}</ol></nav>
+            </body></html>
+            """, styles, info);
+        var all = front.Document.Sections.Concat(sections).ToList();
+        // Continuous numbering starts at 1 with the first department's first part.
+        var firstNumbered = all.FindIndex(s => s.Numbering != PageNumbering.None);
+        if (firstNumbered >= 0) all[firstNumbered] = all[firstNumbered] with { Numbering = PageNumbering.RestartAtOne };
+        var volume = first with { Sections = all, Outline = outline, Metadata = first.Metadata with { Title = title } };
+
+        var layout = DocumentRenderer.RenderPdf(volume, output);
+        if (pages is not null)
+        {
+            pages.Count = layout.Pages.Count;
+            foreach (var (anchor, place) in layout.Anchors)
+                if (place.Number is int number) pages.Anchors[anchor] = number;
+        }
+        return diagnostics;
+    }
+
+    /// <summary>A department in the combined 目录: its name, then its parts (from its own 目录).</summary>
+    private static string DepartmentEntry(string prefixedHtml, string department, string prefix)
+    {
+        var document = new HtmlParser().ParseDocument(prefixedHtml);
+        var parts = document.QuerySelectorAll("nav.toc li.toc-part > a")
+            .Select(a => $"<li class=\"toc-entry\"><a href=\"{E(a.GetAttribute("href") ?? "")}\">{E(a.TextContent.Trim())}</a></li>");
+        return $"<li class=\"toc-part\"><a href=\"#{prefix}part-1\">{E(department)}</a><ol>{string.Concat(parts)}</ol></li>";
+    }
+
+    /// <summary>Every id and in-document link of one document's HTML, prefixed so the volume's anchors stay unique.</summary>
+    internal static string Prefixed(string html, string prefix) =>
+        Href().Replace(Id().Replace(html, m => $"{m.Groups[1].Value}\"{prefix}"), m => $"href=\"#{prefix}");
+
+    [GeneratedRegex("""(\sid=)"(?=[^"])""")]
+    private static partial Regex Id();
+
+    [GeneratedRegex("""href="#(?=[^"])""")]
+    private static partial Regex Href();
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -87,6 +87,7 @@ public sealed class DocumentBuilder
         if (_options.Formats.HasFlag(OutputFormats.Pdf))
         {
             var pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
+            diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory));
             if (pdf is null) return null;
             pdfName = document.Slug + ".pdf";
             output.Add(pdfName, pdf);

@@ -22,6 +22,7 @@ internal static class HtmlToLayout
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
         var body = document.Body ?? throw new InvalidDataException("HTML without a body");
         var mapper = new BlockMapper(styles);
+        WarnIgnoredContent(body, mapper);
         var documentPage = PageOf(body, styles.Page, mapper);
         var sections = new List<DocumentSection>();
         var outline = new List<OutlineEntry>();
@@ -89,6 +90,21 @@ internal static class HtmlToLayout
 
         var metadata = new DocumentMetadata(info.Title, info.Author, info.Subject, info.Keywords, info.Language, info.Created);
         return new Mapped(new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata), mapper.Diagnostics);
+    }
+
+    /// <summary>
+    /// Elements written in the content (Markdown, located by data-src) that the PDF does not read: PUB4201 at the
+    /// line. The templates' own markup is checked where it is written (<see cref="TemplateVocabularyCheck"/>).
+    /// </summary>
+    private static void WarnIgnoredContent(IElement body, BlockMapper mapper)
+    {
+        foreach (var e in body.QuerySelectorAll("*"))
+        {
+            if (PdfVocabulary.IsKnownElement(e.LocalName) || e.LocalName == "img") continue;  // images: PUB3022 already
+            if (InlineText.SourceOf(e) is not { } source || !source.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) continue;
+            mapper.Warn(e, DiagnosticCodes.VocabularyIgnored,
+                $"PDF 不认识元素 <{e.LocalName}>，只把其中的文字按普通段落排出；PDF 认得的写法见 docs/html-vocabulary.md。");
+        }
     }
 
     /// <summary>The page setup an element names with data-page, else the one it inherits.</summary>

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Publishing.Content;
+using Publishing.Diagnostics;
+
+namespace Publishing.Rendering.Pdf;
+
+/// <summary>
+/// Checks the HTML templates' own markup against <see cref="PdfVocabulary"/> where it is written, so a warning
+/// names the template file, line and column an editor of the form has to change (the assembled HTML no longer
+/// knows which template wrote what). Scriban code (<c>{{ … }}</c>) is masked first: a tag, class or attribute
+/// the template computes is checked by the part that is literal (<c>numbering-level-{{ n }}</c> by its prefix).
+/// Each template file is read once per process while it does not change.
+/// </summary>
+internal static partial class TemplateVocabularyCheck
+{
+    private const char Masked = '\u0001';
+    private static readonly ConcurrentDictionary<(string Path, DateTime Written), IReadOnlyList<Diagnostic>> Cache = new();
+
+    /// <summary>The HTML templates under <paramref name="templatesDirectory"/> (the preview site's own files aside).</summary>
+    public static IReadOnlyList<Diagnostic> Check(string templatesDirectory)
+    {
+        if (!Directory.Exists(templatesDirectory)) return Array.Empty<Diagnostic>();
+        var site = Path.Combine(Path.GetFullPath(templatesDirectory), "site") + Path.DirectorySeparatorChar;
+        return Directory.EnumerateFiles(templatesDirectory, "*.html.sbn", SearchOption.AllDirectories)
+            .Select(Path.GetFullPath)
+            .Where(path => !path.StartsWith(site, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(path => Cache.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => CheckText(DisplayPaths.For(key.Path), File.ReadAllText(key.Path))))
+            .ToList();
+    }
+
+    public static IReadOnlyList<Diagnostic> CheckText(string displayPath, string template)
+    {
+        var text = Mask(template);
+        var result = new List<Diagnostic>();
+        var head = false;
+        foreach (Match tag in Tag().Matches(text))
+        {
+            var name = tag.Groups[2].Value.ToLowerInvariant();
+            if (name.Contains(Masked)) continue;
+            if (name == "head") head = tag.Groups[1].Value.Length == 0;
+            if (head || tag.Groups[1].Value.Length > 0 || name == "head") continue;
+            void Warn(int index, string message)
+            {
+                var (line, column) = Position(template, index);
+                result.Add(Diagnostic.Warning(DiagnosticCodes.VocabularyIgnored, displayPath, line, column,
+                    $"{message}；PDF 认得的写法见 docs/html-vocabulary.md。"));
+            }
+            if (!PdfVocabulary.IsKnownElement(name))
+            {
+                Warn(tag.Index, $"PDF 不认识元素 <{name}>，只把其中的文字按普通段落排出");
+                continue;
+            }
+            foreach (Match attribute in Attribute().Matches(tag.Groups[3].Value))
+            {
+                var attributeName = attribute.Groups[1].Value.ToLowerInvariant();
+                var at = tag.Groups[3].Index + attribute.Index;
+                if (attributeName.Contains(Masked)) continue;
+                if (!PdfVocabulary.IsKnownAttribute(name, attributeName))
+                    Warn(at, $"PDF 不认识 <{name}> 的属性 {attributeName}（PDF 会忽略它）");
+                else if (attributeName == "class")
+                    foreach (var cls in attribute.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var literal = cls.Split(Masked)[0];
+                        if (literal.Length == 0 || PdfVocabulary.IsKnownClass(literal, prefixOnly: cls.Contains(Masked))) continue;
+                        Warn(at, $"PDF 不认识 <{name}> 的类 {cls.Replace(Masked.ToString(), "…")}（PDF 会忽略它；只给预览用的类请列入 docs/html-vocabulary.md）");
+                    }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Scriban blocks become <see cref="Masked"/> characters (line breaks kept), so offsets and lines stay.</summary>
+    private static string Mask(string template)
+    {
+        var sb = new StringBuilder(template);
+        var i = 0;
+        while ((i = template.IndexOf("{{", i, StringComparison.Ordinal)) >= 0)
+        {
+            var end = template.IndexOf("}}", i + 2, StringComparison.Ordinal);
+            end = end < 0 ? template.Length : end + 2;
+            for (var k = i; k < end; k++) if (template[k] != '\n') sb[k] = Masked;
+            i = end;
+        }
+        return sb.ToString();
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var k = 0; k < index; k++)
+            if (text[k] == '\n') { line++; lineStart = k + 1; }
+        return (line, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"<(/?)([a-zA-Z][a-zA-Z0-9\u0001]*)((?:\s+[^<>]*?)?)\s*/?>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("([^\\s=\"'<>/]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?")]
+    private static partial Regex Attribute();
+}

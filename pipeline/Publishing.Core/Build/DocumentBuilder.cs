@@ -87,7 +87,8 @@ public sealed class DocumentBuilder
         if (_options.Formats.HasFlag(OutputFormats.Pdf))
         {
             var pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
-            diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory));
+            diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
+                document.Form.Name.Length > 0 ? document.Form.Folder : null));
             if (pdf is null) return null;
             pdfName = document.Slug + ".pdf";
             output.Add(pdfName, pdf);

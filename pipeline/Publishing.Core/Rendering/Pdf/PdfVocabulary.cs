@@ -44,7 +44,7 @@ internal static class PdfVocabulary
     };
 
     /// <summary>Classes only the preview's stylesheet uses (the PDF lays these tables out by its own rules).</summary>
-    public static readonly string[] PreviewClasses = { "project-table", "indicator-table", "label", "value" };
+    public static readonly string[] PreviewClasses = { "project-table", "indicator-table", "form-table", "label", "value" };
 
     public static bool IsKnownElement(string name) => Frame.Contains(name) || Elements.ContainsKey(name);
 

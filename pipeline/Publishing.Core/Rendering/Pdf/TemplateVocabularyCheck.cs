@@ -18,18 +18,31 @@ internal static partial class TemplateVocabularyCheck
     private const char Masked = '\u0001';
     private static readonly ConcurrentDictionary<(string Path, DateTime Written), IReadOnlyList<Diagnostic>> Cache = new();
 
-    /// <summary>The HTML templates under <paramref name="templatesDirectory"/> (the preview site's own files aside).</summary>
-    public static IReadOnlyList<Diagnostic> Check(string templatesDirectory)
+    /// <summary>
+    /// The HTML templates a document is assembled from: document.html.sbn and what it includes (by literal
+    /// name), each found as the assembler finds it: in the form's folder first, then in templates/.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Check(string templatesDirectory, string? formFolder = null)
     {
-        if (!Directory.Exists(templatesDirectory)) return Array.Empty<Diagnostic>();
-        var site = Path.Combine(Path.GetFullPath(templatesDirectory), "site") + Path.DirectorySeparatorChar;
-        return Directory.EnumerateFiles(templatesDirectory, "*.html.sbn", SearchOption.AllDirectories)
-            .Select(Path.GetFullPath)
-            .Where(path => !path.StartsWith(site, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(path => Cache.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => CheckText(DisplayPaths.For(key.Path), File.ReadAllText(key.Path))))
+        var root = Path.GetFullPath(templatesDirectory);
+        string? Find(string name) => new[] { formFolder is null ? null : Path.Combine(root, formFolder, name), Path.Combine(root, name) }
+            .Where(p => p is not null).Select(p => Path.GetFullPath(p!)).FirstOrDefault(p => p.StartsWith(root, StringComparison.Ordinal) && File.Exists(p));
+        var files = new List<string>();
+        var pending = new Queue<string>();
+        if (Find("document.html.sbn") is { } document) pending.Enqueue(document);
+        while (pending.TryDequeue(out var file))
+        {
+            if (files.Contains(file)) continue;
+            files.Add(file);
+            foreach (Match include in Include().Matches(File.ReadAllText(file)))
+                if (Find(include.Groups[1].Value) is { } included) pending.Enqueue(included);
+        }
+        return files.SelectMany(path => Cache.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => CheckText(DisplayPaths.For(key.Path), File.ReadAllText(key.Path))))
             .ToList();
     }
+
+    [GeneratedRegex(@"\binclude\s+['""]([^'""]+)['""]")]
+    private static partial Regex Include();
 
     public static IReadOnlyList<Diagnostic> CheckText(string displayPath, string template)
     {

@@ -69,7 +69,8 @@ public sealed record CommandLine(
                  附构建报告 report.json 和 report.html；全部成功时才把 <输出目录>/latest 指向它，失败时 latest 不动，
                  失败的原因和位置写在那次的 FAILED.txt。
 
-        退出码: 0 成功；1 内容有错误；2 命令行用法错误；3 Publishing 内部错误。
+        退出码: 0 成功；1 内容有错误；2 命令行用法错误；3 Publishing 内部错误；130/143 被 Ctrl+C / SIGTERM 中断
+        （未完成的输出已清除，已生成的文件保持上一版或完整的新版）。
         问题按 路径(行,列): error|warning 代码: 说明 的格式报告。
         """;
 

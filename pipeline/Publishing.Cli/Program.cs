@@ -2,4 +2,12 @@ using System.Text;
 using Publishing.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(false);
-return PublishingCli.Run(args, Console.Out, Console.Error);
+var signals = Interruption.Handle();
+try
+{
+    return PublishingCli.Run(args, Console.Out, Console.Error);
+}
+finally
+{
+    foreach (var signal in signals) signal.Dispose();
+}

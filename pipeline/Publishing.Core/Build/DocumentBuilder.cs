@@ -35,9 +35,43 @@ public sealed class DocumentBuilder
     /// <summary>The checks' data files, read once for all the documents this builder handles.</summary>
     private readonly CheckData _checkData;
 
-    /// <summary>Loads and checks a document (and the theme it names) without rendering it.</summary>
+    /// <summary>
+    /// Loads and checks a document and the theme it names, and assembles it (templates' errors are
+    /// content to fix too), without rendering or writing anything.
+    /// </summary>
     public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics) =>
-        LoadAndCheck(documentDirectory, diagnostics).Document;
+        Isolated(documentDirectory, diagnostics, local =>
+        {
+            var (document, theme) = LoadAndCheck(documentDirectory, local);
+            if (document is null || theme is null || local.HasErrors) return document;
+            _assembler.AssembleHtml(document, theme, local);
+            _assembler.AssembleStylesheet(theme, local);
+            return document;
+        });
+
+    /// <summary>
+    /// Runs one document's stage so that a bug in Publishing stops only that document: the exception
+    /// becomes PUB9001 at the document's manifest, the diagnostics found before it are kept, and the
+    /// caller goes on with the other documents.
+    /// </summary>
+    public static T? Isolated<T>(string documentDirectory, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> stage)
+    {
+        var local = new DiagnosticBag();
+        try
+        {
+            return stage(local);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            local.Error(DiagnosticCodes.InternalError, DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
+                $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）：这个文档没有生成，其他文档照常生成。请把这条信息和内容目录一起报告给开发者。");
+            return default;
+        }
+        finally
+        {
+            diagnostics.AddRange(local.Items);
+        }
+    }
 
     private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
     {
@@ -48,16 +82,18 @@ public sealed class DocumentBuilder
     }
 
     /// <summary>Builds one document into OutputRoot/&lt;slug&gt;/; returns whether its outputs were written.</summary>
-    public bool Build(string documentDirectory, DiagnosticBag diagnostics)
+    public bool Build(string documentDirectory, DiagnosticBag diagnostics) =>
+        Isolated(documentDirectory, diagnostics, local => BuildAndWrite(documentDirectory, local));
+
+    private bool BuildAndWrite(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var local = new DiagnosticBag();
-        var rendered = Render(documentDirectory, local);
-        diagnostics.AddRange(local.Items);
-        if (rendered is null || Blocks(local)) return false;
+        var rendered = Render(documentDirectory, diagnostics);
+        if (rendered is null || Blocks(diagnostics)) return false;
 
         var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
         try
         {
+            AtomicFile.SweepStale(Path.Combine(_options.OutputRoot, slug));
             rendered.WriteTo(Path.Combine(_options.OutputRoot, slug));
             SiteAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
             return true;
@@ -105,28 +141,33 @@ public sealed class DocumentBuilder
 
     // Each theme is read once per builder (one per run) and shared read-only by every document that names it;
     // a theme that cannot be read gives every such document the same diagnostic.
-    private readonly ConcurrentDictionary<string, Lazy<(Theme? Theme, Diagnostic? Problem)>> _themes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(Theme? Theme, IReadOnlyList<Diagnostic> Problems)>> _themes = new(StringComparer.Ordinal);
 
     private Theme? LoadTheme(PublishingDocument document, DiagnosticBag diagnostics)
     {
-        var (theme, problem) = _themes.GetOrAdd(document.Metadata.Theme,
-            name => new Lazy<(Theme?, Diagnostic?)>(() => ReadTheme(name))).Value;
-        if (problem is not null) diagnostics.Add(problem);
+        var (theme, problems) = _themes.GetOrAdd(document.Metadata.Theme,
+            name => new Lazy<(Theme?, IReadOnlyList<Diagnostic>)>(() => ReadTheme(name))).Value;
+        diagnostics.AddRange(problems);
         return theme;
     }
 
-    private (Theme?, Diagnostic?) ReadTheme(string name)
+    /// <summary>The theme, or every problem it has (each at its value in the theme file).</summary>
+    private (Theme?, IReadOnlyList<Diagnostic>) ReadTheme(string name)
     {
         try
         {
-            return (ThemeLoader.Load(_options.TemplatesDirectory, name), null);
+            return (ThemeLoader.Load(_options.TemplatesDirectory, name), Array.Empty<Diagnostic>());
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
             var path = DisplayPaths.For(Path.Combine(_options.TemplatesDirectory, "theme", name + ".yaml"));
-            var (line, column) = e is YamlDotNet.Core.YamlException y ? ((int)y.Start.Line, (int)y.Start.Column) : (0, 0);
-            var message = e is YamlDotNet.Core.YamlException ye && ye.InnerException is null ? ye.Message : e.Message;
-            return (null, Diagnostic.Error(DiagnosticCodes.ThemeInvalid, path, line, column, $"主题文件有误：{StripLocation(message)}"));
+            List<(int Line, int Column, string Message)> problems = e switch
+            {
+                ThemeInvalidException invalid => invalid.Problems.Select(p => ((int)p.Place.Line, (int)p.Place.Column, p.Message)).ToList(),
+                YamlDotNet.Core.YamlException y => [((int)y.Start.Line, (int)y.Start.Column, y.InnerException is null ? y.Message : e.Message)],
+                _ => [(0, 0, e.Message)],
+            };
+            return (null, problems.Select(p => Diagnostic.Error(DiagnosticCodes.ThemeInvalid, path, p.Line, p.Column, $"主题文件有误：{StripLocation(p.Message)}")).ToList());
         }
     }
 

@@ -27,6 +27,12 @@ public static class ContentPaths
                 $"路径“{reference.RelativePath}”指向文档文件夹之外：文档只能使用自己文件夹中的文件。");
             return null;
         }
+        if (RegularFiles.Of(full) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
+        {
+            diagnostics.Error(DiagnosticCodes.NotARegularFile, at.Path, at.Line, at.Column,
+                $"“{reference.RelativePath}”{RegularFiles.Describe(kind)}：这里应写一个 Markdown 或 CSV 文件的路径。");
+            return null;
+        }
         if (!File.Exists(full))
         {
             diagnostics.Error(DiagnosticCodes.FileNotFound, at.Path, at.Line, at.Column,

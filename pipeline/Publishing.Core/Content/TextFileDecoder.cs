@@ -16,6 +16,11 @@ public static class TextFileDecoder
 
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
+        if (RegularFiles.Of(fullPath) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
+        {
+            diagnostics.Error(DiagnosticCodes.NotARegularFile, displayPath, 0, 0, $"无法读取：{RegularFiles.Describe(kind)}。");
+            return null;
+        }
         byte[] bytes;
         try
         {

@@ -10,6 +10,7 @@ public static class DiagnosticCodes
     public const string PathOutsideDocument = "PUB1004";
     public const string FileUnreadable = "PUB1005";
     public const string NoDocuments = "PUB1006";
+    public const string NotARegularFile = "PUB1007";
 
     // Forms (templates/forms/<name>/form.yaml, templates/frameworks/<name>.yaml)
     public const string FormInvalid = "PUB1201";
@@ -59,6 +60,7 @@ public static class DiagnosticCodes
     public const string UnknownDataReference = "PUB3020";
     public const string UnsafeLink = "PUB3021";
     public const string ImageNotSupported = "PUB3022";
+    public const string MarkdownTooDeep = "PUB3030";
 
     // Templates and rendering
     public const string MissingGlyph = "PUB4001";

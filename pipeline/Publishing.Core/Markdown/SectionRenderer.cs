@@ -31,6 +31,29 @@ public sealed class SectionRenderer
 
     public NarrativeSection? Render(string markdown, string displayPath, DiagnosticBag diagnostics)
     {
+        if (NestingLimit.Find(markdown) is { } deep)
+        {
+            TooDeep(diagnostics, displayPath, deep.Line, deep.Column, deep.What);
+            return null;
+        }
+        try
+        {
+            return RenderChecked(markdown, displayPath, diagnostics);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own limit, for nesting the line scan above did not see (lazy continuation lines).
+            TooDeep(diagnostics, displayPath, 1, 1, "内容");
+            return null;
+        }
+    }
+
+    private static void TooDeep(DiagnosticBag diagnostics, string displayPath, int line, int column, string what) =>
+        diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, displayPath, line, column,
+            $"{what}嵌套太深（超过 {NestingLimit.MaxDepth} 层），无法排版。正式文本的列表和引用一般不超过四层：请检查这里是否多打了符号。");
+
+    private NarrativeSection? RenderChecked(string markdown, string displayPath, DiagnosticBag diagnostics)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         var title = document.FirstOrDefault() as HeadingBlock;
         if (title is null || title.Level != 1 || InlineText(title.Inline).Length == 0)

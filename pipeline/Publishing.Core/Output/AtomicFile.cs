@@ -1,12 +1,22 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Publishing.Output;
 
 /// <summary>
 /// Writes a file so that readers see either the old one or the complete new one: the bytes go to a
-/// temporary file in the same folder, are flushed to disk, then renamed over the target.
-/// An interrupted build leaves at worst a stray *.tmp file, never a half-written output.
+/// temporary file (.name.&lt;pid&gt;.tmp) in the same folder, are flushed to disk, then renamed over the
+/// target. An interrupted build leaves at worst a stray temporary file, never a half-written output:
+/// on SIGINT/SIGTERM the command removes its own (<see cref="DiscardAllPending"/>), and a later build
+/// removes those of a killed one (<see cref="SweepStale"/>).
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
+    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal);
+    private static readonly Lock PendingLock = new();
+    private static bool _stopping;
+
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
         var temporary = Prepare(path, bytes);
@@ -24,11 +34,20 @@ public static class AtomicFile
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        lock (PendingLock)
+        {
+            if (_stopping) throw new OperationCanceledException("the build is being stopped");
+            Pending.Add(temporary);
+        }
         try
         {
-            using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            // A stop that came while writing has already swept the pending files: do not leave this one behind.
+            if (Volatile.Read(ref _stopping)) throw new OperationCanceledException("the build is being stopped");
         }
         catch
         {
@@ -44,6 +63,7 @@ public static class AtomicFile
         try
         {
             File.Move(temporary, path, overwrite: true);
+            lock (PendingLock) Pending.Remove(temporary);
         }
         catch
         {
@@ -55,5 +75,56 @@ public static class AtomicFile
     public static void Discard(string temporary)
     {
         try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        lock (PendingLock) Pending.Remove(temporary);
+    }
+
+    /// <summary>Removes every temporary file this process has begun and not yet renamed (an interrupted build).</summary>
+    public static void DiscardAllPending()
+    {
+        string[] pending;
+        lock (PendingLock)
+        {
+            _stopping = true;
+            pending = Pending.ToArray();
+        }
+        foreach (var temporary in pending) Discard(temporary);
+    }
+
+    [GeneratedRegex(@"^\..+\.(\d{1,9})\.tmp$")]
+    private static partial Regex TemporaryName();
+
+    /// <summary>
+    /// Removes our temporary files in <paramref name="directory"/> (and its subfolders when
+    /// <paramref name="recursive"/>) left by a build that was killed: those whose process id belongs to
+    /// no running process. Another build writing the same folder at this moment keeps its files.
+    /// </summary>
+    public static void SweepStale(string directory, bool recursive = false)
+    {
+        if (!Directory.Exists(directory)) return;
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp", options))
+        {
+            var match = TemporaryName().Match(Path.GetFileName(file));
+            if (!match.Success) continue;
+            var pid = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (pid != Environment.ProcessId && !IsRunning(pid)) Discard(file);
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

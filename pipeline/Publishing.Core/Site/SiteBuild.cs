@@ -17,6 +17,9 @@ public static class SiteBuild
     /// <summary>Returns whether the index was written.</summary>
     public static bool Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild)
     {
+        // Temporary files a killed build left beside the index and in _site/ (each document's folder is swept by its build).
+        AtomicFile.SweepStale(outputRoot);
+        AtomicFile.SweepStale(Path.Combine(outputRoot, SiteAssets.Folder), recursive: true);
         if (fullBuild) RemoveDocumentsNotIn(outputRoot, outcomes.Select(o => o.Slug).ToHashSet(StringComparer.Ordinal));
 
         // A single-document build lists the others already built into the same folder too.

@@ -14,6 +14,12 @@ namespace Publishing.Theming;
 /// </summary>
 public static class ThemeLoader
 {
+    /// <summary>
+    /// Reads and checks a theme. Every problem (unknown key, wrong kind of value, and what
+    /// <see cref="ThemeRules"/> checks: colours, sizes, names, fonts, page geometry) is collected and
+    /// thrown together as one <see cref="ThemeInvalidException"/>, so an editor fixes them in one pass
+    /// and `validate` refuses all that `build` would.
+    /// </summary>
     public static Theme Load(string templatesDirectory, string name = "default")
     {
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -23,56 +29,97 @@ public static class ThemeLoader
 
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(path)));
-        var theme = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
-            ? (Theme)Bind(root, typeof(Theme))
-            : throw new YamlException("a theme is a mapping of keys to values (page:, fonts:, body:, styles: …)");
+        var binder = new Binder();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new YamlException("a theme is a mapping of keys to values (page:, fonts:, body:, styles: …)");
+        if (binder.Bind(root, typeof(Theme), "") is not Theme theme) throw new ThemeInvalidException(binder.Problems);
         theme.BaseDirectory = Path.GetFullPath(templatesDirectory);
         theme.SourcePath = Content.DisplayPaths.For(path);
+        binder.Problems.AddRange(ThemeRules.Check(theme, binder.Places));
+        // One problem per value: a rule and a section's own check may both see a bad margin.
+        var problems = binder.Problems.DistinctBy(p => (p.Place.Line, p.Place.Column)).ToList();
+        if (problems.Count > 0) throw new ThemeInvalidException(problems);
         return theme;
     }
 
-    private static object Bind(YamlNode node, Type type)
+    /// <summary>Binds YAML nodes onto the theme's classes, noting where each value was written.</summary>
+    private sealed class Binder
     {
-        if (type == typeof(string)) return Scalar(node);
-        if (type == typeof(double)) return Parse(node, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture), "a number");
-        if (type == typeof(int)) return Parse(node, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture), "a whole number");
-        if (type == typeof(bool)) return Parse(node, s => bool.Parse(s), "true or false");
+        public List<ThemeProblem> Problems { get; } = new();
 
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        /// <summary>Where each value was written, by its key path ("page.footer.size_pt", "fonts.serif.regular[0]").</summary>
+        public Dictionary<string, Mark> Places { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The bound value, or null (the problem noted) when the node does not fit the type.</summary>
+        public object? Bind(YamlNode node, Type type, string key)
         {
-            var list = (IList)Activator.CreateInstance(type)!;
-            var itemType = type.GetGenericArguments()[0];
-            foreach (var item in Expect<YamlSequenceNode>(node, "a list").Children) list.Add(Bind(item, itemType));
-            return list;
-        }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
-        {
-            var map = (IDictionary)Activator.CreateInstance(type)!;
-            var valueType = type.GetGenericArguments()[1];
-            foreach (var (key, value) in Expect<YamlMappingNode>(node, "a mapping").Children) map[Scalar(key)] = Bind(value, valueType);
-            return map;
+            Places[key] = node.Start;
+            try
+            {
+                return BindValue(node, type, key);
+            }
+            catch (YamlException e)
+            {
+                Problems.Add(new ThemeProblem(e.Start, e.Message));
+                return null;
+            }
         }
 
-        var target = Activator.CreateInstance(type)!;
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);
-        foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "a mapping").Children)
+        private object BindValue(YamlNode node, Type type, string key)
         {
-            var key = Scalar(keyNode);
-            if (!properties.TryGetValue(key, out var property))
-                throw new YamlException(keyNode.Start, keyNode.End,
-                    $"unknown theme key '{key}'; known here: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}");
-            property.SetValue(target, Bind(value, property.PropertyType));
+            if (type == typeof(string)) return Scalar(node);
+            if (type == typeof(double)) return Parse(node, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture), "a number");
+            if (type == typeof(int)) return Parse(node, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture), "a whole number");
+            if (type == typeof(bool)) return Parse(node, s => bool.Parse(s), "true or false");
+
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                var list = (IList)Activator.CreateInstance(type)!;
+                var itemType = type.GetGenericArguments()[0];
+                foreach (var item in Expect<YamlSequenceNode>(node, "a list").Children) if (Bind(item, itemType, $"{key}[{list.Count}]") is { } bound) list.Add(bound);
+                return list;
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            {
+                var map = (IDictionary)Activator.CreateInstance(type)!;
+                var valueType = type.GetGenericArguments()[1];
+                foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "a mapping").Children)
+                {
+                    var name = Scalar(keyNode);
+                    if (Bind(value, valueType, Join(key, name)) is { } bound) map[name] = bound;
+                }
+                return map;
+            }
+
+            var target = Activator.CreateInstance(type)!;
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite)
+                .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);
+            foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "a mapping").Children)
+            {
+                var name = Scalar(keyNode);
+                if (!properties.TryGetValue(name, out var property))
+                {
+                    Problems.Add(new ThemeProblem(keyNode.Start,
+                        $"unknown theme key '{name}'; known here: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}"));
+                    continue;
+                }
+                if (Bind(value, property.PropertyType, Join(key, name)) is { } bound) property.SetValue(target, bound);
+            }
+            // A section that checks its own values (page geometry): each problem at the key it names.
+            if (target is IThemeChecked checkedSection)
+            {
+                var mapping = (YamlMappingNode)node;
+                foreach (var problem in checkedSection.Problems())
+                {
+                    var at = mapping.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode k && k.Value == problem.Key);
+                    Problems.Add(new ThemeProblem(at.Key is null ? mapping.Start : at.Value.Start, problem.Message));
+                }
+            }
+            return target;
         }
-        if (target is IThemeChecked checkedSection && checkedSection.Problems().FirstOrDefault() is { Key: not null } problem)
-        {
-            var mapping = (YamlMappingNode)node;
-            var at = mapping.Children.FirstOrDefault(kv => Scalar(kv.Key) == problem.Key);
-            var located = at.Key is null ? (YamlNode)mapping : at.Value;
-            throw new YamlException(located.Start, located.End, problem.Message);
-        }
-        return target;
+
+        private static string Join(string key, string name) => key.Length == 0 ? name : $"{key}.{name}";
     }
 
     private static T Expect<T>(YamlNode node, string what) where T : YamlNode =>

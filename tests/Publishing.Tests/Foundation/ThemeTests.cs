@@ -16,6 +16,7 @@ public class ThemeTests
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "checks"), Path.Combine(templates, "checks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "frameworks"), Path.Combine(templates, "frameworks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "forms"), Path.Combine(templates, "forms"));
+        Directory.CreateSymbolicLink(Path.Combine(templates, "fonts"), Path.Combine(RepoPaths.Templates, "fonts"));
         File.WriteAllText(Path.Combine(templates, "theme", name + ".yaml"), yaml);
         return templates;
     }
@@ -82,7 +83,10 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", TemplatesWithTheme(yaml));
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.Contains("/theme/default.yaml: error PUB4105:") && l.Contains("font file not found"));
+        var lines = yaml.Split('\n').ToList();
+        var line = lines.FindIndex(l => l.Contains("/nonexistent/FangSong_GB2312.ttf"));
+        var column = lines[line].IndexOf("/nonexistent", StringComparison.Ordinal) + 1;
+        result.DiagnosticLines.ShouldContain(l => l.Contains($"/theme/default.yaml({line + 1},{column}): error PUB4105:") && l.Contains("font file not found"), result.Stderr);
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -101,5 +105,65 @@ public class ThemeTests
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         File.ReadAllText(Path.Combine(output, "doc", "theme.css")).ShouldContain("font-size: 15pt");
+    }
+
+    private static string DefaultTheme => File.ReadAllText(Path.Combine(RepoPaths.Templates, "theme", "default.yaml"));
+
+    private static int LineOf(string yaml, string text) => yaml.Split('\n').ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void A_colour_typo_is_a_located_error_in_validate_and_in_a_two_document_build()
+    {
+        var yaml = DefaultTheme.Replace("  text: \"#000000\"", "  text: \"#00000\"");
+        var templates = TemplatesWithTheme(yaml);
+        var themePath = Publishing.Content.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml"));
+        var expected = $"{themePath}({LineOf(yaml, "#00000\"")},9): error PUB4105: 主题文件有误：'#00000' is not a colour";
+        var (content, _) = RepoPaths.CopyOfSample("a");
+        RepoPaths.CopyDirectory(Path.Combine(content, "a"), Path.Combine(content, "b"));
+
+        var validate = PublishingCommand.Run("validate", content, "--templates", templates);
+        validate.ExitCode.ShouldBe(1, validate.Stderr);
+        validate.DiagnosticLines.ShouldContain(l => l.StartsWith(expected, StringComparison.Ordinal), validate.Stderr);
+        validate.Stderr.ShouldNotContain("PUB9001");
+
+        var output = RepoPaths.NewTempDirectory("artifacts");
+        var build = PublishingCommand.Run("build", content, "--out", output, "--templates", templates);
+        build.ExitCode.ShouldBe(1, build.Stderr);
+        build.DiagnosticLines.ShouldContain(l => l.StartsWith(expected, StringComparison.Ordinal), build.Stderr);
+        build.Stderr.ShouldNotContain("PUB9001");
+        build.Stderr.ShouldContain("（2 个文档）");
+        Directory.Exists(Path.Combine(output, "a")).ShouldBeFalse();
+        Directory.Exists(Path.Combine(output, "b")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Every_problem_of_a_theme_is_reported_at_once_each_at_its_value()
+    {
+        var yaml = DefaultTheme
+            .Replace("  size_pt: 16           # 三号", "  size_pt: 0")
+            .Replace("  body_height_mm: 225", "  body_height_mm: 300")
+            .Replace("  border_color: \"#000000\"", "  border_color: black")
+            .Replace("  h3:               { font: sans,", "  h3:               { font: sams,")
+            .Replace("    position: outside ", "    position: inside ")
+            .Replace("  header_align: center", "  header_align: centre")
+            .Replace("  margin_top_mm: 37", "  margin_topp_mm: 37");
+        var templates = TemplatesWithTheme(yaml);
+        File.WriteAllText(Path.Combine(templates, "not-a-font.ttf"), "plain text");
+        yaml = yaml.Replace("bold: [fonts/NotoSansSC-Bold.ttf, fonts/NotoSerifSC-Bold.ttf]", "bold: [not-a-font.ttf]");
+        File.WriteAllText(Path.Combine(templates, "theme", "default.yaml"), yaml);
+
+        var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(templates));
+
+        var found = error.Problems.Select(p => ((int)p.Place.Line, p.Message)).ToList();
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "  size_pt: 0") && p.Message.Contains("size_pt must be more than 0"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "body_height_mm: 300") && p.Message.Contains("does not fit down the page"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "border_color: black") && p.Message.Contains("'black' is not a colour"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "font: sams") && p.Message.Contains("no font family 'sams'"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "position: inside") && p.Message.Contains("not a footer position"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "header_align: centre") && p.Message.Contains("not an alignment"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "margin_topp_mm") && p.Message.Contains("unknown theme key"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "bold: [not-a-font.ttf]") && p.Message.Contains("not-a-font.ttf"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "offset_mm: 7") && p.Message.Contains("page number falls below the page"));
+        found.Count.ShouldBe(9, string.Join("\n", found));
     }
 }

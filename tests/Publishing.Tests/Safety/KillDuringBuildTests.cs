@@ -75,6 +75,65 @@ public sealed class KillDuringBuildTests : IDisposable
             AssertPreviousOrNext(folder, previous, next, $"write round {round}");
         }
         killedWhileWriting.ShouldBeGreaterThan(0, "never caught a build while it was writing its outputs");
+
+        // The next build after the killed ones removes the temporary files they left, and only those.
+        var folderAfter = Path.Combine(Output, "big");
+        var live = Path.Combine(folderAfter, $".index.html.{Environment.ProcessId}.tmp");
+        File.WriteAllText(live, "a build still running in another process");
+        var dead = Path.Combine(folderAfter, $".theme.css.{DeadProcessId()}.tmp");
+        File.WriteAllText(dead, "left by a killed build");
+        Run(Output).ExitCode.ShouldBe(0);
+        Directory.EnumerateFiles(folderAfter, ".*.tmp").ShouldBe(new[] { live });
+        Snapshot(Output).Keys.Order().ShouldBe(next.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public void A_signal_during_the_write_removes_our_temporary_files_and_exits_128_plus_its_number(string signal, int exitCode)
+    {
+        GenerateDocument(sections: 1, paragraphs: 3, projects: 1);
+        Run(Output).ExitCode.ShouldBe(0);
+        var previous = Snapshot(Output);
+        GenerateDocument(sections: 60, paragraphs: 30, projects: 150);
+        var reference = Path.Combine(_root, "reference");
+        var complete = Run(reference);
+        complete.ExitCode.ShouldBe(0, complete.Stderr);
+        var next = Snapshot(reference);
+        var folder = Path.Combine(Output, "big");
+
+        var signalled = 0;
+        for (var round = 0; round < 5 && signalled == 0; round++)
+        {
+            Restore(previous);
+            using var process = Start(Output);
+            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+            while (!process.HasExited && DateTime.UtcNow < deadline)
+            {
+                if (Directory.EnumerateFiles(folder, ".*.tmp").Any())
+                {
+                    using var kill = Process.Start("kill", new[] { "-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) })!;
+                    kill.WaitForExit();
+                    break;
+                }
+                Thread.SpinWait(1000);
+            }
+            process.WaitForExit(TimeSpan.FromMinutes(2)).ShouldBeTrue("the signalled build did not end");
+            if (process.ExitCode == 0) continue; // it finished before the signal arrived: try again
+            process.ExitCode.ShouldBe(exitCode);
+            signalled++;
+            Directory.EnumerateFiles(folder, ".*.tmp").ShouldBeEmpty();
+            AssertPreviousOrNext(folder, previous, next, $"SIG{signal} round {round}");
+        }
+        signalled.ShouldBeGreaterThan(0, "never caught a build while it was writing its outputs");
+    }
+
+    /// <summary>The id of a process that has ended (ids are reused only after many others, not within a test).</summary>
+    private static int DeadProcessId()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        process.WaitForExit();
+        return process.Id;
     }
 
     private static void AssertPreviousOrNext(string folder, Dictionary<string, byte[]> previous, Dictionary<string, byte[]> next, string round)

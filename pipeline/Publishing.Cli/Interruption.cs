@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+using Publishing.Output;
+
+namespace Publishing.Cli;
+
+/// <summary>
+/// Ctrl+C (SIGINT) and a stop request (SIGTERM, as CI and service managers send) end the command
+/// without leaving our temporary files behind, with the conventional exit codes 130 and 143 (128 + signal).
+/// Outputs already renamed into place are complete; the ones not yet renamed keep their previous version.
+/// </summary>
+public static class Interruption
+{
+    public const int ExitOnInterrupt = 130, ExitOnTerminate = 143;
+
+    public static IDisposable[] Handle() =>
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitOnInterrupt)),
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitOnTerminate)),
+    ];
+
+    private static void Stop(PosixSignalContext context, int exitCode)
+    {
+        context.Cancel = true;
+        AtomicFile.DiscardAllPending();
+        Console.Error.WriteLine(exitCode == ExitOnInterrupt ? "publishing: 已中断，未完成的输出已清除。" : "publishing: 已终止，未完成的输出已清除。");
+        Environment.Exit(exitCode);
+    }
+}

@@ -12,11 +12,18 @@ public static class Interruption
 {
     public const int ExitOnInterrupt = 130, ExitOnTerminate = 143;
 
-    public static IDisposable[] Handle() =>
-    [
-        PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitOnInterrupt)),
-        PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitOnTerminate)),
-    ];
+    /// <summary>
+    /// Installs the handlers for a command that writes outputs. Not for `serve`, whose web host stops
+    /// cleanly on the same signals by itself.
+    /// </summary>
+    public static IDisposable[] Handle(IReadOnlyList<string> args) =>
+        CommandLine.Parse(args).Command == "serve"
+            ? []
+            :
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, ExitOnInterrupt)),
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, ExitOnTerminate)),
+            ];
 
     private static void Stop(PosixSignalContext context, int exitCode)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Output;
 
 namespace Publishing.Build;
 
@@ -89,6 +90,7 @@ public sealed class BatchBuilder
     private DocumentResult Built(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics,
         BuildCache? cache, Stopwatch clock)
     {
+        AtomicFile.SweepStale(outputDirectory); // temporary files a killed build left
         var key = cache?.KeyOf(documentDirectory);
         if (key is not null && cache!.Find(slug, key, outputDirectory) is { } remembered)
             return new DocumentResult(slug, documentDirectory, outputDirectory, remembered.Files, remembered.Pages, remembered.Bytes,

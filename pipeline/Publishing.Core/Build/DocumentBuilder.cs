@@ -39,38 +39,13 @@ public sealed class DocumentBuilder
     /// Loads and checks a document and the theme it names, and assembles it (templates' errors are
     /// content to fix too), without rendering or writing anything.
     /// </summary>
-    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics) =>
-        Isolated(documentDirectory, diagnostics, local =>
-        {
-            var (document, theme) = LoadAndCheck(documentDirectory, local);
-            if (document is null || theme is null || local.HasErrors) return document;
-            _assembler.AssembleHtml(document, theme, local);
-            _assembler.AssembleStylesheet(theme, local);
-            return document;
-        });
-
-    /// <summary>
-    /// Runs one document's stage so that a bug in Publishing stops only that document: the exception
-    /// becomes PUB9001 at the document's manifest, the diagnostics found before it are kept, and the
-    /// caller goes on with the other documents.
-    /// </summary>
-    public static T? Isolated<T>(string documentDirectory, DiagnosticBag diagnostics, Func<DiagnosticBag, T?> stage)
+    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var local = new DiagnosticBag();
-        try
-        {
-            return stage(local);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            local.Error(DiagnosticCodes.InternalError, DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
-                $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）：这个文档没有生成，其他文档照常生成。请把这条信息和内容目录一起报告给开发者。");
-            return default;
-        }
-        finally
-        {
-            diagnostics.AddRange(local.Items);
-        }
+        var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
+        if (document is null || theme is null || diagnostics.HasErrors) return document;
+        _assembler.AssembleHtml(document, theme, diagnostics);
+        _assembler.AssembleStylesheet(theme, diagnostics);
+        return document;
     }
 
     private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
@@ -82,13 +57,12 @@ public sealed class DocumentBuilder
     }
 
     /// <summary>Builds one document into OutputRoot/&lt;slug&gt;/; returns whether its outputs were written.</summary>
-    public bool Build(string documentDirectory, DiagnosticBag diagnostics) =>
-        Isolated(documentDirectory, diagnostics, local => BuildAndWrite(documentDirectory, local));
-
-    private bool BuildAndWrite(string documentDirectory, DiagnosticBag diagnostics)
+    public bool Build(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var rendered = Render(documentDirectory, diagnostics);
-        if (rendered is null || Blocks(diagnostics)) return false;
+        var local = new DiagnosticBag();
+        var rendered = Render(documentDirectory, local);
+        diagnostics.AddRange(local.Items);
+        if (rendered is null || Blocks(local)) return false;
 
         var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
         try

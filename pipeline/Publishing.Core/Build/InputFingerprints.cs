@@ -41,6 +41,8 @@ internal sealed class InputFingerprints
 
     public string OfFile(string fullPath)
     {
+        // A pipe or device is never opened (it could wait forever); the build refuses it with PUB1007.
+        if (Content.RegularFiles.Of(fullPath) is var kind && kind != Content.RegularFiles.Kind.Regular) return $"not-a-file:{kind}";
         var info = new FileInfo(fullPath);
         var ticks = info.LastWriteTimeUtc.Ticks;
         if (_stamps.TryGetValue(fullPath, out var known) && known.Length == info.Length && known.WriteTicks == ticks)

@@ -155,6 +155,14 @@ public sealed record CommandLine(
 
         if (command is null) return Fail("缺少命令：build、validate、serve 或 nightly");
         if (command is not ("build" or "validate" or "serve" or "nightly" or "volume")) return Fail($"未知的命令“{command}”：可用 build、validate、serve、nightly 或 volume");
+        // validate writes nothing: an output option there is a mistake, not something to ignore silently.
+        if (command == "validate" && output is not null) return Fail("validate 不写输出，不接受 --out（要生成请用 build）");
+        if (command == "validate" && args.Any(a => a is "--format" or "-f")) return Fail("validate 不写输出，不接受 --format（要生成请用 build）");
+        if (templates is not null && !File.Exists(Path.Combine(templates, "document.html.sbn")))
+            return Fail(Directory.Exists(templates)
+                ? $"--templates “{templates}” 不是模板目录（其中没有 document.html.sbn）"
+                : $"--templates 所指的目录“{templates}”不存在");
+        if (output is not null && File.Exists(output)) return Fail($"--out “{output}” 是一个文件：请给一个目录（不存在时会自动建立）");
         var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {

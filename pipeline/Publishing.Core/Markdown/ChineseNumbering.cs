@@ -35,19 +35,32 @@ public static partial class ChineseNumbering
 
     private static Marker? Build(int level, Match match, int number) => number > 0 ? new Marker(level, number, match.Value) : null;
 
-    /// <summary>一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; 0 when not a well-formed numeral.</summary>
+    /// <summary>
+    /// 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; 0 when not a well-formed numeral: units must fall
+    /// (十十, 十百 are not numbers), 百 needs its digit, and two digits never stand side by side except after 零.
+    /// </summary>
     public static int ChineseNumber(string text)
     {
         const string digits = "零一二三四五六七八九";
-        int total = 0, current = 0;
+        int total = 0, current = 0, lastUnit = int.MaxValue;
+        var afterDigit = false;
         foreach (var c in text.Replace('〇', '零'))
         {
             var digit = digits.IndexOf(c);
-            if (digit >= 0) { current = digit; continue; }
+            if (digit >= 0)
+            {
+                if (afterDigit && current != 0) return 0; // 二三
+                current = digit;
+                afterDigit = true;
+                continue;
+            }
             var unit = c switch { '十' => 10, '百' => 100, _ => 0 };
-            if (unit == 0) return 0;
+            if (unit == 0 || unit >= lastUnit) return 0;
+            if (unit == 100 && current == 0) return 0; // 百 alone
             total += (current == 0 ? 1 : current) * unit;
             current = 0;
+            afterDigit = false;
+            lastUnit = unit;
         }
         return total + current;
     }

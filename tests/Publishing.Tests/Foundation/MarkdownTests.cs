@@ -138,6 +138,9 @@ public class MarkdownTests
     [Theory]
     [InlineData("一、总体思路", 1, 1)]
     [InlineData("十二、其他", 1, 12)]
+    [InlineData("二十、其他", 1, 20)]
+    [InlineData("一百零五、其他", 1, 105)]
+    [InlineData("（一百一十）其他", 2, 110)]
     [InlineData("（三）群众来访", 2, 3)]
     [InlineData("3. 信访维稳", 3, 3)]
     [InlineData("（2）细则", 4, 2)]
@@ -152,6 +155,10 @@ public class MarkdownTests
     [InlineData("总体绩效目标")]
     [InlineData("1.5 倍")]
     [InlineData("2021 年")]
+    [InlineData("十百、不是数")]
+    [InlineData("十十、不是数")]
+    [InlineData("（百）不是数")]
+    [InlineData("二三、不是数")]
     public void Text_without_numbering_has_no_marker(string text) => ChineseNumbering.Read(text).ShouldBeNull();
 }
 

@@ -14,7 +14,7 @@ namespace Publishing.Build;
 /// </summary>
 internal sealed class BuildCache
 {
-    public const string StateFolder = ".publishing";
+    public const string StateFolder = OutputState.Folder;
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -23,7 +23,26 @@ public static partial class AtomicFile
         Commit(temporary, path);
     }
 
-    public static void WriteText(string path, string text) => Write(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+    public static void WriteText(string path, string text) => Write(path, Utf8(text));
+
+    /// <summary>Writes only when the file does not already hold these bytes (its time and inode then stay). Returns whether it wrote.</summary>
+    public static bool WriteIfChanged(string path, byte[] bytes)
+    {
+        if (Holds(path, bytes)) return false;
+        Write(path, bytes);
+        return true;
+    }
+
+    public static bool WriteTextIfChanged(string path, string text) => WriteIfChanged(path, Utf8(text));
+
+    /// <summary>Whether the file exists with exactly these bytes (the size is compared before anything is read).</summary>
+    public static bool Holds(string path, byte[] bytes)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+    }
+
+    private static byte[] Utf8(string text) => new System.Text.UTF8Encoding(false).GetBytes(text);
 
     /// <summary>
     /// First half of a write: the complete bytes in a temporary file beside <paramref name="path"/>,

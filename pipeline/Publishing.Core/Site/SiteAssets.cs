@@ -15,9 +15,7 @@ public static class SiteAssets
         foreach (var file in Directory.GetFiles(source).Order(StringComparer.Ordinal))
         {
             var destination = Path.Combine(outputRoot, Folder, Path.GetFileName(file));
-            var bytes = File.ReadAllBytes(file);
-            if (File.Exists(destination) && File.ReadAllBytes(destination).AsSpan().SequenceEqual(bytes)) continue;
-            Output.AtomicFile.Write(destination, bytes);
+            Output.AtomicFile.WriteIfChanged(destination, File.ReadAllBytes(file));
         }
     }
 }

@@ -38,12 +38,51 @@ public static class SiteBuild
 
         SiteAssets.Publish(templatesDirectory, outputRoot);
         var report = File.Exists(Path.Combine(outputRoot, ReportPage)) ? ReportPage : null;
+        // The index is a function of the documents' build.json records: when no document was rebuilt it is the
+        // same text, and neither it nor its font subset is written again (a no-op build writes nothing).
         var index = SiteIndex.Render(entries, report);
-        AtomicFile.WriteText(Path.Combine(outputRoot, SiteIndex.FileName), index);
-        foreach (var (path, bytes) in WebFonts.Subsets(SiteFontsStylesheet, templatesDirectory, index))
-            AtomicFile.Write(Path.Combine(outputRoot, SiteAssets.Folder, path), bytes);
+        var indexPath = Path.Combine(outputRoot, SiteIndex.FileName);
+        AtomicFile.WriteTextIfChanged(indexPath, index);
+        IndexFonts(outputRoot, templatesDirectory, index);
         return true;
     }
+
+    /// <summary>
+    /// Subsetting the index's CJK font costs more than the rest of a no-op build, so the subset is cut again
+    /// only when its inputs changed: the index text or the font file (their key is kept in the state folder),
+    /// or when a subset is missing or not the size it was written with.
+    /// </summary>
+    private static void IndexFonts(string outputRoot, string templatesDirectory, string index)
+    {
+        var sources = WebFonts.Sources(SiteFontsStylesheet, templatesDirectory);
+        var key = SubsetKey(index, sources);
+        var keyPath = Path.Combine(outputRoot, OutputState.Folder, IndexFontsKeyFile);
+        var targets = sources.Select(s => new FileInfo(Path.Combine(outputRoot, SiteAssets.Folder, s.Path))).ToList();
+        var remembered = key + "\n" + string.Join("\n", targets.Select(t => t.Exists ? t.Length : -1));
+        if (AtomicFile.Holds(keyPath, System.Text.Encoding.UTF8.GetBytes(remembered))) return;
+
+        var sizes = new List<long>();
+        foreach (var (path, bytes) in WebFonts.Subsets(SiteFontsStylesheet, templatesDirectory, index))
+        {
+            AtomicFile.WriteIfChanged(Path.Combine(outputRoot, SiteAssets.Folder, path), bytes);
+            sizes.Add(bytes.Length);
+        }
+        AtomicFile.WriteTextIfChanged(keyPath, key + "\n" + string.Join("\n", sizes));
+    }
+
+    /// <summary>The index text and each font's name, size and modification time (the fonts are 50 MB: not hashed).</summary>
+    private static string SubsetKey(string index, IEnumerable<(string Path, string Source)> sources)
+    {
+        var text = new System.Text.StringBuilder(index);
+        foreach (var (path, source) in sources)
+        {
+            var info = new FileInfo(source);
+            text.Append('\0').Append(path).Append('\0').Append(info.Length).Append('\0').Append(info.LastWriteTimeUtc.Ticks);
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private const string IndexFontsKeyFile = "index-fonts.key";
 
     /// <summary>site.css names the index's font as url("fonts/NotoSansSC-Regular.ttf") relative to _site/.</summary>
     private const string SiteFontsStylesheet = """url("fonts/NotoSansSC-Regular.ttf")""";

@@ -21,12 +21,16 @@ public static partial class WebFonts
     public static IEnumerable<(string Path, byte[] Bytes)> Subsets(string stylesheet, string templatesDirectory, params string[] pages)
     {
         var codePoints = CodePoints(pages);
-        foreach (var file in FontUrl().Matches(stylesheet).Select(m => m.Groups["file"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var source = Path.Combine(templatesDirectory, "fonts", file);
-            if (File.Exists(source)) yield return ($"{Folder}/{file}", Cached(source, codePoints));
-        }
+        foreach (var (path, source) in Sources(stylesheet, templatesDirectory))
+            yield return (path, Cached(source, codePoints));
     }
+
+    /// <summary>The fonts a stylesheet names that exist in the templates: output-relative path and source file.</summary>
+    public static IReadOnlyList<(string Path, string Source)> Sources(string stylesheet, string templatesDirectory) =>
+        FontUrl().Matches(stylesheet).Select(m => m.Groups["file"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(file => (Path: $"{Folder}/{file}", Source: Path.Combine(templatesDirectory, "fonts", file)))
+            .Where(f => File.Exists(f.Source))
+            .ToList();
 
     // A live preview rebuilds the same page after each save, mostly with the same characters: subsetting four
     // CJK fonts is most of an HTML build's time, so the last few subsets are kept (keyed by font file and text).

@@ -4,7 +4,11 @@
 #   cold — the published CLI (ReadyToRun) as a whole process, `publishing build content`, 10 runs.
 #   county — a synthetic county of 100 departments (tests/Publishing.SyntheticCounty) and the sample 100 times:
 #            full build, no-op rebuild, one edited document, peak memory (/usr/bin/time -v).
-# Usage: scripts/benchmark.sh [warm|cold|county|all]
+#   compare — side by side in the same run, whole processes: ours (HTML + PDF), Typst 0.14 (the sample written
+#            in Typst, tests/Publishing.Benchmarks/typst/, PDF only) and Chromium printing our own HTML; the seed
+#            and the sample 100 times (ours: 100 documents; Typst: one document of 100 copies), with ratios.
+#            Needs scripts/install-bench-tools.sh (run here when the Typst compiler is missing).
+# Usage: scripts/benchmark.sh [warm|cold|county|compare|all]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}
@@ -21,7 +25,7 @@ if [[ $what == cold || $what == all ]]; then
   times=()
   for _ in $(seq 10); do
     start=$(date +%s%N)
-    "$work/cli/publishing" build content --out "$work/out" >/dev/null 2>&1
+    "$work/cli/publishing" build content --out "$work/out" --rebuild >/dev/null 2>&1   # not the cache's no-op
     times+=($(( ($(date +%s%N) - start) / 1000000 )))
   done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
@@ -50,4 +54,55 @@ if [[ $what == county || $what == all ]]; then
   done
   echo "pages: $(cat "$work"/out-county/.publishing/documents/*.json | grep -E '"Pages"' | awk -F: '{s += $2} END {print s}') (county)"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
+fi
+
+if [[ $what == compare || $what == all ]]; then
+  [[ -d bench-tools/node_modules/@myriaddreamin/typst-ts-node-compiler ]] || scripts/install-bench-tools.sh
+  [[ -x "$work/cli/publishing" ]] || dotnet publish pipeline/Publishing.Cli -c Release -o "$work/cli" >/dev/null
+  typst=tests/Publishing.Benchmarks/typst/compile.mjs
+  chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null 2>&1; }
+  wall_ms() {   # the command's whole-process wall time in ms
+    local start=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - start) / 1000000 ))
+  }
+  median_ms() {   # runs, then the command: the median of the runs, interleaving nothing else
+    local runs=$1; shift; local all=()
+    for _ in $(seq "$runs"); do all+=($(wall_ms "$@")); done
+    printf '%s\n' "${all[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+  }
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
+
+  # The seed: cold whole processes, median of 5 (Chromium 3); ours rebuilds (--rebuild), HTML + PDF.
+  mkdir -p "$work/seed" && cp -r content/chengde-xinfang-2021 "$work/seed/"
+  "$work/cli/publishing" build "$work/seed" --templates templates --out "$work/seed-out" >/dev/null 2>&1
+  ours=$(median_ms 5 "$work/cli/publishing" build "$work/seed" --templates templates --out "$work/seed-out" --rebuild)
+  typ=$(median_ms 5 node "$typst" "$work/seed-typst.pdf")
+  chr=$(median_ms 3 chrome "$work/seed-out/chengde-xinfang-2021/index.html" "$work/seed-chromium.pdf")
+  pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+  echo "seed, whole process, cold (median ms): ours HTML+PDF $ours; Typst PDF $typ ($(pages "$work/seed-typst.pdf") pages); Chromium printing our HTML $chr ($(pages "$work/seed-chromium.pdf") pages)"
+  echo "seed ratios: ours/Typst $(ratio "$ours" "$typ"); ours/Chromium $(ratio "$ours" "$chr")"
+
+  # 100 documents: ours builds 100 folders in parallel (--jobs = cores); Typst compiles the 100 copies as one
+  # document; Chromium prints our 100 HTML pages, as many at once as there are cores. One run each.
+  mkdir -p "$work/hundred"
+  for i in $(seq -w 1 100); do cp -r content/chengde-xinfang-2021 "$work/hundred/sample-$i"; done
+  ours100=$(wall_ms "$work/cli/publishing" build "$work/hundred" --templates templates --out "$work/hundred-out" --rebuild)
+  noop100=$(median_ms 3 "$work/cli/publishing" build "$work/hundred" --templates templates --out "$work/hundred-out")
+  typ100=$(wall_ms node "$typst" "$work/hundred-typst.pdf" 100)
+  export -f chrome
+  # BENCH_CHROMIUM_DOCS=n prints only the first n of the 100 pages and scales the time to 100 (said in the output).
+  printed=${BENCH_CHROMIUM_DOCS:-100}
+  chr100=$(wall_ms bash -c "ls '$work/hundred-out' | grep '^sample-' | head -n $printed | xargs -P $(nproc) -I{} bash -c 'chrome \"$work/hundred-out/{}/index.html\" \"$work/chromium-{}.pdf\"'")
+  chr100=$(( chr100 * 100 / printed ))
+  county="$work/county"
+  [[ -d "$county" ]] || dotnet run -c Release --project tests/Publishing.SyntheticCounty -- "$county" 100 2021 >/dev/null
+  /usr/bin/time -v "$work/cli/publishing" build "$county" --templates templates --out "$work/county-out" --rebuild >/dev/null 2>"$work/county-time.txt" || true
+  countys=$(grep -E 'Elapsed \(wall' "$work/county-time.txt" | awk '{print $NF}')
+  countypeak=$(( $(grep -E 'Maximum resident' "$work/county-time.txt" | awk '{print $NF}') / 1024 ))
+  countynoop=$(median_ms 3 "$work/cli/publishing" build "$county" --templates templates --out "$work/county-out")
+  echo "sample x100, full build (ms): ours 100 documents HTML+PDF $ours100; Typst one document of 100 copies $typ100 ($(pages "$work/hundred-typst.pdf") pages); Chromium printing our 100 HTML pages $chr100 (measured on $printed, scaled to 100)"
+  echo "sample x100 ratios: ours/Typst $(ratio "$ours100" "$typ100") (goal <= 0.70); ours/Chromium $(ratio "$ours100" "$chr100")"
+  echo "no-op rebuild (median of 3, ms): sample x100 $noop100; synthetic county $countynoop (goal <= 500)"
+  echo "synthetic county, full build: $countys wall, peak $countypeak MiB (goal <= 400 MiB)"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi

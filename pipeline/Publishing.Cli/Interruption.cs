@@ -12,6 +12,15 @@ public static class Interruption
 {
     public const int ExitOnInterrupt = 130, ExitOnTerminate = 143;
 
+    private static int _requestedExit;
+
+    /// <summary>
+    /// The exit code a signal asked for, once one arrived. The main thread may still be running when the
+    /// handler discards the pending outputs (and so fail on a file that just vanished): its own result must
+    /// then give way to the signal's, never turn into an internal error.
+    /// </summary>
+    public static int? RequestedExit => Volatile.Read(ref _requestedExit) is var code and not 0 ? code : null;
+
     /// <summary>
     /// Installs the handlers for a command that writes outputs. Not for `serve`, whose web host stops
     /// cleanly on the same signals by itself.
@@ -28,6 +37,7 @@ public static class Interruption
     private static void Stop(PosixSignalContext context, int exitCode)
     {
         context.Cancel = true;
+        Volatile.Write(ref _requestedExit, exitCode);
         AtomicFile.DiscardAllPending();
         Console.Error.WriteLine(exitCode == ExitOnInterrupt ? "publishing: 已中断，未完成的输出已清除。" : "publishing: 已终止，未完成的输出已清除。");
         Environment.Exit(exitCode);

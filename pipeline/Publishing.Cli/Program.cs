@@ -5,7 +5,8 @@ Console.OutputEncoding = new UTF8Encoding(false);
 var signals = Interruption.Handle(args);
 try
 {
-    return PublishingCli.Run(args, Console.Out, Console.Error);
+    var exitCode = PublishingCli.Run(args, Console.Out, Console.Error);
+    return Interruption.RequestedExit ?? exitCode;
 }
 finally
 {

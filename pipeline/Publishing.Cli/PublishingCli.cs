@@ -20,6 +20,10 @@ public static class PublishingCli
         {
             return Run(CommandLine.Parse(args), stdout, stderr);
         }
+        catch (Exception) when (Interruption.RequestedExit is { } signalled)
+        {
+            return signalled; // the signal handler removed a file this thread was still writing
+        }
         catch (Exception e)
         {
             // A bug in Publishing, not in the content: say so in one line, without a stack trace.

@@ -49,7 +49,7 @@ public static class PreviewPage
         csp.SetAttribute("http-equiv", "Content-Security-Policy");
         csp.SetAttribute("content", ContentSecurity.Policy);
         head.Prepend(csp);
-        head.Prepend(head.QuerySelector("meta[charset]")!);
+        head.Prepend(head.QuerySelector("meta[charset]") ?? Charset(document));
         var link = document.CreateElement("link");
         link.SetAttribute("rel", "stylesheet");
         link.SetAttribute("href", "../_site/site.css");
@@ -58,6 +58,14 @@ public static class PreviewPage
         script.SetAttribute("src", "../_site/site.js");
         script.SetAttribute("defer", "");
         head.AppendChild(script);
+    }
+
+    /// <summary>A bureau's template may leave out the charset declaration; the site's pages always have one.</summary>
+    private static IElement Charset(IDocument document)
+    {
+        var meta = document.CreateElement("meta");
+        meta.SetAttribute("charset", "utf-8");
+        return meta;
     }
 
     /// <summary>One h1 per page (the site header's title): the 目录's and the parts' titles become h2, styled by their classes.</summary>

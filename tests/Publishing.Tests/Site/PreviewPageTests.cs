@@ -1,0 +1,25 @@
+using Publishing.Site;
+using Shouldly;
+using Xunit;
+
+namespace Publishing.Tests.Site;
+
+public class PreviewPageTests
+{
+    private static readonly PreviewInputs Inputs = new(
+        "某部门 2025 年部门预算绩效文本", "草案", new DateOnly(2025, 1, 15), null,
+        new Dictionary<string, int>(), null, [], null);
+
+    [Fact]
+    public void A_template_without_a_charset_declaration_still_gives_a_page_that_declares_utf8_first()
+    {
+        // A bureau's own form template written without <head>: an internal error before this fix.
+        var page = PreviewPage.Render("<body><h1 id=\"t\">绩效目标表</h1><p>正文</p></body>", Inputs);
+
+        var head = page[page.IndexOf("<head>", StringComparison.Ordinal)..page.IndexOf("</head>", StringComparison.Ordinal)];
+        head.ShouldStartWith("<head><meta charset=\"utf-8\">");
+        head.ShouldContain("Content-Security-Policy");
+        page.ShouldContain("<main id=\"main\">");
+        page.ShouldContain("正文");
+    }
+}

@@ -44,7 +44,8 @@ public static class DocumentLoader
         var data = new DocumentData(projectsByPart.SelectMany(p => p).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First()));
 
         // Ids the templates give to the cover, the 目录, parts and projects are taken before any heading's.
-        var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc", "department" };
+        var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc" };
+        usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"department-{n}"));
         usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"part-{n}"));
         usedIds.UnionWith(projectsByPart.SelectMany(p => p).Select(p => p.Id));
         var sectionRenderer = new SectionRenderer(usedIds, data);
@@ -57,7 +58,8 @@ public static class DocumentLoader
                 .Select(reference => LoadSection(documentDirectory, reference, sectionRenderer, diagnostics))
                 .OfType<NarrativeSection>()
                 .ToList();
-            parts.Add(new Part(partId, part.Number, part.Title, sections, projectsByPart[i]) { Department = departments[i] });
+            var department = departments[i] is { } table ? table with { Id = $"department-{i + 1}" } : null;
+            parts.Add(new Part(partId, part.Number, part.Title, sections, projectsByPart[i]) { Department = department });
         }
 
         if (diagnostics.ErrorCount > errorsBefore) return null;

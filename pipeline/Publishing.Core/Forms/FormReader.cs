@@ -142,6 +142,9 @@ public sealed class FormReader
             }
         }
 
+        // Every table is there for the templates (form.tables["department"].columns), empty when not declared.
+        foreach (var table in Model.Form.TableNames.Where(t => !tables.ContainsKey(t)))
+            tables[table] = new FormTable(table, Array.Empty<FormColumn>());
         return _diagnostics.ErrorCount > errors ? null
             : new Form(name, title, kind, framework, inline, metadata, tables, sums, checks);
     }

@@ -58,5 +58,8 @@ public sealed record DepartmentTable(
     IReadOnlyList<Indicator> Indicators,
     SourceLocation Source)
 {
-    public string Id => "department";
+    public string Id { get; init; } = "department";
+
+    /// <summary>Whether the department's facts (its one-row table) were given, not only its indicators.</summary>
+    public bool HasFacts => Columns.Count > 0;
 }

@@ -33,6 +33,28 @@
     highlight();
   }
 
+  // Warnings panel: on a phone the list is folded behind a button, so the document is not pushed a screen down.
+  const warnings = document.querySelector(".warnings-panel ol");
+  if (warnings && narrow.matches) {
+    warnings.id = "warnings-list";
+    warnings.hidden = true;
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "warnings-toggle";
+    toggle.setAttribute("aria-controls", warnings.id);
+    toggle.setAttribute("aria-expanded", "false");
+    const label = () => { toggle.textContent = warnings.hidden ? "展开列表" : "收起列表"; };
+    label();
+    toggle.addEventListener("click", () => {
+      warnings.hidden = !warnings.hidden;
+      toggle.setAttribute("aria-expanded", String(!warnings.hidden));
+      label();
+    });
+    warnings.before(toggle);
+    // Following a link to a warning's place (or arriving at #warnings) opens the list.
+    if (location.hash === "#warnings") toggle.click();
+  }
+
   // Index: a filter box and sortable columns.
   const index = document.querySelector("table[data-sortable]");
   if (index) {

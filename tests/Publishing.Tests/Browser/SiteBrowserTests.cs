@@ -61,6 +61,16 @@ public sealed class SiteBrowserTests : IClassFixture<BuiltSite>
         (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.warnings-panel li').length")).ShouldBe(12);
     }
 
+    [Fact]
+    public async Task On_a_phone_the_warnings_list_is_folded_until_asked_for()
+    {
+        await using var page = await _site.OpenAsync(SiteFile($"{Sample}/index.html"), 390);
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('.warnings-panel ol').hidden")).ShouldBeTrue();
+        await page.ClickAsync(".warnings-toggle");
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('.warnings-panel ol').hidden")).ShouldBeFalse();
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('.warnings-toggle').getAttribute('aria-expanded')")).ShouldBe("true");
+    }
+
     [Theory]
     [InlineData("index.html")]
     [InlineData(Sample + "/index.html")]

@@ -38,7 +38,8 @@ public sealed class DocumentAssembler
 
     /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.</summary>
     public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
-        Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null);
+        Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null,
+            _limits.ForContentOf(theme.Limits.MaxContentBytes));
 
     public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics) =>
         Render(StylesheetTemplate, new ScriptObject { ["theme"] = theme }, diagnostics);
@@ -55,7 +56,8 @@ public sealed class DocumentAssembler
     /// Renders a template by name (relative to templates/) with the given globals. Printed values are
     /// HTML-escaped unless marked raw; a *.css.sbn template's values are checked for CSS instead.
     /// </summary>
-    public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null)
+    public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null,
+        TemplateLimits? limits = null)
     {
         var loader = formFolder is null ? _loader : new ConfinedTemplateLoader(_templatesDirectory, formFolder);
         var path = loader.Find(templateName) ?? Path.Combine(_templatesDirectory, templateName);
@@ -75,7 +77,7 @@ public sealed class DocumentAssembler
         }
 
         var escaping = templateName.EndsWith(".css.sbn", StringComparison.Ordinal) ? OutputEscaping.Css : OutputEscaping.Html;
-        var context = new SandboxedTemplateContext(_limits, loader, escaping);
+        var context = new SandboxedTemplateContext(limits ?? _limits, loader, escaping);
         context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
         context.PushGlobal(globals);

@@ -85,4 +85,14 @@ public sealed record TemplateLimits(int LoopLimit, int RecursionLimit, int Outpu
     /// <summary>Generous for a province's largest document, small enough to stop a runaway template quickly.</summary>
     public static TemplateLimits Default { get; } = new(
         LoopLimit: 1_000_000, RecursionLimit: 64, OutputLimitChars: 32 * 1024 * 1024, TimeLimit: TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// The assembled HTML is a few characters per byte of content (a CSV row of ~110 bytes becomes ~280 characters
+    /// of table markup with its data-src positions): the output limit grows with the theme's content limit
+    /// (limits.max_content_mb), so a document within that limit never meets the template's output limit.
+    /// </summary>
+    public const int OutputCharsPerContentByte = 8;
+
+    public TemplateLimits ForContentOf(long maxContentBytes) =>
+        this with { OutputLimitChars = (int)Math.Min(int.MaxValue / 2, Math.Max(OutputLimitChars, maxContentBytes * OutputCharsPerContentByte)) };
 }

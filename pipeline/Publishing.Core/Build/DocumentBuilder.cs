@@ -52,8 +52,11 @@ public sealed class DocumentBuilder
     {
         var document = DocumentLoader.Load(documentDirectory, _forms, diagnostics);
         if (document is null) return (null, null);
+        var theme = LoadTheme(document, diagnostics);
+        // The size limits first: a document past them stops here, before the checks and templates spend time on it.
+        if (theme is not null && !DocumentLimits.Check(document, theme, diagnostics)) return (null, null);
         ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
-        return (document, LoadTheme(document, diagnostics));
+        return (document, theme);
     }
 
     /// <summary>Builds one document into OutputRoot/&lt;slug&gt;/; returns whether its outputs were written.</summary>

@@ -80,6 +80,11 @@ public static class DiagnosticCodes
     public const string OutputWriteFailed = "PUB5001";
     public const string SinceRevisionUnavailable = "PUB5002";
 
+    // The document's size limits (the theme's limits:)
+    public const string TooManyRows = "PUB6001";
+    public const string ContentTooLarge = "PUB6002";
+    public const string TooManyPages = "PUB6003";
+
     // A bug in Publishing itself, reported without a stack trace.
     public const string InternalError = "PUB9001";
 }

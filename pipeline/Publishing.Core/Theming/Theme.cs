@@ -24,6 +24,8 @@ public sealed class Theme
     public TableTheme Table { get; set; } = new();
     public LayoutTheme Layout { get; set; } = new();
     public Dictionary<string, string> Colors { get; set; } = new();
+    /// <summary>How large a document may grow before it is refused with an error against its content.</summary>
+    public LimitsTheme Limits { get; set; } = new();
 
     /// <summary>The theme file as diagnostics name it: templates/theme/&lt;name&gt;.yaml.</summary>
     public string SourcePath { get; set; } = "templates/theme/default.yaml";
@@ -196,4 +198,28 @@ public sealed class LayoutTheme
     public double UnitLineLeftPct { get; set; } = 70;
     /// <summary>Line pitch of text larger than the body (titles), times its size.</summary>
     public double LargeTextPitch { get; set; } = 1.4;
+}
+
+/// <summary>
+/// The document's own size limits, checked before the templates run (rows, bytes) and while the PDF is laid
+/// out (pages), so that an oversized document fails with an error an editor can act on, quickly and within
+/// bounded memory, rather than at the template sandbox's output limit or after laying out 40,000 pages.
+/// </summary>
+public sealed class LimitsTheme : IThemeChecked
+{
+    /// <summary>Data rows in one CSV file (projects, indicators, a department's table).</summary>
+    public int MaxRowsPerFile { get; set; } = 20_000;
+    /// <summary>Bytes of all the files a document reads (document.yaml, Markdown, CSV), in MB (1 MB = 1,048,576 bytes).</summary>
+    public int MaxContentMb { get; set; } = 16;
+    /// <summary>Pages of the PDF.</summary>
+    public int MaxPages { get; set; } = 2_000;
+
+    public long MaxContentBytes => MaxContentMb * 1024L * 1024L;
+
+    public IEnumerable<(string Key, string Message)> Problems()
+    {
+        if (MaxRowsPerFile <= 0) yield return ("max_rows_per_file", "每个数据文件的行数上限应大于 0");
+        if (MaxContentMb <= 0) yield return ("max_content_mb", "文档内容的大小上限（MB）应大于 0");
+        if (MaxPages <= 0) yield return ("max_pages", "PDF 的页数上限应大于 0");
+    }
 }

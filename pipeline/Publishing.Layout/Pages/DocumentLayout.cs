@@ -60,6 +60,7 @@ public static class DocumentLayout
                 foreach (var anchor in items.OfType<AnchorMark>())
                     anchors.TryAdd(anchor.Name, new AnchorPlace(pages.Count, printed, anchor.Y));
                 pages.Add(new PageFrame(page.Width, page.Height, items, printed, s));
+                if (pages.Count > document.MaxPages) throw new PageLimitExceededException(document.MaxPages, s);
                 if (fragment.Fit == Fit.Complete) break;
                 emptyPages = fragment.Items.Count == 0 && fragment.Height == 0 ? emptyPages + 1 : 0;
                 if (emptyPages > 2) throw new InvalidOperationException($"section {s} makes no progress (content cannot be placed)");

@@ -58,4 +58,17 @@ public sealed record DocumentMetadata(string Title, string Author, string Subjec
 }
 
 public sealed record LayoutDocument(PageSetup Page, PageFooter? Footer, IReadOnlyList<DocumentSection> Sections,
-    IReadOnlyList<OutlineEntry> Outline, DocumentMetadata Metadata);
+    IReadOnlyList<OutlineEntry> Outline, DocumentMetadata Metadata)
+{
+    /// <summary>The most pages the layout may make: past it, it stops at once with <see cref="PageLimitExceededException"/>.</summary>
+    public int MaxPages { get; init; } = int.MaxValue;
+}
+
+/// <summary>The document needs more pages than <see cref="LayoutDocument.MaxPages"/>; thrown as soon as the layout passes it.</summary>
+public sealed class PageLimitExceededException(int maxPages, int section)
+    : Exception($"the document needs more than {maxPages} pages (section {section} passed the limit)")
+{
+    public int MaxPages { get; } = maxPages;
+    /// <summary>The section (0-based) being laid out when the limit was passed.</summary>
+    public int Section { get; } = section;
+}

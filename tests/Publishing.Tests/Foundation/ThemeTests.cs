@@ -36,6 +36,9 @@ public class ThemeTests
         theme.Style("numbering_level_1").Font.ShouldBe("sans");
         theme.Style("cover_title").IsBold.ShouldBeTrue();
         theme.Table.SizePt.ShouldBe(10.5);
+        theme.Limits.MaxRowsPerFile.ShouldBe(20_000);
+        theme.Limits.MaxContentMb.ShouldBe(16);
+        theme.Limits.MaxPages.ShouldBe(2_000);
     }
 
     [Fact]

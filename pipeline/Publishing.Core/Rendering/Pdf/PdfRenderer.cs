@@ -40,6 +40,7 @@ public static class PdfRenderer
         {
             styles = new PdfStyles(theme, Fonts);
             mapped = HtmlToLayout.Map(html, styles, info);
+            mapped = mapped with { Document = mapped.Document with { MaxPages = theme.Limits.MaxPages } };
             diagnostics.AddRange(mapped.Diagnostics);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)

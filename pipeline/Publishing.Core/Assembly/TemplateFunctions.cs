@@ -1,3 +1,4 @@
+using Publishing.Text;
 using System.Collections;
 using System.Globalization;
 using Scriban;
@@ -26,7 +27,7 @@ public static class TemplateFunctions
     }
 
     /// <summary>Money in 万元 with two decimals, as the form prints it.</summary>
-    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal value) => MoneyText.Format(value);
 
     /// <summary>A form's column value as the form prints it: an empty optional cell prints nothing, money and
     /// numbers as typed (60.00 keeps its decimals), an 指标值 as the editor wrote it.</summary>

@@ -112,5 +112,5 @@ public sealed class CheckData
         return hash < 0 ? (line.Trim(), "") : (line[..hash].Trim(), line[(hash + 1)..].Trim());
     }
 
-    private string Shown(string relative) => Content.DisplayPaths.For(Path.Combine(_templates, relative));
+    private string Shown(string relative) => DisplayPaths.For(Path.Combine(_templates, relative));
 }

@@ -1,6 +1,7 @@
 using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
+using Publishing.Text;
 
 namespace Publishing.Checks;
 
@@ -64,7 +65,7 @@ public sealed partial class IndicatorFrameworkCheck : IContentCheck
     }
 
     private static string? Nearest(string name, IEnumerable<string> known) =>
-        known.Select(k => (Name: k, Distance: k.Contains(name) || name.Contains(k) ? 0 : CsvColumns.EditDistance(k, name)))
+        known.Select(k => (Name: k, Distance: k.Contains(name) || name.Contains(k) ? 0 : EditDistance.Between(k, name)))
             .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 2))
             .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
 }

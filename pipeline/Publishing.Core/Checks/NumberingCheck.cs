@@ -1,6 +1,7 @@
 using Publishing.Diagnostics;
 using Publishing.Markdown;
 using Publishing.Model;
+using Publishing.Text;
 
 namespace Publishing.Checks;
 

@@ -1,4 +1,5 @@
 using Publishing.Diagnostics;
+using Publishing.Text;
 
 namespace Publishing.Content;
 
@@ -54,25 +55,7 @@ public sealed class CsvColumns
 
     private string? Nearest(string name)
     {
-        var best = Known.Select(k => (Name: k, Distance: EditDistance(name, k))).MinBy(x => x.Distance);
+        var best = Known.Select(k => (Name: k, Distance: EditDistance.Between(name, k))).MinBy(x => x.Distance);
         return best.Name is not null && best.Distance <= Math.Max(2, best.Name.Length / 2) ? best.Name : null;
-    }
-
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using Publishing.Text;
 using System.Globalization;
 using Publishing.Diagnostics;
 using Publishing.Forms;
@@ -103,7 +104,7 @@ public sealed class ManifestReader
         var at = root.Children.TryGetValue(new YamlScalarNode("form"), out var node) ? Where(node) : new SourceLocation(_path, 1, 1);
         var known = _forms.FormNames();
         var list = known.Count > 0 ? $"可用的表单：{string.Join("、", known)}（templates/forms/ 中的文件夹名）。" : "templates/forms/ 中没有任何表单（每个表单是一个含 form.yaml 的文件夹）。";
-        var nearest = known.Where(k => CsvColumns.EditDistance(k, name) <= Math.Max(2, k.Length / 3)).MinBy(k => CsvColumns.EditDistance(k, name));
+        var nearest = known.Where(k => EditDistance.Between(k, name) <= Math.Max(2, k.Length / 3)).MinBy(k => EditDistance.Between(k, name));
         _diagnostics.Error(DiagnosticCodes.UnknownForm, at.Path, at.Line, at.Column,
             $"未知的表单“{name}”。{(nearest is null ? "" : $"是否应为“{nearest}”？")}{list}");
         return null;
@@ -191,7 +192,7 @@ public sealed class ManifestReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (known.Contains(name)) continue;
-            var nearest = known.MinBy(k => CsvColumns.EditDistance(k, name));
+            var nearest = known.MinBy(k => EditDistance.Between(k, name));
             _diagnostics.Error(DiagnosticCodes.ManifestUnknownKey, _path, (int)key.Start.Line, (int)key.Start.Column,
                 $"未知的设置项“{name}”。是否应为“{nearest}”？");
         }

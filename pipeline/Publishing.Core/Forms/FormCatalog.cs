@@ -1,4 +1,3 @@
-using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
 

@@ -1,6 +1,6 @@
-using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
+using Publishing.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -264,7 +264,7 @@ public sealed class FormReader
         var text = Scalar(map, key);
         if (text is null) return null;
         if (choices.TryGetValue(text, out var value)) return value;
-        var nearest = choices.Keys.MinBy(k => CsvColumns.EditDistance(k, text));
+        var nearest = choices.Keys.MinBy(k => EditDistance.Between(k, text));
         Bad(Node(map, key)!, $"{key} 不能是“{text}”：应为 {string.Join("、", choices.Keys)} 之一。是否应为“{nearest}”？");
         return null;
     }
@@ -275,7 +275,7 @@ public sealed class FormReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (known.Contains(name)) continue;
-            var nearest = known.MinBy(k => CsvColumns.EditDistance(k, name));
+            var nearest = known.MinBy(k => EditDistance.Between(k, name));
             _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)key.Start.Line, (int)key.Start.Column,
                 $"未知的设置项“{name}”。是否应为“{nearest}”？可用的设置项：{string.Join("、", known)}。");
         }

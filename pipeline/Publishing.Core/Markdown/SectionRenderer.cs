@@ -6,6 +6,7 @@ using Markdig.Syntax.Inlines;
 using Publishing.Diagnostics;
 using Publishing.Markdown.Extensions.DataReferences;
 using Publishing.Model;
+using Publishing.Text;
 
 namespace Publishing.Markdown;
 

@@ -1,3 +1,5 @@
+using Publishing.Text;
+
 namespace Publishing.Model;
 
 /// <summary>One document to publish: the manifest's metadata, then its parts in order.</summary>
@@ -70,7 +72,7 @@ public sealed record NarrativeSection(
     IReadOnlyList<SectionHeading> Headings)
 {
     /// <summary>The GB/T 9704 level of the title's numbering (一、 is 1), or 0 when it has none.</summary>
-    public int NumberingLevel => Markdown.ChineseNumbering.Read(Title)?.Level ?? 0;
+    public int NumberingLevel => ChineseNumbering.Read(Title)?.Level ?? 0;
 
     /// <summary>The section's prose block by block, with source positions, for the editors' checks.</summary>
     public IReadOnlyList<TextBlock> TextBlocks { get; init; } = Array.Empty<TextBlock>();

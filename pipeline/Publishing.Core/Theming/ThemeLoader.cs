@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -34,7 +35,7 @@ public static class ThemeLoader
             throw new YamlException("a theme is a mapping of keys to values (page:, fonts:, body:, styles: …)");
         if (binder.Bind(root, typeof(Theme), "") is not Theme theme) throw new ThemeInvalidException(binder.Problems);
         theme.BaseDirectory = Path.GetFullPath(templatesDirectory);
-        theme.SourcePath = Content.DisplayPaths.For(path);
+        theme.SourcePath = DisplayPaths.For(path);
         binder.Problems.AddRange(ThemeRules.Check(theme, binder.Places));
         // One problem per value: a rule and a section's own check may both see a bad margin.
         var problems = binder.Problems.DistinctBy(p => (p.Place.Line, p.Place.Column)).ToList();

@@ -2,6 +2,7 @@ using AngleSharp.Html.Parser;
 using Publishing.Diagnostics;
 using Publishing.Markdown;
 using Publishing.Model;
+using Publishing.Text;
 
 namespace Publishing.Tests.Foundation;
 

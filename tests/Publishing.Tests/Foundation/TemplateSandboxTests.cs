@@ -110,7 +110,7 @@ public class TemplateSandboxTests
         var diagnostics = new DiagnosticBag();
         new DocumentAssembler(templates).Render("t.sbn", new ScriptObject(), diagnostics).ShouldBeNull();
         diagnostics.Items.ShouldNotBeEmpty();
-        diagnostics.Items[0].Path.ShouldBe(Publishing.Content.DisplayPaths.For(Path.Combine(templates, "partials", "bad.sbn")));
+        diagnostics.Items[0].Path.ShouldBe(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "partials", "bad.sbn")));
         diagnostics.Items[0].Line.ShouldBe(2);
         diagnostics.Items[0].Code.ShouldBe(DiagnosticCodes.TemplateSyntax);
     }

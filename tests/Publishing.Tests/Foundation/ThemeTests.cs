@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using Publishing.Tests.Support;
 using Publishing.Theming;
 using YamlDotNet.Core;
@@ -74,7 +75,7 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates);
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Content.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：expected a single value here"));
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：expected a single value here"));
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -119,7 +120,7 @@ public class ThemeTests
     {
         var yaml = DefaultTheme.Replace("  text: \"#000000\"", "  text: \"#00000\"");
         var templates = TemplatesWithTheme(yaml);
-        var themePath = Publishing.Content.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml"));
+        var themePath = Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml"));
         var expected = $"{themePath}({LineOf(yaml, "#00000\"")},9): error PUB4105: 主题文件有误：'#00000' is not a colour";
         var (content, _) = RepoPaths.CopyOfSample("a");
         RepoPaths.CopyDirectory(Path.Combine(content, "a"), Path.Combine(content, "b"));

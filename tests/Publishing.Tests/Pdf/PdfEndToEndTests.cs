@@ -241,7 +241,7 @@ public class PdfEndToEndTests
         var result = Support.PublishingCommand.Run("build", content, "--out", output, "--templates", Support.RepoPaths.Templates, "--format", "pdf");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var path = Publishing.Content.DisplayPaths.For(section);
+        var path = Publishing.Diagnostics.DisplayPaths.For(section);
         var warnings = result.DiagnosticLines.Where(l => l.Contains("PUB4001")).ToList();
         warnings.ShouldContain(l => l.StartsWith($"{path}(5,{expectedColumn}): warning PUB4001"), string.Join("\n", warnings));
         warnings.ShouldContain(l => l.StartsWith($"{path}(1,11): warning PUB4001"), string.Join("\n", warnings));
@@ -260,7 +260,7 @@ public class PdfEndToEndTests
         var result = Support.PublishingCommand.Run("build", content, "--out", output, "--templates", Support.RepoPaths.Templates, "--format", "pdf");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
-        var expectedPath = Publishing.Content.DisplayPaths.For(section);
+        var expectedPath = Publishing.Diagnostics.DisplayPaths.For(section);
         result.DiagnosticLines.ShouldContain(l => l.StartsWith(expectedPath + "(5,") && l.Contains("warning PUB4001") && l.Contains("U+1FA70"));
     }
 }

@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using Publishing.Layout.Fonts;
 using Publishing.Rendering.Pdf;
 using Publishing.Tests.Support;
@@ -50,7 +51,7 @@ public class VocabularyTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates, "--format", "pdf");
         result.ExitCode.ShouldBe(0);
-        var display = Publishing.Content.DisplayPaths.For(partial);
+        var display = Publishing.Diagnostics.DisplayPaths.For(partial);
         result.DiagnosticLines.ShouldContain(l => l.StartsWith($"{display}({at + 1},8): warning PUB4201: PDF 不认识 <thead> 的属性 bgcolor"));
     }
 

@@ -1,3 +1,4 @@
+using Publishing.Text;
 using System.Diagnostics;
 using System.Text;
 using Publishing.Tests.Support;
@@ -199,7 +200,7 @@ public sealed class KillDuringBuildTests : IDisposable
         File.WriteAllText(Path.Combine(Document, "data", "indicators.csv"), indicatorRows.ToString());
     }
 
-    private static string Chinese(int n) => Publishing.Markdown.ChineseNumbering.ToChinese(n);
+    private static string Chinese(int n) => Publishing.Text.ChineseNumbering.ToChinese(n);
 
     private Process Start(string output)
     {

@@ -39,7 +39,7 @@ public sealed class SpecialFileTests
         var result = RunBounded("validate", content, "--templates", RepoPaths.Templates);
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        var manifest = Publishing.Content.DisplayPaths.For(Path.Combine(document, "document.yaml"));
+        var manifest = Publishing.Diagnostics.DisplayPaths.For(Path.Combine(document, "document.yaml"));
         var line = File.ReadAllLines(Path.Combine(document, "document.yaml")).ToList().FindIndex(l => l.Contains("02-itemized-goals.md")) + 1;
         result.DiagnosticLines.ShouldContain(l => l.StartsWith($"{manifest}({line},9): error {DiagnosticCodes.NotARegularFile}:", StringComparison.Ordinal), result.Stderr);
         // The rest of the document is still read.
@@ -57,6 +57,6 @@ public sealed class SpecialFileTests
         var result = RunBounded("build", content, "--out", RepoPaths.NewTempDirectory("artifacts"), "--templates", RepoPaths.Templates);
 
         result.ExitCode.ShouldBe(1, result.Stderr);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith($"{Publishing.Content.DisplayPaths.For(manifest)}: error {DiagnosticCodes.NotARegularFile}:", StringComparison.Ordinal), result.Stderr);
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith($"{Publishing.Diagnostics.DisplayPaths.For(manifest)}: error {DiagnosticCodes.NotARegularFile}:", StringComparison.Ordinal), result.Stderr);
     }
 }

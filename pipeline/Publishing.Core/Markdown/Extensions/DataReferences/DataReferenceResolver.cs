@@ -1,8 +1,7 @@
 using Markdig.Syntax;
-using Publishing.Assembly;
-using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Model;
+using Publishing.Text;
 
 namespace Publishing.Markdown.Extensions.DataReferences;
 
@@ -16,9 +15,9 @@ public static class DataReferenceResolver
     public static IReadOnlyDictionary<string, Func<Project, string>> Fields { get; } = new Dictionary<string, Func<Project, string>>
     {
         ["项目名称"] = p => p.Name,
-        ["预算数"] = p => TemplateFunctions.Money(p.Budget),
-        ["财政资金"] = p => TemplateFunctions.Money(p.FiscalFunds),
-        ["其他资金"] = p => TemplateFunctions.Money(p.OtherFunds),
+        ["预算数"] = p => MoneyText.Format(p.Budget),
+        ["财政资金"] = p => MoneyText.Format(p.FiscalFunds),
+        ["其他资金"] = p => MoneyText.Format(p.OtherFunds),
     };
 
     public static void Resolve(MarkdownDocument document, DocumentData data, string displayPath, DiagnosticBag diagnostics)
@@ -37,7 +36,7 @@ public static class DataReferenceResolver
             if (!data.ProjectsByCode.TryGetValue(reference.ProjectCode, out var project))
             {
                 var nearest = data.ProjectsByCode.Keys
-                    .Select(k => (Code: k, Distance: CsvColumns.EditDistance(k, reference.ProjectCode)))
+                    .Select(k => (Code: k, Distance: EditDistance.Between(k, reference.ProjectCode)))
                     .Where(x => x.Distance <= Math.Max(2, x.Code.Length / 4))
                     .OrderBy(x => x.Distance).ThenBy(x => x.Code, StringComparer.Ordinal)
                     .Select(x => x.Code).FirstOrDefault();

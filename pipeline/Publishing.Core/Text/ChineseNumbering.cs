@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Publishing.Markdown;
+namespace Publishing.Text;
 
 /// <summary>
 /// The numbering of Chinese official text (GB/T 9704): level 1 "一、", level 2 "（一）", level 3 "1.",

@@ -1,4 +1,4 @@
-namespace Publishing.Content;
+namespace Publishing.Diagnostics;
 
 /// <summary>Paths in diagnostics: relative to the working directory when below it, with forward slashes.</summary>
 public static class DisplayPaths

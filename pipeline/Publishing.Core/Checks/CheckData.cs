@@ -16,25 +16,12 @@ public sealed class CheckData
 
     // Each file is read once per CheckData (one per build run, shared by every document); the problems found
     // in it are handed again to each document that asks, so every document's result stays complete.
-    private readonly Dictionary<string, (object? Value, IReadOnlyList<Diagnostic> Found)> _remembered = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ReadOnceCache _remembered = new();
 
     public CheckData(string templatesDirectory) => _templates = templatesDirectory;
 
-    private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read)
-    {
-        lock (_lock)
-        {
-            if (!_remembered.TryGetValue(key, out var entry))
-            {
-                var found = new DiagnosticBag();
-                entry = (read(found), found.Items.ToList());
-                _remembered[key] = entry;
-            }
-            diagnostics.AddRange(entry.Found);
-            return (T)entry.Value!;
-        }
-    }
+    private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read) =>
+        _remembered.Get(key, diagnostics, read);
 
     /// <summary>A typo; <paramref name="Except"/> lists longer words around it that are right (预防犯罪 for 防犯).</summary>
     public sealed record TypoEntry(string Wrong, string Right, string Note, IReadOnlyList<string> Except)

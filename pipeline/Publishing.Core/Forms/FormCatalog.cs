@@ -18,8 +18,7 @@ public sealed class FormCatalog
     public const string DefaultForm = "budget-text";
 
     private readonly string _templates;
-    private readonly Dictionary<string, (object? Value, IReadOnlyList<Diagnostic> Found)> _remembered = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly ReadOnceCache _remembered = new();
 
     public FormCatalog(string templatesDirectory) => _templates = Path.GetFullPath(templatesDirectory);
 
@@ -72,20 +71,8 @@ public sealed class FormCatalog
         }
     }
 
-    private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read)
-    {
-        lock (_lock)
-        {
-            if (!_remembered.TryGetValue(key, out var entry))
-            {
-                var found = new DiagnosticBag();
-                entry = (read(found), found.Items.ToList());
-                _remembered[key] = entry;
-            }
-            diagnostics.AddRange(entry.Found);
-            return (T)entry.Value!;
-        }
-    }
+    private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read) =>
+        _remembered.Get(key, diagnostics, read);
 
     private string Shown(string relative) => DisplayPaths.For(Path.Combine(_templates, relative));
 }

@@ -6,7 +6,7 @@ namespace Publishing.Tests.Docs;
 
 /// <summary>
 /// The docs users read stand on the repository alone: no link leaves it, no link points at a file that is not
-/// there, and no text names a path outside it (the team's shared folder, the build machine's /work).
+/// there, and no text names a path outside it (a ../ path that climbs out of it, the build machine's /work).
 /// </summary>
 public partial class DocLinksTests
 {
@@ -27,7 +27,7 @@ public partial class DocLinksTests
             [fine](docs/here.md#part) [web](https://example.org/a.md) [anchor](#top)
             [gone](docs/missing.md)
             ![out](../elsewhere/picture.png)
-            see `../shared/STYLE.md` and /work/shared/seed/x.txt
+            see `../../team/STYLE.md` and /work/team/seed/x.txt
 
             ```text
             [in code](not/checked.md)
@@ -39,7 +39,7 @@ public partial class DocLinksTests
         problems.Count.ShouldBe(4, string.Join("\n", problems));
         problems.ShouldContain(p => p.Contains("README.md:2") && p.Contains("docs/missing.md"));
         problems.ShouldContain(p => p.Contains("README.md:3") && p.Contains("../elsewhere/picture.png"));
-        problems.ShouldContain(p => p.Contains("README.md:4") && p.Contains("../shared"));
+        problems.ShouldContain(p => p.Contains("README.md:4") && p.Contains("../../team/STYLE.md"));
         problems.ShouldContain(p => p.Contains("README.md:4") && p.Contains("/work/"));
     }
 
@@ -66,8 +66,10 @@ public partial class DocLinksTests
         {
             var line = lines[i];
             var where = $"{relative}:{i + 1}";
-            foreach (Match outside in OutsidePath().Matches(line))
-                yield return $"{where}: names a path outside the repository: {outside.Value}";
+            // Paths written as text (links are checked below): a ../ path that climbs out, or the machine's /work.
+            foreach (Match named in NamedPath().Matches(Link().Replace(line, "")))
+                if (named.Value.StartsWith('/') || !Inside(root, Path.Combine(Path.GetDirectoryName(file)!, named.Value)))
+                    yield return $"{where}: names a path outside the repository: {named.Value}";
             if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { inFence = !inFence; continue; }
             if (inFence) continue;
             foreach (Match link in Link().Matches(line))
@@ -76,7 +78,7 @@ public partial class DocLinksTests
                 if (target.StartsWith('#') || UriScheme().IsMatch(target)) continue;
                 var path = target.Split('#')[0];
                 var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(path)));
-                if (!full.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (!Inside(root, full))
                     yield return $"{where}: link leaves the repository: {target}";
                 else if (!File.Exists(full) && !Directory.Exists(full))
                     yield return $"{where}: link to a file that does not exist: {target}";
@@ -84,12 +86,15 @@ public partial class DocLinksTests
         }
     }
 
+    private static bool Inside(string root, string path) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)(\s+""[^""]*"")?\)")]
     private static partial Regex Link();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex UriScheme();
 
-    [GeneratedRegex(@"(\.\./)+shared\b|(?<![\w.])shared/(seed|STYLE)|/work/\S*")]
-    private static partial Regex OutsidePath();
+    [GeneratedRegex(@"(?<![\w./])(\.\./)+[\w.-][\w./-]*|(?<![\w.])/work/[^\s`)]*")]
+    private static partial Regex NamedPath();
 }

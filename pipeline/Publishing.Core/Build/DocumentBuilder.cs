@@ -50,11 +50,14 @@ public sealed class DocumentBuilder
 
     private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
     {
-        var document = DocumentLoader.Load(documentDirectory, _forms, diagnostics);
+        var manifest = DocumentLoader.ReadManifest(documentDirectory, _forms, diagnostics);
+        if (manifest is null) return (null, null);
+        // The theme before the content files: its limits stop an oversized file at its first row or byte too many.
+        var theme = LoadTheme(manifest.Metadata.Theme, diagnostics);
+        var limits = theme?.Limits ?? new LimitsTheme();
+        var document = DocumentLoader.Load(documentDirectory, manifest,
+            new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, theme?.SourcePath ?? "主题文件"), diagnostics);
         if (document is null) return (null, null);
-        var theme = LoadTheme(document, diagnostics);
-        // The size limits first: a document past them stops here, before the checks and templates spend time on it.
-        if (theme is not null && !DocumentLimits.Check(document, theme, diagnostics)) return (null, null);
         ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
         return (document, theme);
     }
@@ -120,9 +123,9 @@ public sealed class DocumentBuilder
     // a theme that cannot be read gives every such document the same diagnostic.
     private readonly ConcurrentDictionary<string, Lazy<(Theme? Theme, IReadOnlyList<Diagnostic> Problems)>> _themes = new(StringComparer.Ordinal);
 
-    private Theme? LoadTheme(PublishingDocument document, DiagnosticBag diagnostics)
+    private Theme? LoadTheme(string name, DiagnosticBag diagnostics)
     {
-        var (theme, problems) = _themes.GetOrAdd(document.Metadata.Theme,
+        var (theme, problems) = _themes.GetOrAdd(name,
             name => new Lazy<(Theme?, IReadOnlyList<Diagnostic>)>(() => ReadTheme(name))).Value;
         diagnostics.AddRange(problems);
         return theme;

@@ -14,8 +14,13 @@ namespace Publishing.Content;
 /// </summary>
 public static class CsvTableReader
 {
-    public static CsvTable? Read(string text, string displayPath, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The table, or null when it cannot be used. Reading stops at the first data row past the row limit
+    /// (reported there), so a file far too long costs no more than the limit's worth of parsing.
+    /// </summary>
+    public static CsvTable? Read(string text, string displayPath, DiagnosticBag diagnostics, ContentLimits? limits = null)
     {
+        var maxRows = (limits ?? ContentLimits.None).MaxRowsPerFile;
         if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Error(DiagnosticCodes.CsvEmptyFile, displayPath, 1, 1, "CSV 文件是空的：第一行应是列名。");
@@ -37,7 +42,8 @@ public static class CsvTableReader
 
         var records = new List<CsvRecordRow>();
         var rawByRecord = new List<string[]>();
-        var broken = new Dictionary<int, CsvMalformedReason>();
+        var headerRead = false;
+        var dataRows = 0;
         using (var reader = CsvReader.FromText(text, options))
         {
             while (reader.Read())
@@ -56,6 +62,13 @@ public static class CsvTableReader
                 var row = new CsvRecordRow(cells.Length > 0 ? cells[0].Line : (int)reader.LineNumber, cells);
                 records.Add(row);
                 rawByRecord.Add(raws);
+                if (row.Cells.All(c => c.Text.Length == 0)) continue;
+                if (!headerRead) headerRead = true;
+                else if (++dataRows > maxRows)
+                {
+                    limits!.ReportTooManyRows(diagnostics, displayPath, row.Line);
+                    return null;
+                }
             }
         }
 

@@ -42,6 +42,11 @@ public sealed class DocumentLimitsTests
     {
         var content = RepoPaths.NewTempDirectory("content");
         WriteDocumentWithIndicatorRows(Path.Combine(content, "big"), 100_000);
+        // A broken row far past the limit: reading stops at the first row too many, so it is never reached.
+        var bigIndicators = Path.Combine(content, "big", "data", "indicators.csv");
+        var lines = File.ReadAllLines(bigIndicators);
+        lines[50_000] = "P001,产出指标,\"未闭合的引号";
+        File.WriteAllLines(bigIndicators, lines);
         WriteDocumentWithIndicatorRows(Path.Combine(content, "small"), 30);
         var output = RepoPaths.NewTempDirectory("out");
 
@@ -54,8 +59,8 @@ public sealed class DocumentLimitsTests
         error.Code.ShouldBe(DiagnosticCodes.TooManyRows);
         error.Path.ShouldEndWith("big/data/indicators.csv");
         error.Line.ShouldBe(20_002);                 // the header, then 20,000 rows within the limit
-        error.Message.ShouldContain("100,000 行");
         error.Message.ShouldContain("最多 20,000 行");
+        error.Message.ShouldContain("后面的行不再读取");
         error.Message.ShouldContain("limits.max_rows_per_file");
         Directory.Exists(Path.Combine(output, "big")).ShouldBeFalse();
 
@@ -114,6 +119,27 @@ public sealed class DocumentLimitsTests
         error.Code.ShouldBe(DiagnosticCodes.ContentTooLarge);
         error.Path.ShouldEndWith("doc/sections/01.md");
         error.Message.ShouldContain("超过了 1 MB 的上限");
+    }
+
+    [Fact]
+    public void A_file_that_alone_passes_the_size_limit_is_never_read()
+    {
+        var content = RepoPaths.NewTempDirectory("content");
+        var document = Path.Combine(content, "doc");
+        RepoPaths.CopyDirectory(BaseDocument, document);
+        // 1.2 MB of bytes that are not text: read, they would be PUB1003 (unknown encoding); unread, only the limit speaks.
+        var indicators = Path.Combine(document, "data", "indicators.csv");
+        File.WriteAllBytes(indicators, Enumerable.Repeat((byte)0xFF, 1_200_000).ToArray());
+        var templates = TemplatesWithLimits("limits:\n  max_content_mb: 1\n");
+
+        var diagnostics = new DiagnosticBag();
+        new DocumentBuilder(new BuildOptions(content, RepoPaths.NewTempDirectory("out"), templates, OutputFormats.Html))
+            .Validate(document, diagnostics);
+
+        var error = diagnostics.Sorted().Where(d => d.IsError).ShouldHaveSingleItem();
+        error.Code.ShouldBe(DiagnosticCodes.ContentTooLarge);
+        error.Path.ShouldEndWith("doc/data/indicators.csv");
+        error.Message.ShouldContain("1.1 MB");
     }
 
     [Fact]

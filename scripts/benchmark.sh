@@ -8,7 +8,11 @@
 #            in Typst, tests/Publishing.Benchmarks/typst/, PDF only) and Chromium printing our own HTML; the seed
 #            and the sample 100 times (ours: 100 documents; Typst: one document of 100 copies), with ratios.
 #            Needs scripts/install-bench-tools.sh (run here when the Typst compiler is missing).
-# Usage: scripts/benchmark.sh [warm|cold|county|compare|all]
+#   live — the live preview: `publishing serve` (the published CLI) on a copy of the sample, headless Chromium
+#          on the page, a section saved N times (default 20) as editors' editors do (temporary file + rename):
+#          each save → edited text visible in the page, the median, spread and the first save after start.
+#          LIVE_RUNS=N sets the number of saves.
+# Usage: scripts/benchmark.sh [warm|cold|county|compare|live|all]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}
@@ -54,6 +58,12 @@ if [[ $what == county || $what == all ]]; then
   done
   echo "pages: $(cat "$work"/out-county/.publishing/documents/*.json | grep -E '"Pages"' | awk -F: '{s += $2} END {print s}') (county)"
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"
+fi
+
+if [[ $what == live || $what == all ]]; then
+  dotnet publish pipeline/Publishing.Cli -c Release -o "$work/cli" >/dev/null
+  dotnet build tests/Publishing.Benchmarks -c Release -o "$work/bench" >/dev/null
+  dotnet "$work/bench/Publishing.Benchmarks.dll" live "$work/cli/publishing" templates content/chengde-xinfang-2021 "${LIVE_RUNS:-20}"
 fi
 
 if [[ $what == compare || $what == all ]]; then

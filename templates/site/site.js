@@ -1,41 +1,43 @@
 // The site's one script (a file of the site, allowed by the pages' CSP as 'self'; no inline handlers).
-// Document pages: the 目录 sidebar follows the reader. Index: filter and sort. Live preview: reload on save.
+// Document pages: the 目录 sidebar follows the reader. Index: filter and sort. Live preview: update on save.
 "use strict";
 (function () {
   const narrow = window.matchMedia("(max-width: 1099px)");
 
   // 目录 sidebar: closed on phones until asked for, closed again after a jump; the current section highlighted.
-  const toc = document.querySelector("details.site-toc");
-  if (toc) {
+  let targets = [];
+  const highlight = () => {
+    let current = null;
+    for (const entry of targets) {
+      if (entry.target.getBoundingClientRect().top <= 96) current = entry;
+    }
+    for (const entry of targets) {
+      if (entry === current) entry.link.setAttribute("aria-current", "location");
+      else entry.link.removeAttribute("aria-current");
+    }
+  };
+  let scheduled = false;
+  window.addEventListener("scroll", () => {
+    if (!scheduled) { scheduled = true; window.requestAnimationFrame(() => { scheduled = false; highlight(); }); }
+  }, { passive: true });
+  const enhanceToc = () => {
+    const toc = document.querySelector("details.site-toc");
+    targets = [];
+    if (!toc) return;
     if (narrow.matches) toc.open = false;
     toc.addEventListener("click", (event) => {
       if (event.target.closest("a") && narrow.matches) toc.open = false;
     });
-    const links = [...toc.querySelectorAll("a[href^='#']")];
-    const targets = links
+    targets = [...toc.querySelectorAll("a[href^='#']")]
       .map((link) => ({ link, target: document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1))) }))
       .filter((entry) => entry.target);
-    let scheduled = false;
-    const highlight = () => {
-      scheduled = false;
-      let current = null;
-      for (const entry of targets) {
-        if (entry.target.getBoundingClientRect().top <= 96) current = entry;
-      }
-      for (const entry of targets) {
-        if (entry === current) entry.link.setAttribute("aria-current", "location");
-        else entry.link.removeAttribute("aria-current");
-      }
-    };
-    window.addEventListener("scroll", () => {
-      if (!scheduled) { scheduled = true; window.requestAnimationFrame(highlight); }
-    }, { passive: true });
     highlight();
-  }
+  };
 
   // Warnings panel: on a phone the list is folded behind a button, so the document is not pushed a screen down.
-  const warnings = document.querySelector(".warnings-panel ol");
-  if (warnings && narrow.matches) {
+  const enhanceWarnings = () => {
+    const warnings = document.querySelector(".warnings-panel ol");
+    if (!warnings || !narrow.matches) return;
     warnings.id = "warnings-list";
     warnings.hidden = true;
     const toggle = document.createElement("button");
@@ -53,11 +55,12 @@
     warnings.before(toggle);
     // Following a link to a warning's place (or arriving at #warnings) opens the list.
     if (location.hash === "#warnings") toggle.click();
-  }
+  };
 
   // Index: a filter box and sortable columns.
-  const index = document.querySelector("table[data-sortable]");
-  if (index) {
+  const enhanceIndex = () => {
+    const index = document.querySelector("table[data-sortable]");
+    if (!index) return;
     const body = index.tBodies[0];
     const filter = document.getElementById("filter");
     if (filter) {
@@ -94,9 +97,16 @@
         for (const row of rows) body.appendChild(row);
       });
     });
-  }
+  };
 
-  // Live preview (publishing serve, on this machine only): reload when the page was rebuilt, show problems.
+  const enhance = () => { enhanceToc(); enhanceWarnings(); enhanceIndex(); };
+  enhance();
+
+  // Live preview (publishing serve, on this machine only). A document page is updated in place when its
+  // document was rebuilt: the new page is fetched and its body replaces this one at the same scroll position
+  // (no reload: no blank page, no refetch of fonts and scripts); the stylesheet is swapped only when it
+  // changed. Each page knows the version it was served at, so a build that finished while it loaded (its
+  // first PDF) is not missed. Other pages reload. Problems of the last build show in a banner.
   const live = location.protocol === "http:" && (location.hostname === "127.0.0.1" || location.hostname === "localhost");
   if (live && window.EventSource) {
     const showProblems = (problems) => {
@@ -121,16 +131,67 @@
       }
       banner.appendChild(list);
     };
-    const slug = location.pathname.split("/").filter(Boolean)[0] || "";
+    // The document a page belongs to ("" for the index): /slug/, /slug/index.html, /slug/changes.html.
+    const parts = location.pathname.split("/").filter(Boolean);
+    const slug = parts.length > 1 || location.pathname.endsWith("/") ? parts[0] || "" : "";
     const status = () => fetch("/_live/status?document=" + encodeURIComponent(slug), { cache: "no-store" })
       .then((response) => response.json())
       .then((state) => showProblems(state.problems || []))
       .catch(() => {});
-    const events = new EventSource("/_live/events");
+    const versionMeta = 'meta[name="publishing-live-version"]';
+    let version = document.querySelector(versionMeta)?.content ?? "";
+    const inPlace = document.body.classList.contains("document-page");
+
+    // The document's own stylesheet (theme.css, whose font URLs carry the subsets' versions) as last loaded.
+    const themeLink = () => [...document.querySelectorAll('link[rel="stylesheet"]')].find((l) => !l.getAttribute("href").startsWith("../"));
+    const cssText = (link) => link ? fetch(link.href, { cache: "no-cache" }).then((r) => r.text()).catch(() => "") : Promise.resolve("");
+    let themeText = inPlace ? cssText(themeLink()) : Promise.resolve("");
+    let loads = 0;
+    const refreshTheme = async () => {
+      const link = themeLink();
+      const [before, now] = await Promise.all([themeText, cssText(link)]);
+      themeText = Promise.resolve(now);
+      if (!link || before === now) return;
+      const next = link.cloneNode();
+      next.href = link.getAttribute("href").split("?")[0] + "?live=" + (++loads);
+      await new Promise((resolve) => { next.onload = resolve; next.onerror = resolve; link.after(next); });
+      link.remove();
+    };
+
+    let updating = Promise.resolve();
+    const update = () => {
+      updating = updating.then(async () => {
+        const response = await fetch(location.pathname, { cache: "no-store" });
+        const next = new DOMParser().parseFromString(await response.text(), "text/html");
+        const nextVersion = next.querySelector(versionMeta)?.content ?? "";
+        if (nextVersion === version) return;
+        if (!inPlace || !next.body.classList.contains("document-page")) { location.reload(); return; }
+        await refreshTheme();
+        // What the reader had open stays open, and the page stays where it was.
+        const y = window.scrollY;
+        const tocOpen = document.querySelector("details.site-toc")?.open;
+        const warningsOpen = document.querySelector(".warnings-toggle")?.getAttribute("aria-expanded") === "true";
+        document.body = document.adoptNode(next.body);
+        document.title = next.title;
+        document.querySelector(versionMeta)?.setAttribute("content", nextVersion);
+        version = nextVersion;
+        enhance();
+        const toc = document.querySelector("details.site-toc");
+        if (toc && tocOpen !== undefined) toc.open = tocOpen;
+        if (warningsOpen) document.querySelector(".warnings-toggle")?.click();
+        window.scrollTo(0, y);
+        await status();
+      }).catch(() => location.reload());
+    };
+
+    const query = document.querySelector(versionMeta) ? "?" + new URLSearchParams({ document: slug, version }) : "";
+    const events = new EventSource("/_live/events" + query);
     events.addEventListener("built", (event) => {
       const built = JSON.parse(event.data);
-      if (built.ok && (built.document === slug || !slug || built.document === "")) location.reload();
-      else status();
+      if (slug && built.document !== slug) return;
+      if (!built.ok) status();
+      else if (!inPlace) location.reload();
+      else if (built.version !== version) update();
     });
     status();
   }

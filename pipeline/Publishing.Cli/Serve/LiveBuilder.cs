@@ -8,8 +8,11 @@ namespace Publishing.Cli.Serve;
 
 /// <summary>
 /// Rebuilds what a batch of changed files touches: the document whose folder they are in, or every document
-/// when a template changed. HTML first (what the open page waits for), the PDF after, when no newer change is
-/// waiting. A failed build keeps the last good page and records its errors for the page's banner.
+/// when a template changed. The HTML (what the open page waits for) is built on the watcher's thread; the PDF
+/// on its own (<see cref="LivePreview"/>), so a save never waits for a PDF. Rendering runs outside the lock,
+/// writing inside it; a PDF rendered from content that an HTML build has since replaced is not written (it
+/// would put the older text back on the page). A failed build keeps the last good page and records its
+/// errors for the page's banner.
 /// </summary>
 internal sealed class LiveBuilder
 {
@@ -18,7 +21,9 @@ internal sealed class LiveBuilder
     private readonly string _outputRoot;
     private readonly TextWriter _log;
     private readonly Dictionary<string, IReadOnlyList<string>> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _htmlBuilds = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private readonly object _writing = new();
 
     public LiveBuilder(string contentRoot, string templates, string outputRoot, TextWriter log)
     {
@@ -46,49 +51,93 @@ internal sealed class LiveBuilder
         return documents.Where(d => paths.Any(p => Under(p, d))).Select(d => Path.GetFileName(d)!).ToList();
     }
 
-    /// <summary>Builds the documents in the given formats; returns (slug, ok) for each.</summary>
-    public IReadOnlyList<(string Slug, bool Ok)> Build(IReadOnlyList<string> slugs, OutputFormats formats)
+    /// <summary>Builds the documents' HTML; returns (slug, ok) for each.</summary>
+    public IReadOnlyList<(string Slug, bool Ok)> BuildHtml(IReadOnlyList<string> slugs)
     {
-        var builder = new DocumentBuilder(new BuildOptions(_contentRoot, _outputRoot, _templates, formats));
-        var documents = DocumentLoader.FindDocuments(_contentRoot);
+        var builder = Builder(OutputFormats.Html);
         var results = new List<(string, bool)>();
-        var outcomes = new List<DocumentOutcome>();
-        foreach (var directory in documents)
+        foreach (var slug in slugs)
         {
-            var slug = Path.GetFileName(directory)!;
-            if (!slugs.Contains(slug))
-            {
-                outcomes.Add(new DocumentOutcome(slug, Problems(slug).Count, Problems(slug).FirstOrDefault()));
-                continue;
-            }
-            var watch = Stopwatch.StartNew();
-            var diagnostics = new DiagnosticBag();
-            bool ok;
-            try
-            {
-                ok = builder.Build(directory, diagnostics);
-            }
-            catch (Exception e)
-            {
-                // A half-written file can surprise a reader; the server keeps running and says what happened.
-                diagnostics.Error(DiagnosticCodes.InternalError, DisplayPaths.For(directory), 0, 0, $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）");
-                ok = false;
-            }
-            var errors = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
-            lock (_gate) _problems[slug] = errors;
-            outcomes.Add(new DocumentOutcome(slug, errors.Count, errors.FirstOrDefault()));
-            results.Add((slug, ok));
-            var what = formats == OutputFormats.Pdf || formats == OutputFormats.All ? "PDF" : "HTML";
-            lock (_log)
-            {
-                _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
-                foreach (var diagnostic in diagnostics.Sorted()) _log.WriteLine("  " + diagnostic);
-                _log.Flush();
-            }
+            lock (_gate) _htmlBuilds[slug] = _htmlBuilds.GetValueOrDefault(slug) + 1;
+            var ok = BuildOne(builder, slug, "HTML", () => true);
+            if (ok is not null) results.Add((slug, ok.Value));
         }
-        SiteBuild.Finish(_outputRoot, _templates, outcomes, fullBuild: !File.Exists(Path.Combine(_contentRoot, DocumentLoader.ManifestFileName)));
         return results;
     }
+
+    /// <summary>
+    /// Builds a document's PDF (and its page, now with the PDF's page numbers); null when an HTML build started
+    /// meanwhile, so this one was rendered from older content and is dropped (that build asks for a new PDF).
+    /// </summary>
+    public bool? BuildPdf(string slug)
+    {
+        int htmlBuilds;
+        lock (_gate) htmlBuilds = _htmlBuilds.GetValueOrDefault(slug);
+        return BuildOne(Builder(OutputFormats.All), slug, "PDF", () =>
+        {
+            lock (_gate) return _htmlBuilds.GetValueOrDefault(slug) == htmlBuilds;
+        });
+    }
+
+    /// <summary>
+    /// Renders a document's HTML in memory, writing nothing: run at start, so the first save an editor makes
+    /// finds the code already compiled by the JIT rather than paying for it.
+    /// </summary>
+    public void WarmUp(string slug)
+    {
+        var directory = Path.Combine(_contentRoot, slug);
+        try
+        {
+            Builder(OutputFormats.Html).Render(directory, new DiagnosticBag());
+        }
+        catch (Exception)
+        {
+            // A warm-up that fails has only failed to warm up; the real build reports the problem.
+        }
+    }
+
+    private DocumentBuilder Builder(OutputFormats formats) =>
+        new(new BuildOptions(_contentRoot, _outputRoot, _templates, formats));
+
+    private bool? BuildOne(DocumentBuilder builder, string slug, string what, Func<bool> stillCurrent)
+    {
+        var directory = Path.Combine(_contentRoot, slug);
+        var watch = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        bool ok;
+        try
+        {
+            var rendered = builder.Render(directory, diagnostics);
+            ok = rendered is not null && !diagnostics.HasErrors;
+            lock (_writing)
+            {
+                if (!stillCurrent()) return null;
+                if (ok) ok = builder.Write(directory, rendered!, diagnostics);
+                var errors = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
+                lock (_gate) _problems[slug] = errors;
+                SiteBuild.Finish(_outputRoot, _templates, Outcomes(),
+                    fullBuild: !File.Exists(Path.Combine(_contentRoot, DocumentLoader.ManifestFileName)));
+            }
+        }
+        catch (Exception e)
+        {
+            // A half-written file can surprise a reader; the server keeps running and says what happened.
+            diagnostics.Error(DiagnosticCodes.InternalError, DisplayPaths.For(directory), 0, 0, $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）");
+            lock (_gate) _problems[slug] = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
+            ok = false;
+        }
+        lock (_log)
+        {
+            _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
+            foreach (var diagnostic in diagnostics.Sorted()) _log.WriteLine("  " + diagnostic);
+            _log.Flush();
+        }
+        return ok;
+    }
+
+    /// <summary>How every document of the content folder went, for the index.</summary>
+    private List<DocumentOutcome> Outcomes() =>
+        AllDocuments().Select(slug => new DocumentOutcome(slug, Problems(slug).Count, Problems(slug).FirstOrDefault())).ToList();
 
     private static bool Under(string path, string folder)
     {

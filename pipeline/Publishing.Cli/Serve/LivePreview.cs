@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,10 @@ namespace Publishing.Cli.Serve;
 /// </summary>
 internal static class LivePreview
 {
+    /// <summary>The "built" event's data: which document, whether it built, whether with its PDF, and the page's version now.</summary>
+    private static string Built(string slug, bool ok, bool pdf, LivePages pages) =>
+        JsonSerializer.Serialize(new { document = slug, ok, pdf, version = pages.Version(slug) });
+
     private static string NotBuiltPage(string slug, IReadOnlyList<string> problems)
     {
         var name = WebUtility.HtmlEncode(slug);
@@ -33,13 +38,21 @@ internal static class LivePreview
     /// <summary>Changes closer together than this are one save (temp file + rename, an editor's burst).</summary>
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>
+    /// A PDF starts once the HTML has been quiet this long: the open page fetches its update meanwhile, without
+    /// a PDF build competing for the processor; a save during a PDF build is built at once all the same.
+    /// </summary>
+    private static readonly TimeSpan PdfQuiet = TimeSpan.FromMilliseconds(300);
+
     public static async Task<int> RunAsync(CommandLine line, string templates, TextWriter stdout, TextWriter stderr)
     {
         var output = Path.GetFullPath(line.OutputRoot);
         Directory.CreateDirectory(output);
         var builder = new LiveBuilder(line.ContentRoot, templates, output, stdout);
         var events = new LiveEvents();
-        builder.Build(builder.AllDocuments(), OutputFormats.Html);
+        var pages = new LivePages(output);
+        var pdfs = new PdfQueue();
+        foreach (var (slug, _) in builder.BuildHtml(builder.AllDocuments())) pdfs.Add(slug);
 
         var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = output, Args = Array.Empty<string>() });
         web.Logging.ClearProviders();
@@ -50,7 +63,8 @@ internal static class LivePreview
 
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.CacheControl = "no-store";
+            // Revalidated on every use (an unchanged font subset is a 304, not a download), never stale.
+            context.Response.Headers.CacheControl = "no-cache";
             await next();
         });
         app.MapGet("/_live/events", async context =>
@@ -61,6 +75,11 @@ internal static class LivePreview
             try
             {
                 await context.Response.WriteAsync(": connected\n\n", done.Token);
+                // A page served before a build that finished while it was loading (its first PDF, most often)
+                // learns of it here: the version it was served at is not the current one.
+                var document = context.Request.Query["document"].ToString();
+                if (document.Length > 0 && context.Request.Query["version"].ToString() != pages.Version(document))
+                    await context.Response.WriteAsync($"event: built\ndata: {Built(document, true, false, pages)}\n\n", done.Token);
                 await context.Response.Body.FlushAsync(done.Token);
                 await foreach (var json in channel.Reader.ReadAllAsync(done.Token))
                 {
@@ -80,18 +99,20 @@ internal static class LivePreview
         app.MapGet("/_live/status", (string? document) =>
             Results.Json(new { problems = builder.Problems(document ?? "") }));
         app.MapGet("/favicon.ico", () => Results.NoContent()); // the browser asks; the site has none
-        // A document that never built has no page yet: say why there, and reload when it builds (site.js).
+        // A document's page is served with the version it was read at (site.js compares it with the builds it
+        // hears of); a document that never built has no page yet: say why there, and update when it builds.
         app.Use(async (context, next) =>
         {
-            var parts = (context.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length is 1 or 2 && (parts.Length == 1 || parts[1] == "index.html")
-                && !File.Exists(Path.Combine(output, parts[0], "index.html")) && builder.Problems(parts[0]).Count > 0)
+            var slug = LivePages.DocumentOf(context.Request.Path.Value ?? "");
+            var page = slug is null ? null : pages.Read(slug);
+            if (slug is null || (page is null && builder.Problems(slug).Count == 0))
             {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(NotBuiltPage(parts[0], builder.Problems(parts[0])));
+                await next();
                 return;
             }
-            await next();
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync(page ?? LivePages.WithVersion(NotBuiltPage(slug, builder.Problems(slug)), LivePages.NoVersion));
         });
         var files = new PhysicalFileProvider(output);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
@@ -110,31 +131,46 @@ internal static class LivePreview
         stdout.Flush();
 
         using var watcher = new ChangeWatcher(new[] { line.ContentRoot, templates }, Quiet);
-        var pdfPending = new HashSet<string>(builder.AllDocuments(), StringComparer.Ordinal);
-        try
+        var lastHtml = Stopwatch.StartNew();
+        var pdfWorker = Task.Run(async () =>
         {
             while (!stopping.IsCancellationRequested)
             {
-                // The PDFs wait until no newer change does.
-                while (pdfPending.Count > 0 && !watcher.HasPending && !stopping.IsCancellationRequested)
-                {
-                    var slug = pdfPending.First();
-                    pdfPending.Remove(slug);
-                    builder.Build(new[] { slug }, OutputFormats.All);
-                    events.Publish(JsonSerializer.Serialize(new { document = slug, ok = builder.Problems(slug).Count == 0, pdf = true }));
-                }
+                var slug = await pdfs.NextAsync(stopping);
+                // The PDFs wait until the HTML has been quiet for a moment.
+                while (!stopping.IsCancellationRequested && (lastHtml.Elapsed < PdfQuiet || watcher.HasPending))
+                    await Task.Delay(PdfQuiet / 6, stopping);
+                var ok = builder.BuildPdf(slug);
+                if (ok is not null) events.Publish(Built(slug, ok.Value, true, pages));
+            }
+        }, stopping);
+        try
+        {
+            // The first save is the one an editor notices: the code it runs is compiled now, before they make it.
+            foreach (var slug in builder.AllDocuments().Take(1)) { builder.WarmUp(slug); builder.WarmUp(slug); }
+            while (!stopping.IsCancellationRequested)
+            {
                 var batch = await watcher.NextBatchAsync(stopping);
                 var affected = builder.Affected(batch);
-                foreach (var (slug, ok) in builder.Build(affected, OutputFormats.Html))
+                foreach (var (slug, ok) in builder.BuildHtml(affected))
                 {
-                    events.Publish(JsonSerializer.Serialize(new { document = slug, ok, pdf = false }));
-                    pdfPending.Add(slug);
+                    events.Publish(Built(slug, ok, false, pages));
+                    if (ok) pdfs.Add(slug);
                 }
+                lastHtml.Restart();
             }
         }
         catch (OperationCanceledException)
         {
             // Ctrl+C
+        }
+        try
+        {
+            await pdfWorker;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped while waiting or between PDFs
         }
         await app.StopAsync();
         stdout.WriteLine("预览已停止。");

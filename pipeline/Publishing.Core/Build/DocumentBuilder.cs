@@ -69,7 +69,12 @@ public sealed class DocumentBuilder
         var rendered = Render(documentDirectory, local);
         diagnostics.AddRange(local.Items);
         if (rendered is null || Blocks(local)) return false;
+        return Write(documentDirectory, rendered, diagnostics);
+    }
 
+    /// <summary>Writes a document rendered by <see cref="Render"/> into OutputRoot/&lt;slug&gt;/; returns whether it was written.</summary>
+    public bool Write(string documentDirectory, RenderedDocument rendered, DiagnosticBag diagnostics)
+    {
         var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
         try
         {

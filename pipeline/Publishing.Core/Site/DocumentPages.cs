@@ -50,9 +50,9 @@ public static class DocumentPages
             var changePage = ChangePage.Render(title, changes);
             output.AddText("index.html", page);
             output.AddText(ChangePage.FileName, changePage);
-            output.AddText("theme.css", input.Stylesheet);
-            foreach (var (path, bytes) in WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage))
-                output.Add(path, bytes);
+            var subsets = WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage).ToList();
+            foreach (var (path, bytes) in subsets) output.Add(path, bytes);
+            output.AddText("theme.css", WebFonts.Versioned(input.Stylesheet, subsets));
             output.AddText(Baseline.CurrentFile, current.ToJson());
             if (previous is not null) output.AddText(Baseline.PreviousFile, previous.ToJson());
         }

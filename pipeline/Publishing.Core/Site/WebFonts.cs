@@ -25,6 +25,19 @@ public static partial class WebFonts
             yield return (path, Cached(source, codePoints));
     }
 
+    /// <summary>
+    /// The stylesheet with each subset's URL marked with its content (url("fonts/X.ttf?v=1a2b3c4d")): a page
+    /// updated in place by the live preview, or a browser's cache, never keeps a subset that lacks new characters.
+    /// </summary>
+    public static string Versioned(string stylesheet, IEnumerable<(string Path, byte[] Bytes)> subsets)
+    {
+        var versions = subsets.ToDictionary(s => s.Path[(Folder.Length + 1)..],
+            s => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s.Bytes))[..12], StringComparer.Ordinal);
+        return FontUrl().Replace(stylesheet, m => versions.TryGetValue(m.Groups["file"].Value, out var version)
+            ? $"url(\"fonts/{m.Groups["file"].Value}?v={version}\")"
+            : m.Value);
+    }
+
     /// <summary>The fonts a stylesheet names that exist in the templates: output-relative path and source file.</summary>
     public static IReadOnlyList<(string Path, string Source)> Sources(string stylesheet, string templatesDirectory) =>
         FontUrl().Matches(stylesheet).Select(m => m.Groups["file"].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

@@ -37,21 +37,29 @@ public sealed class LivePreviewTests : IDisposable
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) errors.Add(e.Message.Text); };
+        // Opened at once, before the first PDF is in: when it lands the page shows its page numbers and link,
+        // without a reload by hand (the page tells the server which version it was served at).
         await page.GoToAsync(url + "doc/index.html");
         (await page.EvaluateExpressionAsync<string>("document.body.textContent")).ShouldContain("做好党的敏感时期信访保障工作");
+        await Poll.Until(async () => await EvaluateNumber(page, "document.querySelectorAll('nav.toc .toc-page').length") == 6
+            && await Evaluate(page, "document.querySelector('.site-links a[href=\"doc.pdf\"]')?.textContent ?? ''") == "PDF 草案",
+            "the first PDF's page numbers and link on the page opened before it was built", seconds: 60);
+        await Poll.Until(() => Task.FromResult(Printed("PDF 已更新")), "the server's log of the first PDF");
 
-        // The first PDF is built after the HTML; once it is, the server is idle (what the figure below is measured on).
-        await Poll.Until(() => Task.FromResult(Printed("PDF 已更新")), "the first PDF built", seconds: 60);
-        await page.ReloadAsync();
-        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('nav.toc .toc-page').length")).ShouldBe(6);
-
-        // Save as editors' editors do: a temporary file, then a rename over the original.
+        // Save as editors' editors do: a temporary file, then a rename over the original. The page is updated in
+        // place: same window (no reload), same scroll position, the new text.
+        await page.EvaluateExpressionAsync("window.scrollTo(0, document.getElementById('三工作保障措施').offsetTop); window.keptAcrossUpdates = true");
+        var scrolled = await page.EvaluateExpressionAsync<double>("window.scrollY");
+        scrolled.ShouldBeGreaterThan(500);
         var section = Path.Combine(document, "sections", "03-safeguards.md");
         var clock = Stopwatch.StartNew();
         SaveLikeAnEditor(section, File.ReadAllText(section).Replace("做好党的敏感时期信访保障工作", "做好重要节点信访保障工作"));
         await Poll.Until(async () => (await Evaluate(page, "document.body.textContent"))?.Contains("做好重要节点信访保障工作") == true,
             "the edit on the open page", seconds: 20);
-        _output.WriteLine($"save → reloaded page: {clock.ElapsedMilliseconds} ms");
+        _output.WriteLine($"save → updated page: {clock.ElapsedMilliseconds} ms");
+        (await page.EvaluateExpressionAsync<bool>("window.keptAcrossUpdates === true")).ShouldBeTrue("updated in place, not reloaded");
+        (await page.EvaluateExpressionAsync<double>("window.scrollY")).ShouldBe(scrolled, 2);
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('h1').length")).ShouldBe(1);
 
         // A CSV with an unclosed quote: the error, located, on the page; the last good content stays.
         var indicators = Path.Combine(document, "data", "indicators.csv");
@@ -72,6 +80,66 @@ public sealed class LivePreviewTests : IDisposable
         using (var kill = Process.Start("kill", new[] { "-INT", _server.Id.ToString(CultureInfo.InvariantCulture) })) kill.WaitForExit();
         _server.WaitForExit(15_000).ShouldBeTrue("the server stops on Ctrl+C");
         _server.ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_page_served_before_a_build_it_missed_is_told_so_when_it_connects()
+    {
+        var (content, _) = RepoPaths.CopyOfSample();
+        var url = await StartServerAsync(content);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var page = await http.GetStringAsync(url + "doc/index.html");
+        var version = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page)
+            .QuerySelector("meta[name='publishing-live-version']")?.GetAttribute("content");
+        version.ShouldNotBeNullOrEmpty("the served page says which version it is");
+
+        // Connected with an older version than the page's file now has: the first event says the document was built.
+        var (first, _) = await FirstEventAsync(http, url + "_live/events?document=doc&version=1");
+        first.ShouldNotBeNull();
+        first.ShouldContain("\"document\":\"doc\"");
+        first.ShouldContain("\"ok\":true");
+        // Connected with the current version (read again: the PDF may have landed since): no such event.
+        await Poll.Until(() => Task.FromResult(Printed("PDF 已更新")), "the first PDF", seconds: 60);
+        var current = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync(url + "doc/"))
+            .QuerySelector("meta[name='publishing-live-version']")!.GetAttribute("content")!;
+        current.ShouldNotBe(version, "the PDF's build changed the page (page numbers, PDF link)");
+        var (none, connected) = await FirstEventAsync(http, url + "_live/events?document=doc&version=" + current, wait: TimeSpan.FromSeconds(1));
+        connected.ShouldBeTrue();
+        none.ShouldBeNull();
+    }
+
+    /// <summary>The first "built" event's data on the stream within the wait (null if none), and whether it connected.</summary>
+    private static async Task<(string? Data, bool Connected)> FirstEventAsync(HttpClient http, string url, TimeSpan? wait = null)
+    {
+        using var cancel = new CancellationTokenSource(wait ?? TimeSpan.FromSeconds(20));
+        var connected = false;
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+            while (await reader.ReadLineAsync(cancel.Token) is { } line)
+            {
+                if (line.StartsWith(": connected", StringComparison.Ordinal)) connected = true;
+                if (line.StartsWith("data: ", StringComparison.Ordinal)) return (line[6..], connected);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // no event within the wait
+        }
+        return (null, connected);
+    }
+
+    private static async Task<int?> EvaluateNumber(IPage page, string expression)
+    {
+        try
+        {
+            return await page.EvaluateExpressionAsync<int>(expression);
+        }
+        catch (PuppeteerException)
+        {
+            return null; // the page is reloading
+        }
     }
 
     /// <summary>A string from the page; null while it is reloading (the server rebuilt it).</summary>

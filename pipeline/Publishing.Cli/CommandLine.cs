@@ -36,12 +36,15 @@ public sealed record CommandLine(
     /// <summary>nightly --from dir: start from these outputs (a CI matrix's shards) instead of latest.</summary>
     public string? From { get; init; }
 
+    /// <summary>--timings (or PUBLISHING_TIMINGS=1): print where the run's time went, per stage.</summary>
+    public bool Timings { get; init; }
+
     public const string Usage = """
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
         用法:
           publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
-                              [--jobs N] [--shard i/n] [--rebuild]
+                              [--jobs N] [--shard i/n] [--rebuild] [--timings]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录]
                               [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
@@ -59,6 +62,7 @@ public sealed record CommandLine(
         --jobs      同时构建的文档数，默认等于处理器核数
         --shard     只构建第 i 份（共 n 份，按文档文件夹名的哈希稳定划分），供多台 CI 机器分担，如 --shard 2/8
         --rebuild   全部重新生成；默认只重建输入（文档文件夹、模板、主题、字体、程序版本）有变化的文档
+        --timings   结束时打印各阶段用时（墙钟与 CPU，所有文档合计；也可设环境变量 PUBLISHING_TIMINGS=1）
         --keep      nightly 保留最近几次构建，默认 14
         --date      nightly 这次构建的日期，默认今天（UTC）
         --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
@@ -83,6 +87,7 @@ public sealed record CommandLine(
         var jobs = 0;
         var shard = Shard.All;
         var rebuild = false;
+        var timings = Environment.GetEnvironmentVariable("PUBLISHING_TIMINGS") is "1" or "true";
         var keep = Nightly.NightlyOptions.DefaultKeep;
         DateOnly? date = null;
         string? from = null;
@@ -131,6 +136,9 @@ public sealed record CommandLine(
                 case "--rebuild":
                     rebuild = true;
                     break;
+                case "--timings":
+                    timings = true;
+                    break;
                 case "--keep":
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep < 1)
                         return Fail("--keep 后面需要一个正整数（保留的夜间构建次数）");
@@ -166,7 +174,7 @@ public sealed record CommandLine(
         var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {
-            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Keep = keep, Date = date, From = from,
+            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Timings = timings, Keep = keep, Date = date, From = from,
         };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);

@@ -1,6 +1,7 @@
 using Publishing.Build;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Layout;
 using Publishing.Nightly;
 using Publishing.Site;
 
@@ -66,6 +67,11 @@ public static class PublishingCli
         if (line.Command == "serve")
             return Serve.LivePreview.RunAsync(line, templates, stdout, stderr).GetAwaiter().GetResult();
 
+        if (line.Timings)
+        {
+            StageTimes.Reset();
+            StageTimes.Enabled = true;
+        }
         var options = new BuildOptions(line.ContentRoot, line.OutputRoot, templates, line.Formats, line.WarningsAsErrors, line.Since);
         var selected = line.Shard.Select(documents);
         var batch = new BatchOptions(line.Jobs, Incremental: !line.Rebuild);
@@ -96,11 +102,15 @@ public static class PublishingCli
             // A content root holding document folders is a full build: outputs of removed documents go
             // (not for one shard: the other shards' documents are not removed ones).
             var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName)) && line.Shard.Count == 1;
-            if (SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild))
+            bool indexWritten;
+            using (StageTimes.Measure("index"))
+                indexWritten = SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild);
+            if (indexWritten)
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }
         Report(diagnostics, result.Documents.Count, stderr);
         if (result.Documents.Count > 1) stderr.WriteLine(BuildProgress.Summary(result, validateOnly));
+        if (StageTimes.Enabled) stderr.WriteLine(StageTimes.Format(StageTimes.Snapshot()));
         var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);
         return failed ? ContentErrors : Ok;
     }

@@ -8,8 +8,11 @@ public static class DocumentRenderer
 {
     public static LayoutResult RenderPdf(LayoutDocument document, Stream output)
     {
-        var layout = DocumentLayout.Run(document);
-        PdfWriter.Write(document, layout, output);
+        LayoutResult layout;
+        using (StageTimes.Measure("document/pdf/layout"))
+            layout = DocumentLayout.Run(document);
+        using (StageTimes.Measure("document/pdf/write"))
+            PdfWriter.Write(document, layout, output);
         return layout;
     }
 }

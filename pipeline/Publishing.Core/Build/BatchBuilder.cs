@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Publishing.Content;
 using Publishing.Diagnostics;
+using Publishing.Layout;
 using Publishing.Output;
 
 namespace Publishing.Build;
@@ -59,6 +60,7 @@ public sealed class BatchBuilder
     private DocumentResult Isolated(string documentDirectory, bool validateOnly, BuildCache? cache)
     {
         var clock = Stopwatch.StartNew();
+        using var measured = StageTimes.Measure("document");
         var slug = SlugOf(documentDirectory);
         var outputDirectory = Path.GetFullPath(Path.Combine(_options.OutputRoot, slug));
         var diagnostics = new DiagnosticBag();
@@ -91,8 +93,14 @@ public sealed class BatchBuilder
         BuildCache? cache, Stopwatch clock)
     {
         AtomicFile.SweepStale(outputDirectory); // temporary files a killed build left
-        var key = cache?.KeyOf(documentDirectory);
-        if (key is not null && cache!.Find(slug, key, outputDirectory) is { } remembered)
+        string? key;
+        BuildCache.Entry? remembered;
+        using (StageTimes.Measure("document/cache"))
+        {
+            key = cache?.KeyOf(documentDirectory);
+            remembered = key is null ? null : cache!.Find(slug, key, outputDirectory);
+        }
+        if (remembered is not null)
             return new DocumentResult(slug, documentDirectory, outputDirectory, remembered.Files, remembered.Pages, remembered.Bytes,
                 remembered.Diagnostics, clock.Elapsed, DocumentStatus.UpToDate, false);
 
@@ -103,9 +111,12 @@ public sealed class BatchBuilder
             return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
         }
 
-        var changed = !rendered.SameAs(outputDirectory, Site.BuildRecord.FileName);
+        bool changed;
+        using (StageTimes.Measure("document/compare"))
+            changed = !rendered.SameAs(outputDirectory, Site.BuildRecord.FileName);
         if (changed)
         {
+            using var writing = StageTimes.Measure("document/files");
             try
             {
                 rendered.WriteTo(outputDirectory);

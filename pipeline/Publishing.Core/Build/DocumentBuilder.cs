@@ -4,6 +4,7 @@ using Publishing.Checks;
 using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Forms;
+using Publishing.Layout;
 using Publishing.Model;
 using Publishing.Output;
 using Publishing.Rendering.Pdf;
@@ -55,10 +56,13 @@ public sealed class DocumentBuilder
         // The theme before the content files: its limits stop an oversized file at its first row or byte too many.
         var theme = LoadTheme(manifest.Metadata.Theme, diagnostics);
         var limits = theme?.Limits ?? new LimitsTheme();
-        var document = DocumentLoader.Load(documentDirectory, manifest,
-            new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, theme?.SourcePath ?? "主题文件"), diagnostics);
+        PublishingDocument? document;
+        using (StageTimes.Measure("document/load"))
+            document = DocumentLoader.Load(documentDirectory, manifest,
+                new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, theme?.SourcePath ?? "主题文件"), diagnostics);
         if (document is null) return (null, null);
-        ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
+        using (StageTimes.Measure("document/checks"))
+            ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
         return (document, theme);
     }
 
@@ -97,9 +101,13 @@ public sealed class DocumentBuilder
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || Blocks(diagnostics)) return null;
 
-        var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
-        var html = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
-        var css = _assembler.AssembleStylesheet(theme, diagnostics);
+        string? html, css;
+        using (StageTimes.Measure("document/assemble"))
+        {
+            var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
+            html = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
+            css = _assembler.AssembleStylesheet(theme, diagnostics);
+        }
         if (html is null || css is null) return null;
 
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
@@ -107,9 +115,12 @@ public sealed class DocumentBuilder
         string? pdfName = null;
         if (_options.Formats.HasFlag(OutputFormats.Pdf))
         {
-            var pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
-            diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
-                document.Form.Name.Length > 0 ? document.Form.Folder : null));
+            byte[]? pdf;
+            using (StageTimes.Measure("document/pdf"))
+                pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
+            using (StageTimes.Measure("document/vocabulary"))
+                diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
+                    document.Form.Name.Length > 0 ? document.Form.Folder : null));
             if (pdf is null) return null;
             pdfName = document.Slug + ".pdf";
             output.Add(pdfName, pdf);
@@ -121,7 +132,8 @@ public sealed class DocumentBuilder
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
             pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
             diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since);
-        return DocumentPages.Add(output, site, diagnostics) ? output : null;
+        using (StageTimes.Measure("document/site"))
+            return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }
 
     // Each theme is read once per builder (one per run) and shared read-only by every document that names it;

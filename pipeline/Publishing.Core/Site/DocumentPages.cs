@@ -1,5 +1,6 @@
 using Publishing.Changes;
 using Publishing.Diagnostics;
+using Publishing.Layout;
 using Publishing.Model;
 using Publishing.Output;
 
@@ -30,12 +31,15 @@ public static class DocumentPages
     {
         var document = input.Document;
         var meta = document.Metadata;
-        var revision = GitHistory.Revision(document.ContentDirectory);
+        string? revision;
+        using (StageTimes.Measure("document/site/git"))
+            revision = GitHistory.Revision(document.ContentDirectory);
         var title = meta.Title;
         ChangeSet? changes = null;
 
         if (input.WithHtml)
         {
+            var changeTime = StageTimes.Measure("document/site/changes");
             var current = DocumentSnapshot.From(document, revision);
             var previous = Baseline.Previous(current, input.OutputDirectory);
             var baseline = input.Since is not null
@@ -43,14 +47,19 @@ public static class DocumentPages
                 : previous is null ? null : (previous, Baseline.Label(previous));
             if (input.Since is not null && baseline is null) return false;
             if (baseline is { } found) changes = ChangeDetector.Compare(found.Snapshot, current, found.Label);
+            changeTime.Dispose();
 
+            var pageTime = StageTimes.Measure("document/site/page");
             var page = PreviewPage.Render(input.AssembledHtml, new PreviewInputs(
                 title, meta.Status, meta.Date, revision, input.PdfPageNumbers, input.PdfFileName,
                 input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes));
             var changePage = ChangePage.Render(title, changes);
             output.AddText("index.html", page);
             output.AddText(ChangePage.FileName, changePage);
-            var subsets = WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage).ToList();
+            pageTime.Dispose();
+            List<(string Path, byte[] Bytes)> subsets;
+            using (StageTimes.Measure("document/site/webfonts"))
+                subsets = WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage).ToList();
             foreach (var (path, bytes) in subsets) output.Add(path, bytes);
             output.AddText("theme.css", WebFonts.Versioned(input.Stylesheet, subsets));
             output.AddText(Baseline.CurrentFile, current.ToJson());

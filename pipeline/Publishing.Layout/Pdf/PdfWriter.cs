@@ -15,7 +15,11 @@ public static class PdfWriter
 {
     public static void Write(LayoutDocument document, LayoutResult layout, Stream output)
     {
-        using var fonts = EmbeddedFonts.Build(layout.Pages);
+        EmbeddedFonts fonts;
+        using (StageTimes.Measure("document/pdf/write/fonts"))
+            fonts = EmbeddedFonts.Build(layout.Pages);
+        using var owned = fonts;
+        var skia = StageTimes.Measure("document/pdf/write/skia");
         var destinations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var anchor in layout.Pages.SelectMany(p => p.Items).OfType<AnchorMark>())
             destinations.TryAdd(anchor.Name, "d" + (destinations.Count + 1));
@@ -41,6 +45,8 @@ public static class PdfWriter
             pdf.Close();
         }
         var bytes = buffer.ToArray();
+        skia.Dispose();
+        using var outline = StageTimes.Measure("document/pdf/write/outline");
         UtcDates.Rewrite(bytes, document.Metadata.Created);
         var final = IncrementalUpdate.Append(bytes, document, layout);
         output.Write(final);

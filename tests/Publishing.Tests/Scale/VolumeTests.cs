@@ -2,6 +2,7 @@ using Publishing.Build;
 using Publishing.SyntheticCounty;
 using Publishing.Tests.Support;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Outline;
 
 namespace Publishing.Tests.Scale;
@@ -9,41 +10,104 @@ namespace Publishing.Tests.Scale;
 /// <summary>The combined volume (汇编): one PDF, a combined 目录 whose numbers are right, every department bookmarked.</summary>
 public sealed class VolumeTests
 {
-    [Fact]
-    public void The_combined_toc_numbers_land_on_each_departments_first_page_and_the_bookmarks_hold_every_department()
+    [Theory]
+    [InlineData("continuous")]
+    [InlineData("per_document")]
+    public void Every_toc_number_is_the_footer_of_the_page_its_entry_begins_on_and_the_bookmarks_hold_every_department(string numbering)
     {
         var content = RepoPaths.NewTempDirectory("county");
         var output = RepoPaths.NewTempDirectory();
+        var templates = TemplatesNumbering(numbering);
         var county = CountyGenerator.Write(content, departments: 4, seed: 9, minProjects: 1, maxProjects: 4);
         var departments = county.Select(d => File.ReadAllLines(Path.Combine(d.Directory, "document.yaml"))[1].Split(": ")[1]).ToList();
 
-        var run = PublishingCommand.Run("volume", content, "--templates", RepoPaths.Templates, "--out", output);
+        var run = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
 
         run.ExitCode.ShouldBe(0, run.Stderr);
         using var pdf = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
         pdf.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
-        var roots = bookmarks.Roots.ToList();
+        var roots = bookmarks.Roots.Cast<DocumentBookmarkNode>().ToList();
         roots.Select(b => b.Title).ShouldBe(departments);
 
-        // The 目录 is the page after the cover; each department's line ends with the printed number of its first page.
-        var tocLines = pdf.GetPage(2).GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom)).OrderByDescending(g => g.Key)
-            .Select(g => string.Concat(g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))).ToList();
-        foreach (var (department, bookmark) in departments.Zip(roots))
+        // The 目录 is the page after the cover: each department's line, then the lines of its parts, each ending
+        // with a printed page number.
+        var tocLines = Lines(pdf.GetPage(2)).Where(l => char.IsDigit(l[^1])).ToList();
+        var departmentNumbers = new List<int>();
+        var partsChecked = 0;
+        for (var d = 0; d < departments.Count; d++)
         {
-            var line = tocLines.Single(l => l.StartsWith(department, StringComparison.Ordinal) && char.IsDigit(l[^1]));
-            var printed = int.Parse(new string(line.Reverse().TakeWhile(char.IsDigit).Reverse().ToArray()));
-            var target = ((DocumentBookmarkNode)bookmark).PageNumber;
-            var page = pdf.GetPage(target);
-            // The footer of that page prints the same number, and the page is that department's first part.
-            var words = page.GetWords().ToList();
-            var lowest = words.Min(w => w.BoundingBox.Bottom);
-            var footer = string.Concat(words.Where(w => w.BoundingBox.Bottom < lowest + 2).Select(w => w.Text));
-            new string(footer.Where(char.IsDigit).ToArray()).ShouldBe(printed.ToString());
-            page.Text.ShouldContain("第一部分");
+            var at = tocLines.FindIndex(l => l.StartsWith(departments[d], StringComparison.Ordinal));
+            at.ShouldBeGreaterThanOrEqualTo(0, $"{departments[d]} is not in the 目录");
+            var printed = NumberAtEnd(tocLines[at]);
+            departmentNumbers.Add(printed);
+            // The department's line leads to the page of its bookmark: the footer prints that number, the page
+            // is the department's first part.
+            var first = pdf.GetPage(roots[d].PageNumber);
+            Footer(first).ShouldBe(printed.ToString(), $"{departments[d]}: 目录 says {printed}");
+            first.Text.ShouldContain("第一部分");
+
+            // Its parts: the lines up to the next department's, each matched to the department's own bookmark of
+            // that part (the same title), whose page prints the number the 目录 gives.
+            var end = d + 1 < departments.Count ? tocLines.FindIndex(l => l.StartsWith(departments[d + 1], StringComparison.Ordinal)) : tocLines.Count;
+            var parts = roots[d].Children.Cast<DocumentBookmarkNode>().ToList();
+            foreach (var line in tocLines.Skip(at + 1).Take(end - at - 1))
+            {
+                var part = parts.First(p => line.StartsWith(p.Title.Replace(" ", "").Replace("\u3000", ""), StringComparison.Ordinal));
+                Footer(pdf.GetPage(part.PageNumber)).ShouldBe(NumberAtEnd(line).ToString(), $"{departments[d]} {part.Title}");
+                partsChecked++;
+            }
+            (end - at - 1).ShouldBeGreaterThan(1, $"{departments[d]} lists its parts");
         }
-        // Continuous numbering (the default theme): the departments' first pages are numbered in increasing order.
-        var firstPages = departments.Select(d => tocLines.Single(l => l.StartsWith(d, StringComparison.Ordinal) && char.IsDigit(l[^1]))).ToList();
-        firstPages.Select(l => int.Parse(new string(l.Reverse().TakeWhile(char.IsDigit).Reverse().ToArray()))).ShouldBeInOrder();
+        partsChecked.ShouldBeGreaterThanOrEqualTo(2 * departments.Count);
+
+        if (numbering == "continuous")
+        {
+            departmentNumbers[0].ShouldBe(1);
+            departmentNumbers.ShouldBeInOrder();
+            departmentNumbers.Distinct().Count().ShouldBe(departments.Count);
+        }
+        else
+        {
+            // Each department starts again at 1 and counts its own pages: the first department's footers up to
+            // the second department (whose cover is unnumbered) read 1, 2, 3 …
+            departmentNumbers.ShouldAllBe(n => n == 1);
+            var footers = Enumerable.Range(roots[0].PageNumber, roots[1].PageNumber - roots[0].PageNumber)
+                .Select(n => Footer(pdf.GetPage(n))).Where(f => f.Length > 0).Select(int.Parse).ToList();
+            footers.ShouldBe(Enumerable.Range(1, footers.Count));
+            footers.Count.ShouldBeGreaterThan(3);
+        }
         pdf.NumberOfPages.ShouldBeGreaterThan(2 + 4 * 4);
     }
+
+    /// <summary>The templates with the theme's volume_numbering set (the fonts linked, not copied).</summary>
+    private static string TemplatesNumbering(string numbering)
+    {
+        var templates = RepoPaths.NewTempDirectory("templates");
+        foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
+        {
+            var target = Path.Combine(templates, Path.GetFileName(folder));
+            if (Path.GetFileName(folder) == "fonts") Directory.CreateSymbolicLink(target, folder);
+            else RepoPaths.CopyDirectory(folder, target);
+        }
+        foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
+        var theme = Path.Combine(templates, "theme", "default.yaml");
+        var text = File.ReadAllText(theme);
+        text.ShouldContain("volume_numbering: continuous");
+        File.WriteAllText(theme, text.Replace("volume_numbering: continuous", $"volume_numbering: {numbering}"));
+        return templates;
+    }
+
+    /// <summary>A page's lines of text, top to bottom, each line's words left to right without spaces.</summary>
+    private static List<string> Lines(Page page) =>
+        page.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom)).OrderByDescending(g => g.Key)
+            .Select(g => string.Concat(g.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text))).ToList();
+
+    /// <summary>The printed page number of the page's footer (the theme's "— {page} —"), or "" when it has none.</summary>
+    private static string Footer(Page page)
+    {
+        var lowest = Lines(page).LastOrDefault() ?? "";
+        return System.Text.RegularExpressions.Regex.Match(lowest, "^—([0-9]+)—$") is { Success: true } m ? m.Groups[1].Value : "";
+    }
+
+    private static int NumberAtEnd(string line) => int.Parse(new string(line.Reverse().TakeWhile(char.IsDigit).Reverse().ToArray()));
 }

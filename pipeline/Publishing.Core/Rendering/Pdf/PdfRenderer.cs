@@ -38,6 +38,7 @@ public static class PdfRenderer
         PdfStyles styles;
         try
         {
+            using var measured = StageTimes.Measure("document/pdf/map");
             styles = new PdfStyles(theme, Fonts);
             mapped = HtmlToLayout.Map(html, styles, info);
             mapped = mapped with { Document = mapped.Document with { MaxPages = theme.Limits.MaxPages } };

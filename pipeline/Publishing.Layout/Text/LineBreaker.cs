@@ -1,7 +1,9 @@
 namespace Publishing.Layout.Text;
 
-/// <summary>A line of a paragraph: characters [Start, End), of which [Start, VisibleEnd) are drawn.</summary>
-internal sealed record TextLine(int Start, int End, int VisibleEnd, double Indent, double NaturalWidth, bool IsLast, bool EndsWithMandatoryBreak);
+/// <summary>A line of a paragraph: characters [Start, End), of which [Start, VisibleEnd) are drawn; a hyphenated
+/// line ends with a drawn hyphen (<see cref="DrawnHyphen"/>), its room counted in <see cref="NaturalWidth"/>.</summary>
+internal sealed record TextLine(int Start, int End, int VisibleEnd, double Indent, double NaturalWidth, bool IsLast, bool EndsWithMandatoryBreak,
+    bool Hyphenated = false);
 
 /// <summary>
 /// Line breaking over shaped characters and break opportunities (<see cref="BreakRules"/>). Justified text is
@@ -17,10 +19,11 @@ internal static class LineBreaker
     {
         var cps = chars.Select(c => c.CodePoint).ToArray();
         var opps = BreakRules.Opportunities(cps);
+        bool[]? hyphenated = null;
         var ranges = optimal
-            ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar)
+            ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out hyphenated)
             : Greedy(chars, cps, opps, width, firstIndent, avoidLoneLastChar);
-        return ToLines(ranges, chars, cps, firstIndent);
+        return ToLines(ranges, chars, cps, firstIndent, hyphenated);
     }
 
     private static List<(int Start, int End)> Greedy(IReadOnlyList<ShapedChar> chars, int[] cps, bool[] opps, double width,
@@ -59,7 +62,8 @@ internal static class LineBreaker
         return ranges;
     }
 
-    private static List<TextLine> ToLines(List<(int Start, int End)> ranges, IReadOnlyList<ShapedChar> chars, int[] cps, double firstIndent)
+    private static List<TextLine> ToLines(List<(int Start, int End)> ranges, IReadOnlyList<ShapedChar> chars, int[] cps, double firstIndent,
+        bool[]? hyphenated)
     {
         var lines = new List<TextLine>(ranges.Count);
         for (var l = 0; l < ranges.Count; l++)
@@ -70,7 +74,9 @@ internal static class LineBreaker
             double natural = 0;
             for (var i = s; i < visibleEnd; i++) natural += chars[i].Advance;
             var mandatory = e > s && BreakRules.IsMandatoryBreak(cps[e - 1]);
-            lines.Add(new TextLine(s, e, visibleEnd, l == 0 ? firstIndent : 0, natural, l == ranges.Count - 1, mandatory));
+            var hyphen = hyphenated is not null && hyphenated[e] && e < chars.Count && visibleEnd > s;
+            if (hyphen) natural += DrawnHyphen.Advance(chars[visibleEnd - 1]);
+            lines.Add(new TextLine(s, e, visibleEnd, l == 0 ? firstIndent : 0, natural, l == ranges.Count - 1, mandatory, hyphen));
         }
         if (lines.Count == 0) lines.Add(new TextLine(0, 0, 0, firstIndent, 0, true, false));
         return lines;

@@ -23,30 +23,19 @@ internal static class TextRenderer
     {
         if (line.VisibleEnd <= line.Start) return;
         var avail = width - line.Indent;
-        double x = line.Indent, extra = 0;
-        switch (align)
+        var justify = align == TextAlign.Justify && !line.IsLast && !line.EndsWithMandatoryBreak;
+        var positions = new double[line.VisibleEnd - line.Start];
+        var set = Justification.Place(chars, line, avail, justify, positions);
+        var x = line.Indent + align switch
         {
-            case TextAlign.Center: x += (avail - line.NaturalWidth) / 2; break;
-            case TextAlign.Right: x += avail - line.NaturalWidth; break;
-            case TextAlign.Justify when !line.IsLast && !line.EndsWithMandatoryBreak && line.NaturalWidth < avail:
-                var gaps = 0;
-                for (var i = line.Start + 1; i < line.VisibleEnd; i++)
-                    if (BreakRules.IsStretchable(chars[i - 1].CodePoint, chars[i].CodePoint)) gaps++;
-                if (gaps > 0) extra = (avail - line.NaturalWidth) / gaps;
-                break;
-        }
+            TextAlign.Center => (avail - set) / 2,
+            TextAlign.Right => avail - set,
+            _ => 0,
+        };
+        for (var i = 0; i < positions.Length; i++) positions[i] += x;
         var maxSize = 0.0;
         for (var i = line.Start; i < line.VisibleEnd; i++) maxSize = Math.Max(maxSize, chars[i].Size);
         var baseline = top + BaselineOffset(pitch, maxSize);
-
-        var positions = new double[line.VisibleEnd - line.Start];
-        var pen = x;
-        for (var i = line.Start; i < line.VisibleEnd; i++)
-        {
-            if (i > line.Start && extra > 0 && BreakRules.IsStretchable(chars[i - 1].CodePoint, chars[i].CodePoint)) pen += extra;
-            positions[i - line.Start] = pen;
-            pen += chars[i].Advance;
-        }
 
         var runStart = line.Start;
         for (var i = line.Start + 1; i <= line.VisibleEnd; i++)
@@ -54,6 +43,12 @@ internal static class TextRenderer
             if (i < line.VisibleEnd && SameRun(chars[runStart], chars[i])) continue;
             into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline));
             runStart = i;
+        }
+
+        if (line.Hyphenated)
+        {
+            var last = chars[line.VisibleEnd - 1];
+            into.Add(DrawnHyphen.Mark(last, positions[^1] + last.Advance, baseline));
         }
 
         var linkStart = line.Start;

@@ -38,10 +38,12 @@ public class LooseLineTests
         using var pdf = PdfDocument.Open(BuildPdfs(StressDocument).ShouldHaveSingleItem());
         // Letters in reading order, spaces aside: a hyphen drawn at a line's end is not text, so a hyphenated
         // word, a URL broken after a slash and a number broken after its comma all read back as written.
-        var printed = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Replace(" ", "");
+        // Page numbers (—1—) are left out: a paragraph may go on over a page break.
+        var printed = System.Text.RegularExpressions.Regex.Replace(
+            string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Replace(" ", ""), "—[0-9]+—", "");
         foreach (var paragraph in File.ReadAllText(Path.Combine(StressDocument, "sections", "01-stress.md"))
                      .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => !p.StartsWith('#')))
-            printed.ShouldContain(paragraph.Replace(" ", "").Replace("'", "’"));
+            printed.ShouldContain(paragraph.Replace(" ", ""));
     }
 
     private static string StressDocument => Path.Combine(Support.RepoPaths.Root, "tests", "Publishing.Tests", "Pdf", "LooseLines");

@@ -26,9 +26,19 @@ if (unknown.Count > 0)
 
 var solution = "./Publishing.sln";
 var cliProject = "./pipeline/Publishing.Cli/Publishing.Cli.csproj";
-// The product: the `publishing` command, published ReadyToRun (precompiled: a cold start works instead of JIT-compiling).
+// The product: the `publishing` command, compiled ahead of time (Native AOT: one native executable, no runtime
+// start-up, no JIT), or ReadyToRun where the AOT toolchain (clang) is missing.
 var productDirectory = "./bin/publishing";
 var publishingCommand = productDirectory + "/publishing" + (IsRunningOnWindows() ? ".exe" : "");
+
+// Native AOT links with clang (scripts/install-deps.sh installs it with zlib); where it is missing, say so and
+// publish ReadyToRun, which works everywhere the SDK does but starts slower.
+bool CanCompileAheadOfTime()
+{
+    if (!IsRunningOnLinux() && !IsRunningOnMacOs()) return false;
+    var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+    return path.Split(System.IO.Path.PathSeparator).Any(d => d != "" && System.IO.File.Exists(System.IO.Path.Combine(d, "clang")));
+}
 
 // Runs the published `publishing` command; a non-zero exit fails the task with the tool's own diagnostics shown.
 void Publishing(params string[] arguments)
@@ -59,9 +69,11 @@ Task("Help")
           Nightly    validate, build every draft and the site into artifacts/nightly/<yyyy-mm-dd>/ with a build
                      report; artifacts/nightly/latest moves to it only when everything succeeded
           Volume     the combined volume (汇编) of every document: artifacts/volume.pdf, one 目录, bookmarks
-          Product    publish the `publishing` command (ReadyToRun) into bin/publishing/ (every target above needs it)
+          Product    publish the `publishing` command (Native AOT; ReadyToRun without clang) into bin/publishing/
+                     (every target above needs it)
           Build      compile the whole solution, tests and benchmarks included
-          Test       install the test dependencies (scripts/install-deps.sh), build, run every test
+          Test       install the dependencies (scripts/install-deps.sh), build, publish the command, run every
+                     test (those that start the command as a process run the published one)
           Clean      remove build outputs and artifacts/
           Help       this list (also ./build.sh --help)
 
@@ -93,15 +105,24 @@ Task("Clean")
 });
 
 Task("Product")
-    .Description("Publishes the `publishing` command (ReadyToRun) into bin/publishing/: the product only, no test projects.")
+    .Description("Publishes the `publishing` command (Native AOT) into bin/publishing/: the product only, no test projects.")
     .Does(() =>
 {
-    DotNetPublish(cliProject, new DotNetPublishSettings
+    var aot = CanCompileAheadOfTime();
+    if (!aot)
+        Warning("clang not found: publishing the `publishing` command ReadyToRun, which starts slower than the natively "
+            + "compiled one; scripts/install-deps.sh installs clang and zlib1g-dev (Debian/Ubuntu).");
+    // A clean folder: nothing left over from a build of the other kind.
+    if (DirectoryExists(productDirectory)) CleanDirectory(productDirectory);
+    var settings = new DotNetPublishSettings
     {
         Configuration = configuration,
         OutputDirectory = productDirectory,
         Verbosity = DotNetVerbosity.Quiet,
-    });
+        MSBuildSettings = new DotNetMSBuildSettings(),
+    };
+    if (!aot) settings.MSBuildSettings.WithProperty("PublishAot", "false");
+    DotNetPublish(cliProject, settings);
 });
 
 Task("Build")
@@ -154,7 +175,7 @@ Task("Volume")
     .Does(() => Publishing(new[] { "volume", content }.Concat(Out("artifacts")).ToArray()));
 
 Task("Deps")
-    .Description("Installs what tests need beyond the SDK (Chromium, poppler-utils, a CJK font).")
+    .Description("Installs what the native command and the tests need beyond the SDK (clang, zlib, Chromium, poppler-utils, CJK fonts).")
     .WithCriteria(IsRunningOnLinux())
     .Does(() =>
 {
@@ -163,9 +184,10 @@ Task("Deps")
 });
 
 Task("Test")
-    .Description("Runs every test project.")
+    .Description("Runs every test project; the tests that start the command as a process run the published one.")
     .IsDependentOn("Deps")
     .IsDependentOn("Build")
+    .IsDependentOn("Product")
     .Does(() =>
 {
     DotNetTest(solution, new DotNetTestSettings
@@ -173,6 +195,7 @@ Task("Test")
         Configuration = configuration,
         NoBuild = true,
         NoRestore = true,
+        EnvironmentVariables = { ["PUBLISHING_COMMAND"] = MakeAbsolute(File(publishingCommand)).FullPath },
     });
 });
 

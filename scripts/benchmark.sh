@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed figures for docs/benchmarks.md (figures, not tests):
 #   warm — the sample built in process by BenchmarkDotNet (tests/Publishing.Benchmarks): HTML, HTML + PDF;
-#   cold — the published CLI (ReadyToRun) as a whole process, `publishing build content`, 10 runs.
+#   cold — the command ./build.sh publishes (bin/publishing/publishing, Native AOT) as a whole process,
+#          `publishing build content`, 10 runs; every part below measures that same command.
 #   county — a synthetic county of 100 departments (tests/Publishing.SyntheticCounty) and the sample 100 times:
 #            full build, no-op rebuild, one edited document, peak memory (/usr/bin/time -v).
 #   compare — side by side in the same run, whole processes: ours (HTML + PDF), Typst 0.14 (the sample written
@@ -24,7 +25,7 @@ if [[ $what == warm || $what == all ]]; then
 fi
 
 if [[ $what == cold || $what == all ]]; then
-  dotnet publish pipeline/Publishing.Cli -c Release -o "$work/cli" >/dev/null
+  { ./build.sh --target=Product >/dev/null && rm -rf "$work/cli" && cp -r bin/publishing "$work/cli"; }
   "$work/cli/publishing" build content --out "$work/out" >/dev/null 2>&1   # fonts copied once, like any later build
   times=()
   for _ in $(seq 10); do
@@ -39,7 +40,7 @@ if [[ $what == cold || $what == all ]]; then
 fi
 
 if [[ $what == county || $what == all ]]; then
-  dotnet publish pipeline/Publishing.Cli -c Release -o "$work/cli" >/dev/null
+  { ./build.sh --target=Product >/dev/null && rm -rf "$work/cli" && cp -r bin/publishing "$work/cli"; }
   dotnet run -c Release --project tests/Publishing.SyntheticCounty -- "$work/county" 100 2021
   mkdir -p "$work/sample100"
   for i in $(seq -w 1 100); do cp -r content/chengde-xinfang-2021 "$work/sample100/sample-$i"; done
@@ -68,7 +69,7 @@ fi
 
 if [[ $what == compare || $what == all ]]; then
   [[ -d bench-tools/node_modules/@myriaddreamin/typst-ts-node-compiler ]] || scripts/install-bench-tools.sh
-  [[ -x "$work/cli/publishing" ]] || dotnet publish pipeline/Publishing.Cli -c Release -o "$work/cli" >/dev/null
+  [[ -x "$work/cli/publishing" ]] || { ./build.sh --target=Product >/dev/null && rm -rf "$work/cli" && cp -r bin/publishing "$work/cli"; }
   typst=tests/Publishing.Benchmarks/typst/compile.mjs
   chrome() { chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$2" "file://$1" >/dev/null 2>&1; }
   wall_ms() {   # the command's whole-process wall time in ms

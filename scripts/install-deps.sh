@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the tests and the look checks need beyond the .NET SDK: Chromium (browser tests of the
+# Installs what the native `publishing` command and the tests need beyond the .NET SDK: clang and zlib1g-dev
+# (Native AOT compiles the command with them; without clang ./build.sh publishes it ReadyToRun), Chromium (browser tests of the
 # HTML preview), poppler-utils (pdftoppm/pdffonts for looking at PDFs), and a CJK font for Chromium's
 # fallback, fonts-hanazono (the PDF's fallback font for CJK Extension B and beyond, see the theme's
 # fallback_fonts), and fontconfig (SkiaSharp's native library links it). Safe to run again; does nothing when all
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()
-for package in chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1; do
+for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if ((${#need[@]})); then

@@ -21,7 +21,7 @@ internal static class LivePreview
 {
     /// <summary>The "built" event's data: which document, whether it built, whether with its PDF, and the page's version now.</summary>
     private static string Built(string slug, bool ok, bool pdf, LivePages pages) =>
-        JsonSerializer.Serialize(new { document = slug, ok, pdf, version = pages.Version(slug) });
+        JsonSerializer.Serialize(new LiveBuilt(slug, ok, pdf, pages.Version(slug)), LiveJson.Default.LiveBuilt);
 
     private static string NotBuiltPage(string slug, IReadOnlyList<string> problems)
     {
@@ -97,7 +97,7 @@ internal static class LivePreview
             }
         });
         app.MapGet("/_live/status", (string? document) =>
-            Results.Json(new { problems = builder.Problems(document ?? "") }));
+            Results.Json(new LiveStatus(builder.Problems(document ?? "")), LiveJson.Default.LiveStatus));
         app.MapGet("/favicon.ico", () => Results.NoContent()); // the browser asks; the site has none
         // A document's page is served with the version it was read at (site.js compares it with the builds it
         // hears of); a document that never built has no page yet: say why there, and update when it builds.

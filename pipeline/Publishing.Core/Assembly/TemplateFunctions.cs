@@ -16,12 +16,18 @@ public static class TemplateFunctions
 {
     public static ScriptObject Create()
     {
-        var table = new ScriptObject();
-        table.Import("merge_runs", new Func<TemplateContext, IEnumerable, ScriptArray, ScriptArray>(MergeRuns));
-        var format = new ScriptObject();
-        format.Import("money", new Func<decimal, string>(Money));
-        format.Import("percent", new Func<decimal, string>(Percent));
-        format.Import("cell", new Func<object?, string>(Cell));
+        // Typed wrappers (DelegateCustomFunction.CreateFunc) call the function directly; Import(name, Delegate)
+        // would invoke it by reflection, which the ahead-of-time compiled command cannot rely on.
+        var table = new ScriptObject
+        {
+            ["merge_runs"] = DelegateCustomFunction.CreateFunc<TemplateContext, IEnumerable, ScriptArray, ScriptArray>(MergeRuns),
+        };
+        var format = new ScriptObject
+        {
+            ["money"] = DelegateCustomFunction.CreateFunc<decimal, string>(Money),
+            ["percent"] = DelegateCustomFunction.CreateFunc<decimal, string>(Percent),
+            ["cell"] = DelegateCustomFunction.CreateFunc<object?, string>(Cell),
+        };
         var functions = new ScriptObject { ["table"] = table, ["format"] = format };
         return functions;
     }

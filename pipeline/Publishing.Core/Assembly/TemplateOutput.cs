@@ -42,19 +42,20 @@ internal static class TrustedOutputFunctions
         var functions = new ScriptObject();
         var include = (IScriptCustomFunction)context.BuiltinObject["include"]!;
         functions["include"] = new TrustedInclude(include);
-        functions.Import("raw", new Func<object?, TrustedHtml>(value => new TrustedHtml(value switch
+        // Typed wrappers (CreateFunc), not Import(name, Delegate): no reflection in the ahead-of-time compiled command.
+        functions["raw"] = DelegateCustomFunction.CreateFunc<object?, TrustedHtml>(value => new TrustedHtml(value switch
         {
             null => "",
             TrustedHtml trusted => trusted.Html,
             _ => context.ObjectToString(value) ?? "",
-        })));
+        }));
 
         // html.* keeps every built-in; only escape changes what it returns.
         var html = new ScriptObject();
         if (context.BuiltinObject["html"] is ScriptObject builtin)
             foreach (var (name, value) in builtin) html[name] = value;
-        html.Import("escape", new Func<object?, TrustedHtml>(value => value as TrustedHtml ??
-            new TrustedHtml(WebUtility.HtmlEncode(value is null ? "" : context.ObjectToString(value) ?? ""))));
+        html["escape"] = DelegateCustomFunction.CreateFunc<object?, TrustedHtml>(value => value as TrustedHtml ??
+            new TrustedHtml(WebUtility.HtmlEncode(value is null ? "" : context.ObjectToString(value) ?? "")));
         functions["html"] = html;
         return functions;
     }

@@ -16,11 +16,11 @@ internal sealed class BuildCache
 {
     public const string StateFolder = OutputState.Folder;
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly BuildCacheJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
+        Converters = { new JsonStringEnumConverter<Severity>() },
+    });
 
     private readonly string _directory;
     private readonly string _sharedKey;
@@ -57,7 +57,7 @@ internal sealed class BuildCache
         Entry? entry;
         try
         {
-            entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(PathOf(slug)), Json);
+            entry = JsonSerializer.Deserialize(File.ReadAllText(PathOf(slug)), Json.Entry);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -73,7 +73,7 @@ internal sealed class BuildCache
     }
 
     public void Remember(string slug, Entry entry) =>
-        AtomicFile.WriteText(PathOf(slug), JsonSerializer.Serialize(entry, Json));
+        AtomicFile.WriteText(PathOf(slug), JsonSerializer.Serialize(entry, Json.Entry));
 
     public void Forget(string slug)
     {
@@ -84,3 +84,7 @@ internal sealed class BuildCache
 
     private string PathOf(string slug) => Path.Combine(_directory, slug + ".json");
 }
+
+/// <summary>The cache record's JSON, generated at compile time (no reflection: the command is compiled ahead of time).</summary>
+[JsonSerializable(typeof(BuildCache.Entry))]
+internal sealed partial class BuildCacheJson : JsonSerializerContext;

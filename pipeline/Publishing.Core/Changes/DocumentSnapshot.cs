@@ -25,21 +25,21 @@ public sealed record DocumentSnapshot(
             .Concat(document.Parts.Where(p => p.Department is not null).Select(p => ProjectSnapshot.From(p, p.Department!)))
             .ToList());
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly DocumentSnapshotJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.DocumentSnapshot);
 
     /// <summary>Reads a stored snapshot; null when it is missing or unreadable (an older format, a torn file).</summary>
     public static DocumentSnapshot? Read(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<DocumentSnapshot>(File.ReadAllText(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), Json.DocumentSnapshot) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -116,3 +116,7 @@ internal static class ColumnText
         _ => value.ToString() ?? "",
     };
 }
+
+/// <summary>snapshot.json, generated at compile time (no reflection: the command is compiled ahead of time).</summary>
+[JsonSerializable(typeof(DocumentSnapshot))]
+internal sealed partial class DocumentSnapshotJson : JsonSerializerContext;

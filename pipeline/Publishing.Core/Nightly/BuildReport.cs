@@ -57,20 +57,20 @@ public sealed record BuildReport(
     [JsonIgnore]
     public bool Succeeded => Status == "succeeded";
 
-    public static readonly JsonSerializerOptions Json = new()
+    private static readonly BuildReportJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // Chinese stays readable; the page escapes for HTML itself
-    };
+    });
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.BuildReport);
 
     public static BuildReport? Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<BuildReport>(File.ReadAllText(path), Json);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), Json.BuildReport);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -95,3 +95,7 @@ public sealed record ReportDiagnostic(string Severity, string Code, string Path,
 
     public override string ToString() => new Diagnostic(Path, Line, Column, IsError ? Publishing.Diagnostics.Severity.Error : Publishing.Diagnostics.Severity.Warning, Code, Message).ToString();
 }
+
+/// <summary>report.json, generated at compile time (no reflection: the command is compiled ahead of time).</summary>
+[JsonSerializable(typeof(BuildReport))]
+internal sealed partial class BuildReportJson : JsonSerializerContext;

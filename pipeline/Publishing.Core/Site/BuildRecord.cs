@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Publishing.Site;
 
@@ -24,20 +25,20 @@ public sealed record BuildRecord(
 {
     public const string FileName = "build.json";
 
-    private static readonly JsonSerializerOptions Json = new()
+    private static readonly BuildRecordJson Json = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, Json.BuildRecord);
 
     public static BuildRecord? Read(string documentOutput)
     {
         var path = Path.Combine(documentOutput, FileName);
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<BuildRecord>(File.ReadAllText(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), Json.BuildRecord) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -58,3 +59,7 @@ public sealed record BuildRecord(
         return time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>build.json, generated at compile time (no reflection: the command is compiled ahead of time).</summary>
+[JsonSerializable(typeof(BuildRecord))]
+internal sealed partial class BuildRecordJson : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Publishing.Diagnostics;
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using YamlDotNet.Core;
@@ -66,6 +67,11 @@ public static class ThemeLoader
             }
         }
 
+        // The binder reflects over the theme's classes, reached through their properties' types, which the trimming
+        // analysis cannot follow; the whole Publishing.Theming namespace is kept with every constructor and property
+        // by ILLink.Descriptors.xml (embedded in this assembly), so the ahead-of-time compiled command binds as here.
+        [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Publishing.Theming is kept whole by ILLink.Descriptors.xml")]
+        [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Publishing.Theming is kept whole by ILLink.Descriptors.xml")]
         private object BindValue(YamlNode node, Type type, string key)
         {
             if (type == typeof(string)) return Scalar(node);

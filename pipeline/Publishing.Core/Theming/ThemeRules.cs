@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -52,6 +53,7 @@ public static partial class ThemeRules
         return problems;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "the theme's classes (Publishing.Theming) are kept whole by ILLink.Descriptors.xml")]
     private static void Walk(object target, string key, Theme theme, Action<string, string> add)
     {
         foreach (var property in target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))

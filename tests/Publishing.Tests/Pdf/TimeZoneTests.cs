@@ -18,9 +18,7 @@ public class TimeZoneTests
     private static byte[] BuildIn(string timeZone)
     {
         var output = RepoPaths.NewTempDirectory("tz");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "build", RepoPaths.Sample, "--out", output, "--format", "pdf", "--templates", RepoPaths.Templates })
-            info.ArgumentList.Add(arg);
+        var info = PublishingProcess.StartInfo("build", RepoPaths.Sample, "--out", output, "--format", "pdf", "--templates", RepoPaths.Templates);
         info.Environment["TZ"] = timeZone;
         info.Environment.Remove("SOURCE_DATE_EPOCH");
         using var process = Process.Start(info)!;

@@ -204,17 +204,10 @@ public sealed class KillDuringBuildTests : IDisposable
 
     private Process Start(string output)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // The build time in build.json is the clock unless this is set: fixed, so outputs compare byte for byte.
-            Environment = { ["SOURCE_DATE_EPOCH"] = "1610668800" },
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates })
-            info.ArgumentList.Add(arg);
+        var info = PublishingProcess.StartInfo("build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates);
+        info.WorkingDirectory = _root;
+        // The build time in build.json is the clock unless this is set: fixed, so outputs compare byte for byte.
+        info.Environment["SOURCE_DATE_EPOCH"] = "1610668800";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -225,9 +218,9 @@ public sealed class KillDuringBuildTests : IDisposable
 
     private (int ExitCode, string Stderr) Run(string output)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = _root, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, Environment = { ["SOURCE_DATE_EPOCH"] = "1610668800" } };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates })
-            info.ArgumentList.Add(arg);
+        var info = PublishingProcess.StartInfo("build", Document, "--out", output, "--format", "html", "--templates", RepoPaths.Templates);
+        info.WorkingDirectory = _root;
+        info.Environment["SOURCE_DATE_EPOCH"] = "1610668800";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();

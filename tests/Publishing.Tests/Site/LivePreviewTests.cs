@@ -169,10 +169,8 @@ public sealed class LivePreviewTests : IDisposable
 
     private async Task<string> StartServerAsync(string content)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "publishing.dll"), "serve", content, "--port", "0",
-                     "--templates", RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out") })
-            info.ArgumentList.Add(arg);
+        var info = PublishingProcess.StartInfo("serve", content, "--port", "0",
+            "--templates", RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out"));
         _server = Process.Start(info)!;
         var address = new TaskCompletionSource<string>();
         _server.OutputDataReceived += (_, e) =>

@@ -44,6 +44,25 @@ public class FlowTests
     }
 
     [Fact]
+    public void A_stack_kept_together_moves_to_the_next_page_whole_and_breaks_only_from_a_page_top()
+    {
+        var project = new Stack(new SolidBox("caption", 20), new SolidBox("table", 100)) { KeepTogether = true };
+        var page = new Stack(new SolidBox("text", 150), project);
+
+        var first = page.Layout(Context, 100, 220, null, true);
+        first.Items.OfType<BoxMark>().Select(b => b.Label).ShouldBe(new[] { "text" }); // 70 left: the project does not split
+        var second = page.Layout(Context, 100, 220, first.Resume, true);
+        second.Items.OfType<BoxMark>().Select(b => (b.Label, b.Y)).ShouldBe(new[] { ("caption", 0.0), ("table", 20.0) });
+
+        // Without the mark the caption stays behind; from a page top a kept stack taller than the page still breaks.
+        new Stack(new SolidBox("text", 150), new Stack(new SolidBox("caption", 20), new SolidBox("table", 100)))
+            .Layout(Context, 100, 220, null, true).Items.OfType<BoxMark>().Select(b => b.Label).ShouldBe(new[] { "text", "caption" });
+        var tall = new Stack(new SolidBox("a", 150), new SolidBox("b", 150)) { KeepTogether = true };
+        tall.Layout(Context, 100, 220, null, atPageTop: true).Fit.ShouldBe(Fit.Partial);
+        tall.Layout(Context, 100, 220, null, atPageTop: false).Fit.ShouldBe(Fit.Nothing);
+    }
+
+    [Fact]
     public void Page_break_ends_the_page_and_anchors_are_marked()
     {
         var stack = new Stack(new SolidBox("a", 10) { Anchor = "x" }, new PageBreak(), new SolidBox("b", 10) { Anchor = "y" });

@@ -39,7 +39,7 @@ public sealed class DocumentAssembler
     /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.</summary>
     public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
         Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null,
-            _limits.ForContentOf(theme.Limits.MaxContentBytes));
+            _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes));
 
     public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics) =>
         Render(StylesheetTemplate, new ScriptObject { ["theme"] = theme }, diagnostics);
@@ -68,7 +68,7 @@ public sealed class DocumentAssembler
             return null;
         }
 
-        var template = _parsed.GetOrAdd(path, p => new Lazy<Template>(() => Template.Parse(File.ReadAllText(p), p))).Value;
+        var template = _parsed.GetOrAdd(path, p => new Lazy<Template>(() => Marked(Template.Parse(File.ReadAllText(p), p), p))).Value;
         if (template.HasErrors)
         {
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
@@ -104,6 +104,12 @@ public sealed class DocumentAssembler
             diagnostics.Add(Located(code, e.Span, $"模板运行错误：{e.OriginalMessage}"));
             return null;
         }
+    }
+
+    private static Template Marked(Template template, string path)
+    {
+        if (!template.HasErrors) TemplateRowMarks.Mark(template, path);
+        return template;
     }
 
     private static bool IsLimit(ScriptRuntimeException e) =>

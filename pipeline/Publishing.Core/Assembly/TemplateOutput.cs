@@ -68,11 +68,42 @@ internal static class TrustedOutputFunctions
         public Type ReturnType => typeof(TrustedHtml);
         public ScriptParameterInfo GetParameterInfo(int index) => include.GetParameterInfo(index);
 
-        public object Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            Wrap(include.Invoke(context, callerContext, arguments, blockStatement));
+        public object Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            ParseMarked(context, callerContext, arguments);
+            return Wrap(include.Invoke(context, callerContext, arguments, blockStatement));
+        }
 
-        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            Wrap(await include.InvokeAsync(context, callerContext, arguments, blockStatement));
+        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            ParseMarked(context, callerContext, arguments);
+            return Wrap(await include.InvokeAsync(context, callerContext, arguments, blockStatement));
+        }
+
+        /// <summary>
+        /// Parses the included template as the built-in include would, with its table rows marked
+        /// (<see cref="TemplateRowMarks"/>), and leaves it in the context's cache where the include finds it. A
+        /// name the loader refuses, or a template with syntax errors, is left to the include, which reports it.
+        /// </summary>
+        private static void ParseMarked(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
+        {
+            if (arguments.Count == 0 || arguments[0] is not string { Length: > 0 } name || context.TemplateLoader is not { } loader) return;
+            var span = caller?.Span ?? default;
+            string? path;
+            try
+            {
+                path = loader.GetPath(context, span, name);
+            }
+            catch (ScriptRuntimeException)
+            {
+                return;
+            }
+            if (path is null || context.CachedTemplates.ContainsKey(path) || loader.Load(context, span, path) is not { } text) return;
+            var template = Template.Parse(text, path, context.TemplateLoaderParserOptions, context.TemplateLoaderLexerOptions);
+            if (template.HasErrors) return;
+            TemplateRowMarks.Mark(template, path);
+            context.CachedTemplates[path] = template;
+        }
 
         private static object Wrap(object? output) => new TrustedHtml(output as string ?? output?.ToString() ?? "");
     }

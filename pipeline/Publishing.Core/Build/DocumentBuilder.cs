@@ -55,11 +55,14 @@ public sealed class DocumentBuilder
         if (manifest is null) return (null, null);
         // The theme before the content files: its limits stop an oversized file at its first row or byte too many.
         var theme = LoadTheme(manifest.Metadata.Theme, diagnostics);
-        var limits = theme?.Limits ?? new LimitsTheme();
+        // The form may set its own limits (form.yaml limits:); the messages then name the file that set each one.
+        var limits = (theme?.Limits ?? new LimitsTheme()).For(manifest.Form);
+        var themePath = theme?.SourcePath ?? "文件";
         PublishingDocument? document;
         using (StageTimes.Measure("document/load"))
             document = DocumentLoader.Load(documentDirectory, manifest,
-                new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, theme?.SourcePath ?? "主题文件"), diagnostics);
+                new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, LimitsTheme.SetIn(manifest.Form, themePath, l => l.MaxRowsPerFile),
+                    LimitsTheme.SetIn(manifest.Form, themePath, l => l.MaxContentMb)), diagnostics);
         if (document is null) return (null, null);
         using (StageTimes.Measure("document/checks"))
             ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
@@ -101,14 +104,16 @@ public sealed class DocumentBuilder
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || Blocks(diagnostics)) return null;
 
-        string? html, css;
+        string? marked, html, css;
         using (StageTimes.Measure("document/assemble"))
         {
             var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
-            html = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
+            // The PDF reads the rows' template marks (to locate a row's problem in its template); the preview does not get them.
+            marked = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
+            html = marked is null ? null : TemplateRowMarks.Strip(marked);
             css = _assembler.AssembleStylesheet(theme, diagnostics);
         }
-        if (html is null || css is null) return null;
+        if (marked is null || html is null || css is null) return null;
 
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
         var pages = new PdfPages();
@@ -117,7 +122,7 @@ public sealed class DocumentBuilder
         {
             byte[]? pdf;
             using (StageTimes.Measure("document/pdf"))
-                pdf = PdfOutput.Render(document, html, theme, diagnostics, pages);
+                pdf = PdfOutput.Render(document, marked, theme, diagnostics, pages);
             using (StageTimes.Measure("document/vocabulary"))
                 diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
                     document.Form.Name.Length > 0 ? document.Form.Folder : null));
@@ -131,7 +136,7 @@ public sealed class DocumentBuilder
         var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
             pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
-            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since);
+            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, theme);
         using (StageTimes.Measure("document/site"))
             return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }

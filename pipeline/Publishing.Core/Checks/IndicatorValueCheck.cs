@@ -6,7 +6,8 @@ namespace Publishing.Checks;
 
 /// <summary>
 /// PUB2033: a 指标值 is a comparison (≥ ≤ &gt; &lt; =) + a number + a unit ("≥95%", "≤30 万元"), or a
-/// qualitative value from templates/checks/qualitative-values.txt (优、良、达标 …). Anything else is a
+/// qualitative value from templates/checks/qualitative-values.txt (优、良、达标 …), as the document's form
+/// extends or replaces that list (form.yaml qualitative_values:). Anything else is a
 /// warning that says what was understood and what is missing.
 /// </summary>
 public sealed partial class IndicatorValueCheck : IContentCheck
@@ -19,7 +20,14 @@ public sealed partial class IndicatorValueCheck : IContentCheck
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
-        var qualitative = context.Data.QualitativeValues();
+        // The shared list, as the document's form extends or replaces it (form.yaml qualitative_values:).
+        var qualitative = document.Form.QualitativeValues.Apply(context.Data.QualitativeValues());
+        var list = document.Form.QualitativeValues switch
+        {
+            { ReplacesShared: true } => $"表单 {document.Form.SourcePath} 的定性值表",
+            { Values.Count: > 0 } => $"定性值表（templates/checks/qualitative-values.txt 和表单 {document.Form.SourcePath} 的 qualitative_values）",
+            _ => "定性值表（templates/checks/qualitative-values.txt）",
+        };
         var unitColumns = new[] { Form.Indicators, Form.DepartmentIndicators }
             .SelectMany(t => document.Form.Table(t)?.Columns ?? Array.Empty<FormColumn>())
             .Where(c => c.Kind == ColumnKind.Unit).Select(c => c.Name).ToHashSet();
@@ -30,11 +38,11 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             var values = indicator.Columns.Where(c => c.Value is IndicatorValue).Select(c => (c.Key, (IndicatorValue)c.Value!)).ToList();
             if (values.Count == 0) values.Add(("指标值", indicator.Value));
             foreach (var (column, value) in values)
-                CheckValue(indicator, column, value, qualitative, unitColumns, diagnostics);
+                CheckValue(indicator, column, value, qualitative, list, unitColumns, diagnostics);
         }
     }
 
-    private static void CheckValue(Indicator indicator, string column, IndicatorValue value, IReadOnlySet<string> qualitative,
+    private static void CheckValue(Indicator indicator, string column, IndicatorValue value, IReadOnlySet<string> qualitative, string list,
         IReadOnlySet<string> unitColumns, DiagnosticBag diagnostics)
     {
         {
@@ -42,7 +50,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             if (text.Length == 0 || PeriodPattern().IsMatch(text)) return; // an empty required cell is already an error (PUB2004)
             // A form with a 计量单位 column (kind unit) writes the unit there, not after the number.
             var unitColumn = unitColumns.Any(u => indicator.Cells.TryGetValue(u, out var cell) && cell.Text.Length > 0);
-            var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative);
+            var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative, list);
             if (problem is null) return;
             var at = indicator.At(column);
             diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,
@@ -50,7 +58,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
         }
     }
 
-    private static string? Problem(IndicatorValue value, IReadOnlySet<string> qualitative)
+    private static string? Problem(IndicatorValue value, IReadOnlySet<string> qualitative, string list)
     {
         var text = value.Text.Trim();
         if (!value.IsQuantitative)
@@ -58,7 +66,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             if (qualitative.Contains(text.TrimEnd('。'))) return null;
             return text.Any(char.IsAsciiDigit)
                 ? "含有数字，但读不出“比较符号+数字+单位”（数字过大，或数字前有其他文字）。"
-                : "既不是数值，也不在定性值表（templates/checks/qualitative-values.txt）中：没有读出数字。";
+                : $"既不是数值，也不在{list}中：没有读出数字。";
         }
 
         var number = value.Number!.Value.ToString(CultureInfo.InvariantCulture);

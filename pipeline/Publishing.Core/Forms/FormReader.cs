@@ -10,14 +10,21 @@ namespace Publishing.Forms;
 /// Reads a form.yaml (and a framework file, which has the same shape as a form's inline framework) node by
 /// node, so every mistake in it is an error at its own line and column, with the nearest known word suggested.
 /// </summary>
-public sealed class FormReader
+public sealed partial class FormReader
 {
+    /// <summary>A column's width: a relative weight, or a length in mm, cm, pt or % (what &lt;col&gt; takes).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?)(?:mm|cm|pt|%)?$")]
+    private static partial System.Text.RegularExpressions.Regex ColumnWidth();
+
     /// <summary>The checks a form can tune, by the name form.yaml uses.</summary>
     public static readonly string[] CheckNames =
         { "indicator-framework", "indicator-value", "numbering", "typos", "stray-latin-words", "paired-punctuation", "half-width-punctuation" };
 
-    private static readonly string[] TopKeys = { "title", "kind", "framework", "metadata", "tables", "sums", "checks" };
-    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label" };
+    private static readonly string[] TopKeys = { "title", "kind", "framework", "metadata", "tables", "sums", "checks", "limits", "qualitative_values" };
+
+    /// <summary>The limits a form may set instead of the theme's (the theme's limits: has the same keys).</summary>
+    private static readonly string[] LimitKeys = { "max_rows_per_file", "max_content_mb", "max_pages" };
+    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width" };
 
     private static readonly Dictionary<string, DocumentKind> Kinds = new()
     {
@@ -145,8 +152,56 @@ public sealed class FormReader
         // Every table is there for the templates (form.tables["department"].columns), empty when not declared.
         foreach (var table in Model.Form.TableNames.Where(t => !tables.ContainsKey(t)))
             tables[table] = new FormTable(table, Array.Empty<FormColumn>());
+        var limits = Node(root, "limits") is { } limitsNode ? Limits(limitsNode) : FormLimits.None;
+        var qualitative = Node(root, "qualitative_values") is { } qualitativeNode ? Qualitative(qualitativeNode) : QualitativeValues.Shared;
         return _diagnostics.ErrorCount > errors ? null
-            : new Form(name, title, kind, framework, inline, metadata, tables, sums, checks);
+            : new Form(name, title, kind, framework, inline, metadata, tables, sums, checks)
+            {
+                SourcePath = _path, Limits = limits, QualitativeValues = qualitative,
+            };
+    }
+
+    /// <summary>limits: max_rows_per_file, max_content_mb, max_pages: whole numbers above 0, each optional.</summary>
+    private FormLimits Limits(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Bad(node, "limits 应是“上限名: 数值”的列表，如 max_rows_per_file: 50000（可用：max_rows_per_file、max_content_mb、max_pages）。");
+            return FormLimits.None;
+        }
+        CheckKeys(map, LimitKeys);
+        int? Limit(string key)
+        {
+            if (Node(map, key) is not { } value) return null;
+            if (value is YamlScalarNode { Value: { } text } && int.TryParse(text.Trim(), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+                return number;
+            Bad(value, $"{key} 应是大于 0 的整数，而不是“{(value as YamlScalarNode)?.Value}”。");
+            return null;
+        }
+        return new FormLimits(Limit("max_rows_per_file"), Limit("max_content_mb"), Limit("max_pages"));
+    }
+
+    /// <summary>qualitative_values: add: [值, …] (besides the shared list) or replace: [值, …] (instead of it).</summary>
+    private QualitativeValues Qualitative(YamlNode node)
+    {
+        const string Shape = "qualitative_values 应写成 add: [巩固提高, 按月安排]（加到通用的定性值表 templates/checks/qualitative-values.txt 之外）或 replace: [达标, 合格]（只用这些）。";
+        if (node is not YamlMappingNode { Children.Count: 1 } map)
+        {
+            Bad(node, Shape);
+            return QualitativeValues.Shared;
+        }
+        CheckKeys(map, new[] { "add", "replace" });
+        var (key, value) = map.Children.First();
+        var mode = (key as YamlScalarNode)?.Value;
+        if (mode is not ("add" or "replace")) return QualitativeValues.Shared;
+        if (value is not YamlSequenceNode list || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
+        {
+            Bad(value, Shape);
+            return QualitativeValues.Shared;
+        }
+        var values = list.Children.Select(v => ((YamlScalarNode)v).Value!.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        return new QualitativeValues(values, ReplacesShared: mode == "replace");
     }
 
     private List<FormColumn> Columns(YamlSequenceNode sequence)
@@ -178,7 +233,13 @@ public sealed class FormReader
                 values.AddRange(list.Children.OfType<YamlScalarNode>().Select(v => (v.Value ?? "").Trim()).Where(v => v.Length > 0));
             if (kind == ColumnKind.Enumeration && values.Count == 0)
                 Bad(column, $"列“{name}”是 enumeration（取值之一），需要 values: [可取的值, …]。");
-            columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name));
+            var width = Scalar(column, "width");
+            if (width is not null && !ColumnWidth().IsMatch(width))
+            {
+                Bad(Node(column, "width")!, $"列“{name}”的 width 应是相对宽度（如 2）或长度（如 18mm、12%、1.5cm、40pt），而不是“{width}”。");
+                width = null;
+            }
+            columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name) { Width = width });
         }
         return columns;
     }

@@ -30,6 +30,35 @@ public sealed record Form(
     public FormTable? Table(string name) => Tables.TryGetValue(name, out var table) ? table : null;
 
     public CheckSeverity SeverityOf(string check) => Checks.TryGetValue(check, out var severity) ? severity : CheckSeverity.On;
+
+    /// <summary>Where the form was read from, as diagnostics show it (templates/forms/&lt;name&gt;/form.yaml); empty for <see cref="Unnamed"/>.</summary>
+    public string SourcePath { get; init; } = "";
+
+    /// <summary>The size limits this form sets instead of the theme's (each null: the theme's).</summary>
+    public FormLimits Limits { get; init; } = FormLimits.None;
+
+    /// <summary>How the form changes the shared list of qualitative 指标值 (templates/checks/qualitative-values.txt).</summary>
+    public QualitativeValues QualitativeValues { get; init; } = QualitativeValues.Shared;
+}
+
+/// <summary>A form's own size limits (form.yaml limits:), each overriding the theme's limit of the same name.</summary>
+public sealed record FormLimits(int? MaxRowsPerFile, int? MaxContentMb, int? MaxPages)
+{
+    public static FormLimits None { get; } = new(null, null, null);
+}
+
+/// <summary>
+/// The qualitative 指标值 a form accepts: the shared list plus <see cref="Values"/>, or only <see cref="Values"/>
+/// when <see cref="ReplacesShared"/> (form.yaml qualitative_values: add: […] or replace: […]).
+/// </summary>
+public sealed record QualitativeValues(IReadOnlyList<string> Values, bool ReplacesShared)
+{
+    public static QualitativeValues Shared { get; } = new(Array.Empty<string>(), false);
+
+    /// <summary>The values accepted, given the shared list.</summary>
+    public IReadOnlySet<string> Apply(IReadOnlySet<string> shared) =>
+        ReplacesShared ? Values.ToHashSet(StringComparer.Ordinal)
+            : Values.Count == 0 ? shared : shared.Concat(Values).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>budget-text: cover, 目录 and parts; project-form: a single-table 申报表 per project;
@@ -46,6 +75,15 @@ public sealed record FormColumn(string Name, ColumnKind Kind, bool Required, IRe
 {
     /// <summary>Text columns are prose: the typo and punctuation checks read them.</summary>
     public bool IsProse => Kind == ColumnKind.Text;
+
+    /// <summary>
+    /// The column's width in the printed table, as form.yaml gives it: a relative weight ("2") or a length
+    /// ("18mm", "12%"); null: automatic. Templates write it into the table's colgroup.
+    /// </summary>
+    public string? Width { get; init; }
+
+    /// <summary>Whether <see cref="Width"/> is a relative weight (data-weight) rather than a CSS width.</summary>
+    public bool WidthIsWeight => Width is { Length: > 0 } w && char.IsAsciiDigit(w[^1]);
 }
 
 public sealed record FormTable(string Name, IReadOnlyList<FormColumn> Columns)

@@ -18,7 +18,8 @@ public sealed record DocumentPagesInput(
     IReadOnlyDictionary<string, int> PdfPageNumbers,
     string? PdfFileName,
     IReadOnlyList<Diagnostic> Warnings,
-    string? Since);
+    string? Since,
+    Theming.Theme? Theme = null);
 
 /// <summary>
 /// A document's files on the site: the document page with its chrome, theme.css with the web-font subsets, the
@@ -52,7 +53,7 @@ public static class DocumentPages
             var pageTime = StageTimes.Measure("document/site/page");
             var page = PreviewPage.Render(input.AssembledHtml, new PreviewInputs(
                 title, meta.Status, meta.Date, revision, input.PdfPageNumbers, input.PdfFileName,
-                input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes));
+                input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes, input.Theme));
             var changePage = ChangePage.Render(title, changes);
             output.AddText("index.html", page);
             output.AddText(ChangePage.FileName, changePage);

@@ -11,7 +11,8 @@ public sealed record PreviewInputs(
     IReadOnlyDictionary<string, int> PageNumbers,
     string? PdfFileName,
     IReadOnlyList<PageWarning> Warnings,
-    ChangeSet? Changes);
+    ChangeSet? Changes,
+    Theming.Theme? Theme = null);
 
 /// <summary>A check warning of the document; <see cref="Source"/> is relative to the document folder, as data-src is.</summary>
 public sealed record PageWarning(string Code, string Message, string Location, string? Source, int Line);

@@ -21,6 +21,7 @@ public static class PreviewPage
 
         OneTopHeading(document);
         AddPageNumbers(document, inputs.PageNumbers);
+        if (inputs.Theme is { } theme) PreviewTables.Apply(document, theme);
         TableAccessibility.Apply(document);
         var changed = MarkChanges(document, inputs.Changes);
         var sidebar = Sidebar(document);

@@ -216,6 +216,18 @@ public sealed class LimitsTheme : IThemeChecked
 
     public long MaxContentBytes => MaxContentMb * 1024L * 1024L;
 
+    /// <summary>The limits for a document of <paramref name="form"/>: the form's own (form.yaml limits:) where it sets them.</summary>
+    public LimitsTheme For(Model.Form form) => form.Limits == Model.FormLimits.None ? this : new LimitsTheme
+    {
+        MaxRowsPerFile = form.Limits.MaxRowsPerFile ?? MaxRowsPerFile,
+        MaxContentMb = form.Limits.MaxContentMb ?? MaxContentMb,
+        MaxPages = form.Limits.MaxPages ?? MaxPages,
+    };
+
+    /// <summary>Where an editor's maintainer raises a limit: the form file when the form sets it, else the theme file.</summary>
+    public static string SetIn(Model.Form form, string themePath, Func<Model.FormLimits, int?> limit) =>
+        limit(form.Limits) is null ? $"主题 {themePath}" : $"表单 {form.SourcePath}";
+
     public IEnumerable<(string Key, string Message)> Problems()
     {
         if (MaxRowsPerFile <= 0) yield return ("max_rows_per_file", "每个数据文件的行数上限应大于 0");

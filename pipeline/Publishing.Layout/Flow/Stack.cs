@@ -5,6 +5,8 @@ namespace Publishing.Layout.Flow;
 /// <summary>
 /// Blocks one under the other. Splits between or inside children; honours <see cref="Block.KeepWithNext"/>:
 /// when the block after a chain of keep-with-next blocks does not fit, the whole chain moves to the next page.
+/// A stack marked <see cref="KeepTogether"/> (a project's table with its caption) moves to the next page whole when
+/// it does not fit in the rest of this one; from the top of a page it breaks as any stack does.
 /// </summary>
 public sealed class Stack : Block
 {
@@ -13,9 +15,18 @@ public sealed class Stack : Block
     public Stack(IReadOnlyList<Block> children) { Children = children; }
     public Stack(params Block[] children) { Children = children; }
 
+    /// <summary>Start on the next page rather than break, unless the stack already starts a page.</summary>
+    public bool KeepTogether { get; init; }
+
     private sealed record Resume(int Index, object? Child);
 
     public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
+    {
+        var fragment = LayoutChildren(context, width, height, resume, atPageTop);
+        return KeepTogether && resume is null && !atPageTop && fragment.Fit != Fit.Complete ? Fragment.None : fragment;
+    }
+
+    private Fragment LayoutChildren(LayoutContext context, double width, double height, object? resume, bool atPageTop)
     {
         var state = resume as Resume;
         var index = state?.Index ?? 0;

@@ -31,6 +31,13 @@ public sealed class Table : Block
         List<PlacedCell> BodyCells, double[] BodyRows, List<PlacedCell> FooterCells, double[] FooterRows, Dictionary<PlacedCell, Fragment> Contents);
 
     /// <summary>Rows (of <paramref name="rows"/>) that need more columns than the table declares: (row index, columns needed).</summary>
+    /// <summary>
+    /// The widths the layout gives columns that all declare one (points, fractions, weights: nothing is measured),
+    /// in a table <paramref name="width"/> wide; the HTML preview sets the same shares.
+    /// </summary>
+    public static double[] DeclaredWidths(IReadOnlyList<TableColumn> columns, double width) =>
+        ColumnWidths.Compute(columns.Count, columns, Array.Empty<(int, int, double, double)>(), width);
+
     public static IReadOnlyList<(int Row, int Columns)> RowsWiderThan(IReadOnlyList<TableRow> rows, int columns) =>
         TablePlanner.RowsWiderThan(rows, columns);
 

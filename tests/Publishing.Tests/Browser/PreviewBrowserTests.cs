@@ -54,7 +54,7 @@ public sealed class PreviewBrowserTests : IClassFixture<PreviewPage>
     {
         var lines = await _page!.EvaluateExpressionAsync<int[]>("""
             [...document.querySelectorAll('table.indicator-table td.value')].map(td => {
-              const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; })
+              const r = document.createRange(); r.selectNodeContents(td.querySelector('.cell-text') ?? td); return r.getClientRects().length; })
             """);
         lines.Length.ShouldBe(11);
         lines.ShouldAllBe(n => n == 1);

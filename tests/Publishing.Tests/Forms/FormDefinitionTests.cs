@@ -193,4 +193,68 @@ public sealed class FormDefinitionTests : IDisposable
         diagnostics.ShouldContain(d => d.Code == DiagnosticCodes.Typo && d.Path == "data/department-indicators.csv" && d.Line == 2 && d.Column == 13);
         diagnostics.ShouldContain(d => d.Code == DiagnosticCodes.MissingLevel1 && d.Path == "data/department-indicators.csv");
     }
+
+    /// <summary>The line (1-based) of the first line of the broken form that contains <paramref name="text"/>.</summary>
+    private int LineOf(string form, string text) =>
+        Array.FindIndex(File.ReadAllLines(Path.Combine(_templates, "forms", form, "form.yaml")), l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void A_syntax_error_in_a_form_file_is_located_at_the_yaml_error()
+    {
+        FormLike("broken", yaml => yaml.Replace("    - { name: 预算数, kind: money }", "    - { name: 预算数, kind: money }}"));
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("broken") });
+        var error = document.Validate(_templates).First(d => d.Code == DiagnosticCodes.FormInvalid);
+        error.Path.ShouldEndWith("forms/broken/form.yaml");
+        (error.Line, error.Column).ShouldBe((LineOf("broken", "money }}"), "    - { name: 预算数, kind: money }".Length + 1), error.ToString());
+        error.Message.ShouldContain("YAML 格式错误");
+    }
+
+    [Fact]
+    public void A_form_sets_its_own_limits_which_are_validated_and_located_like_the_theme_s()
+    {
+        // The theme allows 20,000 rows per file; this form allows 2, so the tiny document's third indicator row is too many.
+        FormLike("small", yaml => yaml.Replace("kind: budget-text", "kind: budget-text\nlimits:\n  max_rows_per_file: 2"));
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("small") });
+        var error = document.Validate(_templates).Where(d => d.IsError).ShouldHaveSingleItem();
+        (error.Code, error.Path, error.Line).ShouldBe((DiagnosticCodes.TooManyRows, "data/indicators.csv", 4));
+        error.Message.ShouldContain("最多 2 行");
+        error.Message.ShouldContain("forms/small/form.yaml 中的 limits.max_rows_per_file");
+
+        using var underTheTheme = new TinyDocument();
+        underTheTheme.Validate(_templates).Where(d => d.IsError).ShouldBeEmpty();
+
+        FormLike("wrong", yaml => yaml.Replace("kind: budget-text", "kind: budget-text\nlimits:\n  max_rows_per_file: many\n  max_pagse: 10"));
+        using var wrong = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("wrong") });
+        var errors = wrong.Validate(_templates).Where(d => d.Code == DiagnosticCodes.FormInvalid).ToList();
+        errors.Select(e => (e.Line, e.Column)).ShouldBe(new[] { (LineOf("wrong", "max_pagse"), 3), (LineOf("wrong", "many"), 22) }, ignoreOrder: true);
+        errors.ShouldContain(e => e.Message.Contains("是否应为“max_pages”"));
+        errors.ShouldContain(e => e.Message.Contains("大于 0 的整数"));
+    }
+
+    [Theory]
+    [InlineData("", "按季推进", true)]                                   // not in the shared list
+    [InlineData("qualitative_values:\n  add: [按季推进]", "按季推进", false)]
+    [InlineData("qualitative_values:\n  add: [按季推进]", "巩固提高", false)]  // the shared list still counts
+    [InlineData("qualitative_values:\n  replace: [按季推进]", "巩固提高", true)] // only the form's own list counts
+    [InlineData("qualitative_values:\n  replace: [按季推进]", "按季推进", false)]
+    public void A_form_adds_to_or_replaces_the_list_of_qualitative_values(string setting, string value, bool reported)
+    {
+        FormLike("values", yaml => yaml.Replace("kind: budget-text", "kind: budget-text\n" + setting));
+        var indicators = TinyDocument.BaseIndicators.Replace("≥100 批次", value);
+        using var document = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators, ["document.yaml"] = WithForm("values") });
+        var found = document.Validate(_templates).Where(d => d.Code == DiagnosticCodes.UnreadableValue).ToList();
+        found.Count.ShouldBe(reported ? 1 : 0, string.Join("\n", found));
+        if (reported) (found[0].Path, found[0].Line).ShouldBe(("data/indicators.csv", 2));
+        if (reported && setting.Contains("replace")) found[0].Message.ShouldContain("forms/values/form.yaml 的定性值表");
+    }
+
+    [Fact]
+    public void A_qualitative_values_setting_of_the_wrong_shape_is_a_located_error()
+    {
+        FormLike("values", yaml => yaml.Replace("kind: budget-text", "kind: budget-text\nqualitative_values:\n  ad: [按季推进]"));
+        using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("values") });
+        var error = document.Validate(_templates).First(d => d.Code == DiagnosticCodes.FormInvalid);
+        (error.Line, error.Column).ShouldBe((LineOf("values", "ad: [按季推进]"), 3));
+        error.Message.ShouldContain("是否应为“add”");
+    }
 }

@@ -125,4 +125,21 @@ public sealed class ShippedFormsTests : IClassFixture<ShippedFormsTests.Built>
         var row = html.QuerySelectorAll("table.indicator-table tbody tr").Single(r => r.TextContent.Contains("经济效益指标"));
         row.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ShouldBe(new[] { "经济效益指标", "", "", "" });
     }
+
+    [Fact]
+    public void Each_project_of_the_midterm_form_starts_on_a_page_of_its_own_with_its_whole_table()
+    {
+        using var pdf = PdfDocument.Open(Path.Combine(_built.Output, "example-project-midterm", "example-project-midterm.pdf"));
+        var projects = File.ReadAllLines(Path.Combine(RepoPaths.Content, "example-project-midterm", "data", "projects.csv")).Skip(1)
+            .Where(l => l.Length > 0).Select(l => l.Split(',')[1]).ToList();
+        projects.Count.ShouldBeGreaterThan(1);
+        pdf.NumberOfPages.ShouldBe(projects.Count);
+        foreach (var (project, page) in projects.Zip(pdf.GetPages()))
+        {
+            var text = NoSpace(page.Text);
+            text.ShouldStartWith(project + "绩效目标表");                 // the caption opens the page
+            text.ShouldContain("满意度指标");                              // and the table's last group is on it too
+            projects.Where(p => p != project).ShouldAllBe(other => !text.Contains(other + "绩效目标表"));
+        }
+    }
 }

@@ -56,6 +56,50 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void A_row_wider_than_its_colgroup_is_reported_once_at_the_template_line_that_writes_it()
+    {
+        var templates = RepoPaths.NewTempDirectory("templates");
+        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
+        var partial = Path.Combine(templates, "partials", "indicator-table.html.sbn");
+        var lines = File.ReadAllLines(partial).ToList();
+        lines[lines.FindIndex(l => l.StartsWith("<table", StringComparison.Ordinal))] += "\n<colgroup><col span=\"6\"></colgroup>";
+        var row = lines.FindIndex(l => l.StartsWith("<td>{{ row.level3 }}", StringComparison.Ordinal));
+        lines[row] += "<td>多出的格子</td>";
+        File.WriteAllLines(partial, lines);
+        var rowLine = File.ReadAllLines(partial).ToList().FindIndex(l => l.StartsWith("<tr data-src=", StringComparison.Ordinal)) + 1;
+        var output = RepoPaths.NewTempDirectory("artifacts");
+
+        var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates);
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var display = Publishing.Diagnostics.DisplayPaths.For(partial);
+        var warning = result.DiagnosticLines.Where(l => l.Contains("PUB4202")).ShouldHaveSingleItem();
+        warning.ShouldStartWith($"{display}({rowLine},1): warning PUB4202: 表格这一行占 7 列，而 <colgroup> 只定义了 6 列");
+        warning.ShouldContain("数据 data/indicators.csv 第 2 行");
+        // The marks that located it are not in the published preview.
+        File.ReadAllText(Path.Combine(output, "chengde-xinfang-2021", "index.html")).ShouldNotContain("data-template");
+    }
+
+    [Fact]
+    public void Every_template_of_a_form_is_checked_and_a_computed_include_checks_every_template_it_could_name()
+    {
+        var templates = RepoPaths.NewTempDirectory("templates");
+        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
+        var form = Path.Combine(templates, "forms", "project-declaration");
+        File.WriteAllText(Path.Combine(form, "signature.html.sbn"), "<p>签字</p>\n<blink>审核人</blink>\n");
+        File.WriteAllText(Path.Combine(templates, "partials", "stamp.html.sbn"), "<p>\n<font color=\"red\">盖章</font></p>\n");
+        string[] Warned() => TemplateVocabularyCheck.Check(templates, "forms/project-declaration")
+            .Select(w => $"{Path.GetFileName(w.Path)}:{w.Line}").ToArray();
+
+        // Not included by name anywhere: the form's own template is checked, the shared partial is not reachable.
+        Warned().ShouldBe(new[] { "signature.html.sbn:2" });
+
+        var document = Path.Combine(form, "document.html.sbn");
+        File.WriteAllText(document, File.ReadAllText(document).Replace("</body>", "{{ include \"partials/\" + meta.fields[\"填表人\"] + \".html.sbn\" }}\n</body>"));
+        Warned().ShouldBe(new[] { "signature.html.sbn:2", "stamp.html.sbn:2" }, ignoreOrder: true);
+    }
+
+    [Fact]
     public void An_element_in_the_content_the_PDF_does_not_read_is_a_warning_at_its_line()
     {
         var theme = ThemeLoader.Load(RepoPaths.Templates);

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Publishing.Assembly;
 using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 
@@ -24,6 +25,22 @@ internal sealed class BlockMapper(PdfStyles styles)
     {
         var (path, line) = Locate(element);
         if (_reported.Add((code + message, path, line))) _diagnostics.Add(Diagnostic.Warning(code, path, line, 0, message));
+    }
+
+    /// <summary>
+    /// A warning about a table row at the template line that wrote it (its <see cref="TemplateRowMarks"/> mark),
+    /// once per template row, naming the first data row it met; without a mark, at the row itself.
+    /// </summary>
+    public void WarnAtTemplate(IElement row, string code, string message)
+    {
+        if (TemplateRowMarks.Parse(row.GetAttribute(TemplateRowMarks.Attribute)) is not { } at)
+        {
+            Warn(row, code, message);
+            return;
+        }
+        if (!_reported.Add((code, at.Path, at.Line))) return;
+        var data = Model.SourceLocation.Parse(row.GetAttribute("data-src")) is { } source ? $"（模板的这一行在文档中首次写出的是数据 {source.Path} 第 {source.Line} 行。）" : "";
+        _diagnostics.Add(Diagnostic.Warning(code, at.Path, at.Line, at.Column, message + data));
     }
 
     public static (string Path, int Line) Locate(IElement element) =>
@@ -65,7 +82,10 @@ internal sealed class BlockMapper(PdfStyles styles)
                 break;
             case "section" or "div" or "article" or "main" or "nav" or "header" or "footer" or "blockquote":
                 var children = Blocks(e);
-                if (children.Count > 0) into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e) });
+                if (children.Count == 0) break;
+                // new-page: starts a page (a project's form on a page of its own); keep-together: moves on whole when it does not fit.
+                if (e.ClassList.Contains("new-page")) into.Add(new PageBreak());
+                into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e), KeepTogether = e.ClassList.Contains("keep-together") });
                 break;
             default:
                 if (!string.IsNullOrWhiteSpace(e.TextContent)) into.Add(TextBlocks.Paragraph(e, Styles));

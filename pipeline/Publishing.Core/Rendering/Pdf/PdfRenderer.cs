@@ -30,8 +30,9 @@ public static class PdfRenderer
     /// the preview shows them beside its 目录 entries and on the site index.</param>
     /// <param name="documentDirectory">The document's folder, which data-src paths are relative to: with it, a
     /// missing character's warning gives the line and column where the character is written.</param>
+    /// <param name="maxPages">The page limit for this document (its form's, or else the theme's limits.max_pages).</param>
     public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output,
-        PdfPages? pages = null, string? documentDirectory = null)
+        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null)
     {
         var diagnostics = new List<Diagnostic>();
         HtmlToLayout.Mapped mapped;
@@ -41,7 +42,7 @@ public static class PdfRenderer
             using var measured = StageTimes.Measure("document/pdf/map");
             styles = new PdfStyles(theme, Fonts);
             mapped = HtmlToLayout.Map(html, styles, info);
-            mapped = mapped with { Document = mapped.Document with { MaxPages = theme.Limits.MaxPages } };
+            mapped = mapped with { Document = mapped.Document with { MaxPages = maxPages ?? theme.Limits.MaxPages } };
             diagnostics.AddRange(mapped.Diagnostics);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)

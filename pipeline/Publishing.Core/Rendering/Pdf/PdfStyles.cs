@@ -121,10 +121,13 @@ internal sealed class PdfStyles
     public double UnitLineLeftShare => _theme.Layout.UnitLineLeftPct / 100;
 
     /// <summary>How table cells are aligned when the template says nothing.</summary>
-    public sealed record CellAlignment(TextAlign Header, TextAlign Cell, TextAlign Number, TextAlign Wide, int WideSpan, int WideChars);
+    public sealed record CellAlignment(TextAlign Header, TextAlign Cell, TextAlign Number, TextAlign Wide, int WideSpan, int WideChars)
+    {
+        public static CellAlignment Of(Theme theme) => new(ParseAlign(theme.Table.HeaderAlign), ParseAlign(theme.Table.CellAlign),
+            ParseAlign(theme.Table.NumberAlign), ParseAlign(theme.Table.WideCellAlign), theme.Table.WideCellSpan, theme.Table.WideCellChars);
+    }
 
-    public CellAlignment TableAlignment => new(ParseAlign(_theme.Table.HeaderAlign), ParseAlign(_theme.Table.CellAlign),
-        ParseAlign(_theme.Table.NumberAlign), ParseAlign(_theme.Table.WideCellAlign), _theme.Table.WideCellSpan, _theme.Table.WideCellChars);
+    public CellAlignment TableAlignment => CellAlignment.Of(_theme);
 
     public TextStyle TableText(bool bold) => new(Chain(_theme.Table.Font, bold), _theme.Table.SizePt, TextColor);
     public bool TableHeaderBold => string.Equals(_theme.Table.HeaderWeight, "bold", StringComparison.OrdinalIgnoreCase);

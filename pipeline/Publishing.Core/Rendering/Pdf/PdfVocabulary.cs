@@ -40,7 +40,7 @@ internal static class PdfVocabulary
         "cover", "cover-department", "cover-title", "cover-status", "cover-credits", "cover-credit",
         "toc", "toc-title", "toc-part", "toc-entry", "part", "part-title", "part-number", "part-name",
         "section", "project", "table-caption", "unit-line", "unit-code-name", "unit-currency", "page-break", "num",
-        "numbering-level-*", "align-*", "valign-*", "keep-together", "may-split",
+        "numbering-level-*", "align-*", "valign-*", "keep-together", "may-split", "new-page",
     };
 
     /// <summary>Classes only the preview's stylesheet uses (the PDF lays these tables out by its own rules).</summary>

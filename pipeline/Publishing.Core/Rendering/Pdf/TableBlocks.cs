@@ -48,14 +48,14 @@ internal static partial class TableBlocks
         {
             foreach (var (rows, rowElements) in new[] { (header, elements.Header), (body, elements.Body), (footer, elements.Footer) })
                 foreach (var (index, needed) in Layout.Tables.Table.RowsWiderThan(rows, columns.Count))
-                    mapper.Warn(rowElements[index], DiagnosticCodes.TableRowTooWide,
+                    mapper.WarnAtTemplate(rowElements[index], DiagnosticCodes.TableRowTooWide,
                         $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
         }
         return new Table(columns, header, body, styles.Table) { Footer = footer, Anchor = HtmlToLayout.IdOf(table) };
     }
 
     /// <summary>The declared columns (each col counted <c>span</c> times); none when there is no colgroup.</summary>
-    private static List<TableColumn> Columns(IElement table)
+    public static List<TableColumn> Columns(IElement table)
     {
         var columns = new List<TableColumn>();
         foreach (var col in table.QuerySelectorAll("colgroup > col"))
@@ -96,12 +96,7 @@ internal static partial class TableBlocks
         var bold = isHeaderCell && styles.TableHeaderBold;
         var rowSpan = int.TryParse(cell.GetAttribute("rowspan"), out var rs) ? Math.Max(1, rs) : 1;
         var colSpan = int.TryParse(cell.GetAttribute("colspan"), out var cs) ? Math.Max(1, cs) : 1;
-        var rules = styles.TableAlignment;
-        var align = Asked(cell, "text-align", "align") is { } asked ? PdfStyles.ParseAlign(asked)
-            : isHeaderCell ? rules.Header
-            : cell.ClassList.Contains("num") ? rules.Number
-            : colSpan >= rules.WideSpan && HtmlToLayout.Collapse(cell.TextContent).Length > rules.WideChars ? rules.Wide
-            : rules.Cell;
+        var align = AlignmentOf(cell, styles.TableAlignment);
         var vertical = Asked(cell, "vertical-align", "valign")?.ToLowerInvariant() switch
         {
             "top" => VerticalAlign.Top,
@@ -116,6 +111,23 @@ internal static partial class TableBlocks
             VerticalAlign = vertical,
         };
     }
+
+    /// <summary>
+    /// A cell's alignment: what the template asks for (<see cref="Asked"/>), else the theme's rule for its kind
+    /// (header, number, wide text, other). The preview aligns its cells by the same answer.
+    /// </summary>
+    public static TextAlign AlignmentOf(IElement cell, PdfStyles.CellAlignment rules)
+    {
+        var colSpan = int.TryParse(cell.GetAttribute("colspan"), out var cs) ? Math.Max(1, cs) : 1;
+        return Asked(cell) is { } asked ? PdfStyles.ParseAlign(asked)
+            : cell.LocalName == "th" ? rules.Header
+            : cell.ClassList.Contains("num") ? rules.Number
+            : colSpan >= rules.WideSpan && HtmlToLayout.Collapse(cell.TextContent).Length > rules.WideChars ? rules.Wide
+            : rules.Cell;
+    }
+
+    /// <summary>The horizontal alignment the template asks for on the cell or its row, or null.</summary>
+    public static string? Asked(IElement cell) => Asked(cell, "text-align", "align");
 
     /// <summary>
     /// The alignment the template asks for on the cell or, failing that, its row: a class (<c>align-right</c>,

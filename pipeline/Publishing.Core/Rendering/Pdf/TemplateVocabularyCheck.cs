@@ -19,29 +19,50 @@ internal static partial class TemplateVocabularyCheck
     private static readonly ConcurrentDictionary<(string Path, DateTime Written), IReadOnlyList<Diagnostic>> Cache = new();
 
     /// <summary>
-    /// The HTML templates a document is assembled from: document.html.sbn and what it includes (by literal
-    /// name), each found as the assembler finds it: in the form's folder first, then in templates/.
+    /// The HTML templates a document is assembled from: document.html.sbn and what it includes by literal name,
+    /// each found as the assembler finds it (in the form's folder first, then in templates/), and every HTML
+    /// template in the form's own folder. An include whose name the template computes (<c>include "partials/" +
+    /// kind + ".html.sbn"</c>) cannot be followed before the data is known: then every HTML template it could
+    /// name (those in the form's folder and in templates/partials/) is checked.
     /// </summary>
     public static IReadOnlyList<Diagnostic> Check(string templatesDirectory, string? formFolder = null)
     {
         var root = Path.GetFullPath(templatesDirectory);
         string? Find(string name) => new[] { formFolder is null ? null : Path.Combine(root, formFolder, name), Path.Combine(root, name) }
             .Where(p => p is not null).Select(p => Path.GetFullPath(p!)).FirstOrDefault(p => p.StartsWith(root, StringComparison.Ordinal) && File.Exists(p));
+        IEnumerable<string> HtmlTemplatesIn(string? folder) =>
+            folder is not null && Directory.Exists(Path.Combine(root, folder))
+                ? Directory.GetFiles(Path.Combine(root, folder), "*.html.sbn").Select(Path.GetFullPath).Order(StringComparer.Ordinal)
+                : Enumerable.Empty<string>();
         var files = new List<string>();
         var pending = new Queue<string>();
         if (Find("document.html.sbn") is { } document) pending.Enqueue(document);
+        foreach (var own in HtmlTemplatesIn(formFolder)) pending.Enqueue(own);
+        var computedFollowed = false;
         while (pending.TryDequeue(out var file))
         {
             if (files.Contains(file)) continue;
             files.Add(file);
-            foreach (Match include in Include().Matches(File.ReadAllText(file)))
-                if (Find(include.Groups[1].Value) is { } included) pending.Enqueue(included);
+            var text = File.ReadAllText(file);
+            foreach (Match include in Include().Matches(text))
+            {
+                if (include.Groups[2].Success)
+                {
+                    if (Find(include.Groups[2].Value) is { } included) pending.Enqueue(included);
+                }
+                else if (!computedFollowed)
+                {
+                    computedFollowed = true;
+                    foreach (var candidate in HtmlTemplatesIn(formFolder).Concat(HtmlTemplatesIn("partials"))) pending.Enqueue(candidate);
+                }
+            }
         }
         return files.SelectMany(path => Cache.GetOrAdd((path, File.GetLastWriteTimeUtc(path)), key => CheckText(DisplayPaths.For(key.Path), File.ReadAllText(key.Path))))
             .ToList();
     }
 
-    [GeneratedRegex(@"\binclude\s+['""]([^'""]+)['""]")]
+    /// <summary>An include: group 2 is its name when the name is a literal string alone, else (computed) it fails.</summary>
+    [GeneratedRegex(@"\binclude\s+(?:(['""])([^'""]+)\1(?=\s*(?:~?}}|[;\r\n]|$))|(?=\S))")]
     private static partial Regex Include();
 
     public static IReadOnlyList<Diagnostic> CheckText(string displayPath, string template)

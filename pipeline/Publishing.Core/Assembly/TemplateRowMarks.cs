@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Publishing.Diagnostics;
+using Scriban;
+using Scriban.Syntax;
+
+namespace Publishing.Assembly;
+
+/// <summary>
+/// Table rows of the assembled HTML carry where their template wrote them (<c>data-template="path:line:column"</c>
+/// on every <c>tr</c>), so a problem the PDF finds in a row (more cells than its colgroup: PUB4202) is reported
+/// at the template line to change, not at the generated row. The mark is put into a template's literal text
+/// once, when it is parsed (its positions, and so its syntax errors' positions, are those of the file), and is
+/// removed from the HTML the preview publishes.
+/// </summary>
+public static partial class TemplateRowMarks
+{
+    public const string Attribute = "data-template";
+
+    /// <summary>Marks every literal <c>&lt;tr</c> of an HTML template (a parsed, not yet shared, template).</summary>
+    public static void Mark(Template template, string path)
+    {
+        if (!path.EndsWith(".html.sbn", StringComparison.Ordinal) || template.Page is null) return;
+        var shown = WebUtility.HtmlEncode(DisplayPaths.For(path));
+        foreach (var raw in RawStatements(template.Page))
+        {
+            var slice = raw.Text;
+            var text = slice.ToString();
+            if (!RowStart().IsMatch(text)) continue;
+            var marked = RowStart().Replace(text, m =>
+            {
+                var (line, column) = Position(slice.FullText!, slice.Index + m.Index);
+                return string.Create(CultureInfo.InvariantCulture, $"{m.Value} {Attribute}=\"{shown}:{line}:{column}\"");
+            });
+            raw.Text = new ScriptStringSlice(marked);
+        }
+    }
+
+    /// <summary>The HTML without the marks (the preview's bytes do not depend on where a template's lines are).</summary>
+    public static string Strip(string html) => html.Contains(Attribute, StringComparison.Ordinal) ? MarkAttribute().Replace(html, "") : html;
+
+    /// <summary>Where the template wrote a marked row: its file, line and column.</summary>
+    public static (string Path, int Line, int Column)? Parse(string? value)
+    {
+        if (value is null) return null;
+        var parts = value.Split(':');
+        if (parts.Length < 3 || !int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var line)
+            || !int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var column)) return null;
+        return (string.Join(':', parts[..^2]), line, column);
+    }
+
+    private static IEnumerable<ScriptRawStatement> RawStatements(ScriptNode node)
+    {
+        var pending = new Stack<ScriptNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
+        {
+            if (current is ScriptRawStatement raw && raw.Text.FullText is not null) yield return raw;
+            foreach (var child in current.Children)
+                if (child is not null) pending.Push(child);
+        }
+    }
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var k = 0; k < index && k < text.Length; k++)
+            if (text[k] == '\n') { line++; lineStart = k + 1; }
+        return (line, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"<tr(?=[\s>/])", RegexOptions.IgnoreCase)]
+    private static partial Regex RowStart();
+
+    [GeneratedRegex(@" data-template=""[^""]*""")]
+    private static partial Regex MarkAttribute();
+}

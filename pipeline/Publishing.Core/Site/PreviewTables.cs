@@ -1,0 +1,88 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Publishing.Layout.Pages;
+using Publishing.Layout.Tables;
+using Publishing.Layout.Text;
+using Publishing.Rendering.Pdf;
+using Publishing.Theming;
+
+namespace Publishing.Site;
+
+/// <summary>
+/// The preview's tables get the column widths and the cell alignment the PDF gives them.
+/// Widths: a browser reads A browser reads <c>&lt;col style="width:…"&gt;</c>
+/// in %, mm, cm and pt itself, but not a relative weight (<c>data-weight</c>), and it cannot compute a weight's
+/// share in CSS (a <c>calc()</c> of a percentage in a table column is ignored). So where every column of a table
+/// declares a width, each column is given its share of the table in %, computed as the PDF computes it (weights
+/// share what lengths and percentages leave; percentages that do not add up to 100 are scaled), for a table as wide
+/// as the text block of the page setup it is on (the preview shows each piece that wide). Columns all in lengths
+/// keep their lengths (the table is as wide as their sum, in both). Automatic columns beside weighted ones are sized by
+/// the browser from its own text measure; docs/html-vocabulary.md says so.
+/// Alignment: a cell the template does not align gets the class of the alignment the PDF chooses by the theme's
+/// rules (<see cref="TableBlocks.AlignmentOf"/>); for center-if-one-line its content is wrapped in
+/// <c>span.cell-text</c>, an inline block that is centred while it fits one line and fills the cell, left-aligned,
+/// once it wraps: the PDF's rule, in CSS.
+/// </summary>
+internal static class PreviewTables
+{
+    public static void Apply(IDocument document, Theme theme)
+    {
+        var rules = PdfStyles.CellAlignment.Of(theme);
+        foreach (var table in document.QuerySelectorAll("table"))
+        {
+            Align(document, table, rules);
+            Widths(table, theme);
+        }
+    }
+
+    private static void Align(IDocument document, IElement table, PdfStyles.CellAlignment rules)
+    {
+        foreach (var cell in table.QuerySelectorAll("td, th").Where(c => c.Closest("table") == table))
+        {
+            if (TableBlocks.Asked(cell) is not null) continue;   // the template's own class, attribute or style holds in the browser
+            var align = TableBlocks.AlignmentOf(cell, rules);
+            cell.ClassList.Add(align switch
+            {
+                TextAlign.Right => "align-right",
+                TextAlign.Justify => "align-justify",
+                TextAlign.Left => "align-left",
+                _ => "align-center",
+            });
+            if (align != TextAlign.CenterIfOneLine || cell.ChildNodes.Length == 0 || cell.Children.Any(c => Blocks.Contains(c.LocalName))) continue;
+            var wrapper = document.CreateElement("span");
+            wrapper.ClassList.Add("cell-text");
+            foreach (var child in cell.ChildNodes.ToList()) wrapper.AppendChild(child);
+            cell.AppendChild(wrapper);
+        }
+    }
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.Ordinal) { "p", "div", "ul", "ol", "table", "section", "h1", "h2", "h3", "h4", "h5", "h6" };
+
+    private static void Widths(IElement table, Theme theme)
+    {
+        var cols = table.QuerySelectorAll("colgroup > col").ToList();
+        var columns = TableBlocks.Columns(table);
+        if (columns.Count == 0 || columns.Any(c => c.IsAutomatic)) return;
+        if (columns.All(c => c.Points is not null)) return;   // all lengths: the browser reads them, the table is their sum
+        var widths = Table.DeclaredWidths(columns, TextWidthPoints(table, theme));
+        var total = widths.Sum();
+        if (total <= 0) return;
+        var column = 0;
+        foreach (var col in cols)
+        {
+            var span = int.TryParse(col.GetAttribute("span"), out var n) ? Math.Clamp(n, 1, 1000) : 1;
+            var share = widths.Skip(column).Take(span).Sum() / total * 100;
+            col.SetAttribute("style", "width:" + share.ToString("0.###", CultureInfo.InvariantCulture) + "%");
+            column += span;
+        }
+    }
+
+    /// <summary>The width of the text block of the page setup a table is laid out on (data-page on it or an ancestor).</summary>
+    private static double TextWidthPoints(IElement table, Theme theme)
+    {
+        for (var e = table; e is not null; e = e.ParentElement)
+            if (e.GetAttribute("data-page") is { Length: > 0 } name && theme.PageNamed(name) is { } named)
+                return named.BodyWidthMm * PageSetup.PointsPerMm;
+        return theme.Page.BodyWidthMm * PageSetup.PointsPerMm;
+    }
+}

@@ -1,0 +1,178 @@
+using Publishing.Build;
+using Publishing.Diagnostics;
+using Publishing.Layout.Fonts;
+using Publishing.Layout.Frames;
+using Publishing.Layout.Pages;
+using Publishing.Rendering.Pdf;
+using Publishing.Tests.Support;
+using PuppeteerSharp;
+
+namespace Publishing.Tests.Browser;
+
+/// <summary>
+/// The preview's tables are the PDF's tables: for each shipped form's indicator table, Chromium's rendering of the
+/// preview and the PDF's layout of the same assembled document have the same column edges (relative to the table's
+/// width), the same header cells over the same columns (colspan, rowspan), and each value at the same place in
+/// its column (alignment).
+/// </summary>
+public sealed class PreviewTablesBrowserTests : IClassFixture<PreviewTablesBrowserTests.Built>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const double Tolerance = 0.012; // of the table's width: about 2 mm on a portrait page
+
+    private readonly Built _built;
+
+    public PreviewTablesBrowserTests(Built built) => _built = built;
+
+    /// <summary>content/ built once (as ./build.sh does) and one Chromium for all the tests.</summary>
+    public sealed class Built : IAsyncLifetime
+    {
+        public string Output { get; } = RepoPaths.NewTempDirectory("preview-tables");
+        public IBrowser? Browser { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            File.Exists(ChromiumPath).ShouldBeTrue("Chromium is missing: run scripts/install-deps.sh (./build.sh --target=Test does)");
+            var build = PublishingCommand.Run("build", RepoPaths.Content, "--out", Output, "--templates", RepoPaths.Templates);
+            build.ExitCode.ShouldBe(0, build.Stderr);
+            Browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            {
+                Headless = true,
+                ExecutablePath = ChromiumPath,
+                UserDataDir = RepoPaths.NewTempDirectory("chromium-profile"),
+                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
+            });
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null) await Browser.CloseAsync();
+        }
+    }
+
+    /// <summary>What Chromium shows of the first indicator table: column edges and header cells, relative to the table.</summary>
+    private sealed record BrowserTable(double[] Edges, BrowserCell[] Header, BrowserCell[] Values);
+
+    private sealed record BrowserCell(string Text, int Colspan, int Rowspan, double Left, double Right, double Top, double Bottom, double TextLeft, double TextRight);
+
+    private async Task<BrowserTable> Preview(string slug)
+    {
+        var page = await _built.Browser!.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1800, Height = 1400 });
+        await page.GoToAsync("file://" + Path.Combine(_built.Output, slug, "index.html"));
+        var table = await page.EvaluateExpressionAsync<BrowserTable>("""
+            (() => {
+              const table = document.querySelector('table.indicator-table');
+              const box = table.getBoundingClientRect();
+              const x = v => (v - box.left) / box.width;
+              const cell = c => {
+                const r = c.getBoundingClientRect();
+                const range = document.createRange(); range.selectNodeContents(c);
+                const t = range.getBoundingClientRect();
+                return { text: c.textContent.trim(), colspan: c.colSpan, rowspan: c.rowSpan, left: x(r.left), right: x(r.right),
+                         top: r.top, bottom: r.bottom, textLeft: x(t.left), textRight: x(t.right) };
+              };
+              const cells = [...table.querySelectorAll('th, td')];
+              const xs = cells.flatMap(c => { const r = c.getBoundingClientRect(); return [x(r.left), x(r.right)]; }).sort((a, b) => a - b);
+              const edges = xs.filter((v, i) => i === 0 || v - xs[i - 1] > 0.004);
+              return { edges, header: [...table.querySelectorAll('thead th')].map(cell),
+                       values: [...table.querySelectorAll('tbody td')].filter(c => c.textContent.trim().length > 0).map(cell) };
+            })()
+            """);
+        await page.CloseAsync();
+        return table;
+    }
+
+    /// <summary>
+    /// The PDF's layout of the same document: the page with the indicator table (the one with all of
+    /// <paramref name="header"/>), that table's column edges and a function giving an x relative to the table.
+    /// </summary>
+    private static (PageFrame Page, double[] Edges, Func<double, double> X) Pdf(string slug, IReadOnlyList<string> header)
+    {
+        var diagnostics = new DiagnosticBag();
+        var builder = new DocumentBuilder(new BuildOptions(RepoPaths.Content, RepoPaths.NewTempDirectory("pdf-layout"), RepoPaths.Templates, OutputFormats.Html));
+        var rendered = builder.Render(Path.Combine(RepoPaths.Content, slug), diagnostics).ShouldNotBeNull(string.Join("\n", diagnostics.Sorted()));
+        var mapped = HtmlToLayout.Map(rendered.AssembledHtml, new PdfStyles(rendered.Theme!, new FontLibrary()),
+            new PdfDocumentInfo("t", "a", "s", "k", "zh-CN", DateTimeOffset.UnixEpoch));
+        var layout = DocumentLayout.Run(mapped.Document);
+        // A label may wrap (评(扣)分标准 in a narrow column): the page is the first with the most labels on a line of their own.
+        var page = layout.Pages.MaxBy(p => header.Count(h => p.Runs.Any(r => r.Text.Trim() == h)))!;
+        var labels = page.Runs.Where(r => header.Contains(r.Text.Trim())).ToList();
+        var firstLabel = labels.MinBy(r => r.Baseline)!;
+        // The table's top rule is the last horizontal rule above its first header row; its vertical rules start there
+        // or below (the rules of a table above end where this one begins).
+        var top = page.Items.OfType<LineMark>().Where(l => Math.Abs(l.Y1 - l.Y2) < 0.01 && l.Y1 < firstLabel.Baseline - 0.7 * firstLabel.Size)
+            .Max(l => l.Y1);
+        var xs = page.Items.OfType<LineMark>()
+            .Where(l => Math.Abs(l.X1 - l.X2) < 0.01 && Math.Min(l.Y1, l.Y2) >= top - 0.5)
+            .Select(l => l.X1).Order().ToList();
+        xs.ShouldNotBeEmpty();
+        var edges = xs.Where((v, i) => i == 0 || v - xs[i - 1] > 1).ToArray();
+        var (left, right) = (edges[0], edges[^1]);
+        double X(double v) => (v - left) / (right - left);
+        return (page, edges.Select(X).ToArray(), X);
+    }
+
+    public static TheoryData<string> Examples => new() { "example-project-declaration", "example-project-midterm", "example-department-goals" };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_preview_table_has_the_pdf_s_columns_header_and_alignment(string slug)
+    {
+        var preview = await Preview(slug);
+        var (page, pdfEdges, x) = Pdf(slug, preview.Header.Select(h => h.Text).ToList());
+
+        // Same columns, in the same places (the forms give every column a width: weights, the same in both).
+        preview.Edges.Length.ShouldBe(pdfEdges.Length, $"preview {string.Join(", ", preview.Edges.Select(e => e.ToString("0.000")))}; pdf {string.Join(", ", pdfEdges.Select(e => e.ToString("0.000")))}");
+        for (var i = 0; i < pdfEdges.Length; i++) preview.Edges[i].ShouldBe(pdfEdges[i], Tolerance, $"edge {i} of {slug}");
+
+        // Same header: each header cell spans as many columns in the preview as its colspan, and the PDF centres
+        // its label over the same columns.
+        int Edge(double v) => Array.FindIndex(preview.Edges, e => Math.Abs(e - v) < Tolerance);
+        var checkedLabels = 0;
+        foreach (var th in preview.Header)
+        {
+            (Edge(th.Right) - Edge(th.Left)).ShouldBe(th.Colspan, th.Text);
+            // The label's line nearest its place (指标值 is also the first line of a wrapped 指标值类型).
+            var middle = preview.Edges[Edge(th.Left)] + preview.Edges[Edge(th.Right)];
+            if (page.Runs.Where(r => r.Text.Trim() == th.Text).MinBy(r => Math.Abs(x(r.X) + x(r.X + r.Width) - middle)) is not { } run) continue;
+            (x(run.X) + x(run.X + run.Width)).ShouldBe(middle, 2 * Tolerance, th.Text);
+            checkedLabels++;
+        }
+        checkedLabels.ShouldBeGreaterThanOrEqualTo(preview.Header.Length * 3 / 4); // a label that wraps has no line of its own
+
+        // Same alignment: each value the PDF prints on one line is left-, right-aligned or centred in its column as
+        // the preview's is (the two measure text with the same fonts, but not to the hundredth of a point).
+        var checkedValues = 0;
+        foreach (var value in preview.Values.Where(v => v.Text.Length is > 0 and <= 12))
+        {
+            // The same text in the same column (≥90% under 中期 and under 年度 are two columns).
+            var run = page.Runs.FirstOrDefault(r => r.Text.Trim() == value.Text && x(r.X + r.Width / 2) > value.Left && x(r.X + r.Width / 2) < value.Right);
+            if (run is null) continue;
+            var (left, right) = (x(run.X) - value.Left, value.Right - x(run.X + run.Width));
+            var (previewLeft, previewRight) = (value.TextLeft - value.Left, value.Right - value.TextRight);
+            if (Math.Abs(left - right) < Tolerance) previewLeft.ShouldBe(previewRight, 2 * Tolerance, $"“{value.Text}” is centred in {slug}");
+            else if (left < right) previewLeft.ShouldBe(left, Tolerance, $"“{value.Text}” is left-aligned in {slug}");
+            else previewRight.ShouldBe(right, Tolerance, $"“{value.Text}” is right-aligned in {slug}");
+            checkedValues++;
+        }
+        checkedValues.ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task A_two_row_header_spans_the_same_rows_in_the_preview_and_the_pdf()
+    {
+        var preview = await Preview("example-project-midterm");
+        var (page, _, _) = Pdf("example-project-midterm", preview.Header.Select(h => h.Text).ToList());
+        BrowserCell Th(string text) => preview.Header.Single(h => h.Text == text);
+        double Baseline(string text) => page.Runs.First(r => r.Text.Trim() == text).Baseline;
+
+        Th("一级指标").Rowspan.ShouldBe(2);
+        Th("指标值").Colspan.ShouldBe(2);
+        // 一级指标 covers both header rows: it starts with 指标值's row and ends with 中期's, and is centred between them.
+        Th("一级指标").Top.ShouldBe(Th("指标值").Top, 1);
+        Th("一级指标").Bottom.ShouldBe(Th("中期").Bottom, 1);
+        Baseline("一级指标").ShouldBeGreaterThan(Baseline("指标值"));
+        Baseline("一级指标").ShouldBeLessThan(Baseline("中期"));
+    }
+}

@@ -41,8 +41,19 @@ public sealed class DocumentAssembler
         Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null,
             _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes));
 
-    public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics) =>
-        Render(StylesheetTemplate, new ScriptObject { ["theme"] = theme }, diagnostics);
+    /// <summary>The theme's stylesheet: a function of the theme alone, so rendered once per theme for all documents.</summary>
+    public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics)
+    {
+        var (css, problems) = _stylesheets.GetValue(theme, t => new Lazy<(string?, IReadOnlyList<Diagnostic>)>(() =>
+        {
+            var found = new DiagnosticBag();
+            return (Render(StylesheetTemplate, new ScriptObject { ["theme"] = t }, found), found.Items.ToList());
+        })).Value;
+        diagnostics.AddRange(problems);
+        return css;
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Theme, Lazy<(string?, IReadOnlyList<Diagnostic>)>> _stylesheets = new();
 
     private static ScriptObject Globals(PublishingDocument document, Theme theme) => new()
     {

@@ -13,6 +13,9 @@ public static class GitHistory
     /// <summary>The last commit that touched the folder (short hash), with "+" when it has uncommitted edits.</summary>
     public static string? Revision(string directory)
     {
+        // Outside a work tree there is nothing to ask: no git process is started (a county's nightly outside
+        // git would otherwise start two per document).
+        if (!InWorkTree(directory)) return null;
         var commit = Run(directory, "log", "-1", "--format=%h", "--", ".")?.Trim();
         if (string.IsNullOrEmpty(commit)) return null;
         var dirty = Run(directory, "status", "--porcelain", "--", ".");
@@ -36,6 +39,14 @@ public static class GitHistory
         using (var stream = new MemoryStream(tar)) TarFile.ExtractToDirectory(stream, target, overwriteFiles: true);
         var exported = Path.Combine(target, relative);
         return Directory.Exists(exported) ? (exported, null) : (null, $"修订“{revision}”中没有文件夹 {relative}");
+    }
+
+    /// <summary>Whether the folder or one above it holds .git (a folder, or a file for a linked work tree).</summary>
+    private static bool InWorkTree(string directory)
+    {
+        for (var at = new DirectoryInfo(Path.GetFullPath(directory)); at is not null; at = at.Parent)
+            if (Path.Exists(Path.Combine(at.FullName, ".git"))) return true;
+        return false;
     }
 
     private static string? Run(string directory, params string[] args)

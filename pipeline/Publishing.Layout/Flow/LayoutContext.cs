@@ -20,6 +20,17 @@ public sealed class LayoutContext
     /// <summary>Printed page number of each anchor as found by the previous pass.</summary>
     public IReadOnlyDictionary<string, int?> AnchorNumbers { get; internal set; }
 
+    /// <summary>How often a block asked for an anchor's page number: a section that asked none lays out the
+    /// same in every pass, so the next pass can keep its pages.</summary>
+    internal int AnchorLookups { get; private set; }
+
+    /// <summary>The printed page number of an anchor as the previous pass found it (null: not known yet).</summary>
+    public int? PageNumberOf(string anchor)
+    {
+        AnchorLookups++;
+        return AnchorNumbers.TryGetValue(anchor, out var number) ? number : null;
+    }
+
     /// <summary>Characters no font could draw, in the order first met.</summary>
     public IReadOnlyList<MissingGlyph> Missing => _missing;
 

@@ -44,7 +44,7 @@ public sealed class LeaderLine : Block
             items.AddRange(lineItems.Select(it => it.Offset(Style.StartIndent, 0)));
         }
 
-        var number = context.AnchorNumbers.TryGetValue(Target, out var n) && n is { } value ? value.ToString() : "0";
+        var number = context.PageNumberOf(Target) is { } value ? value.ToString() : "0";
         var numberChars = context.Shape(new NumberKey(this, number), new[] { new TextSpan(number, NumberStyle) }).Chars;
         var numberWidth = numberChars.Sum(c => c.Advance);
         var lastTop = spaceBefore + (lines.Count - 1) * Style.LinePitch;

@@ -13,7 +13,9 @@ public sealed record LayoutResult(IReadOnlyList<PageFrame> Pages, IReadOnlyDicti
 /// <summary>
 /// Pagination: each section starts a page, its content is laid out page after page until complete; the page
 /// number goes into the footer last. Passes repeat while anchors' page numbers change (目录 numbers), at most
-/// <see cref="MaxPasses"/> times.
+/// <see cref="MaxPasses"/> times. A later pass lays out again only the sections that asked for page numbers
+/// (the 目录) and those whose first page moved; every other section keeps its pages from the pass before
+/// (shaping and line breaking are cached too), so the body is laid out once.
 /// </summary>
 public static class DocumentLayout
 {
@@ -23,30 +25,51 @@ public static class DocumentLayout
     {
         var context = new LayoutContext();
         IReadOnlyDictionary<string, int?> known = new Dictionary<string, int?>();
+        SectionPages[]? previous = null;
         for (var pass = 1; ; pass++)
         {
             context.AnchorNumbers = known;
-            var (pages, anchors) = Paginate(document, context);
+            var (pages, anchors, sections) = Paginate(document, context, previous);
             var numbers = anchors.ToDictionary(a => a.Key, a => a.Value.Number);
             if (pass >= MaxPasses || SameNumbers(known, numbers))
                 return new LayoutResult(pages, anchors, context.Missing.ToList(), pass);
             known = numbers;
+            previous = sections;
         }
     }
+
+    /// <summary>One section's pages in a pass: where they began (page index and the number before the first)
+    /// and whether the section asked for page numbers (then it is laid out again in the next pass).</summary>
+    private sealed record SectionPages(int FirstPage, int NumberBefore, bool AskedNumbers, List<PageFrame> Pages,
+        List<(string Name, AnchorPlace Place)> Anchors);
 
     private static bool SameNumbers(IReadOnlyDictionary<string, int?> a, IReadOnlyDictionary<string, int?> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
-    private static (List<PageFrame>, Dictionary<string, AnchorPlace>) Paginate(LayoutDocument document, LayoutContext context)
+    private static (List<PageFrame>, Dictionary<string, AnchorPlace>, SectionPages[]) Paginate(LayoutDocument document,
+        LayoutContext context, SectionPages[]? previous)
     {
         var pages = new List<PageFrame>();
         var anchors = new Dictionary<string, AnchorPlace>(StringComparer.Ordinal);
+        var sections = new SectionPages[document.Sections.Count];
         var number = 0;
         for (var s = 0; s < document.Sections.Count; s++)
         {
             var section = document.Sections[s];
             var page = section.Page ?? document.Page;
             if (section.Numbering == PageNumbering.RestartAtOne) number = 0;
+            // The same start and no page numbers asked: the section lays out exactly as in the pass before.
+            if (previous?[s] is { AskedNumbers: false } kept && kept.FirstPage == pages.Count && kept.NumberBefore == number)
+            {
+                pages.AddRange(kept.Pages);
+                foreach (var (name, place) in kept.Anchors) anchors.TryAdd(name, place);
+                number += kept.Pages.Count(p => p.Number is not null);
+                sections[s] = kept;
+                if (pages.Count > document.MaxPages) throw new PageLimitExceededException(document.MaxPages, s);
+                continue;
+            }
+            var current = new SectionPages(pages.Count, number, false, new List<PageFrame>(), new List<(string, AnchorPlace)>());
+            var lookups = context.AnchorLookups;
             object? resume = null;
             var emptyPages = 0;
             while (true)
@@ -58,18 +81,25 @@ public static class DocumentLayout
                     items.Insert(0, new AnchorMark(section.Content.Anchor, page.MarginLeft, page.MarginTop));
                 if (printed is { } n && document.Footer is { } footer) items.AddRange(Footer(context, footer, page, n));
                 foreach (var anchor in items.OfType<AnchorMark>())
-                    anchors.TryAdd(anchor.Name, new AnchorPlace(pages.Count, printed, anchor.Y));
-                pages.Add(new PageFrame(page.Width, page.Height, items, printed, s));
+                {
+                    var place = new AnchorPlace(pages.Count, printed, anchor.Y);
+                    current.Anchors.Add((anchor.Name, place));
+                    anchors.TryAdd(anchor.Name, place);
+                }
+                var frame = new PageFrame(page.Width, page.Height, items, printed, s);
+                pages.Add(frame);
+                current.Pages.Add(frame);
                 if (pages.Count > document.MaxPages) throw new PageLimitExceededException(document.MaxPages, s);
                 if (fragment.Fit == Fit.Complete) break;
                 emptyPages = fragment.Items.Count == 0 && fragment.Height == 0 ? emptyPages + 1 : 0;
                 if (emptyPages > 2) throw new InvalidOperationException($"section {s} makes no progress (content cannot be placed)");
                 resume = fragment.Resume;
             }
+            sections[s] = current with { AskedNumbers = context.AnchorLookups != lookups };
         }
         // A PDF needs at least one page: an empty document is one blank page.
         if (pages.Count == 0) pages.Add(new PageFrame(document.Page.Width, document.Page.Height, Array.Empty<FrameItem>(), null, 0));
-        return (pages, anchors);
+        return (pages, anchors, sections);
     }
 
     private static IEnumerable<FrameItem> Footer(LayoutContext context, PageFooter footer, PageSetup page, int number)

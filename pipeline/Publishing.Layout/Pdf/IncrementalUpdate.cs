@@ -15,9 +15,10 @@ internal static partial class IncrementalUpdate
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    public static byte[] Append(byte[] pdf, LayoutDocument document, LayoutResult layout)
+    /// <summary>Writes <paramref name="pdf"/> (whose Latin-1 text is <paramref name="text"/>) and its update to
+    /// <paramref name="destination"/>: the file's bytes are copied once, into the destination.</summary>
+    public static void Append(ReadOnlySpan<byte> pdf, string text, LayoutDocument document, LayoutResult layout, Stream destination)
     {
-        var text = Latin1.GetString(pdf);
         var startXref = text.LastIndexOf("startxref", StringComparison.Ordinal);
         if (startXref < 0) throw new InvalidDataException("PDF without startxref");
         var prevXref = long.Parse(Regex.Match(text[startXref..], @"startxref\s+(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
@@ -34,14 +35,14 @@ internal static partial class IncrementalUpdate
         var pageRefs = new List<int>();
         CollectPages(text, offsets, pagesRef, pageRefs);
 
+        // The update alone is built here; its objects' offsets count from the start of the file.
         var output = new MemoryStream();
-        output.Write(pdf);
-        if (pdf[^1] != '\n') output.WriteByte((byte)'\n');
+        var origin = pdf.Length + (pdf[^1] != '\n' ? 1 : 0);
         var newOffsets = new SortedDictionary<int, long>();
         var next = size;
         void WriteObject(int number, string body)
         {
-            newOffsets[number] = output.Position;
+            newOffsets[number] = origin + output.Position;
             var bytes = Latin1.GetBytes($"{number} 0 obj\n{body}\nendobj\n");
             output.Write(bytes);
         }
@@ -97,7 +98,7 @@ internal static partial class IncrementalUpdate
         if (!string.IsNullOrEmpty(document.Metadata.Language)) extra.Append($"\n/Lang {PdfString(document.Metadata.Language)}");
         WriteObject(root, "<<" + inner + extra + "\n>>");
 
-        var xrefAt = output.Position;
+        var xrefAt = origin + output.Position;
         var xref = new StringBuilder("xref\n");
         var keys = newOffsets.Keys.ToList();
         for (var i = 0; i < keys.Count;)
@@ -119,7 +120,9 @@ internal static partial class IncrementalUpdate
         }
         xref.Append(CultureInfo.InvariantCulture, $" /Prev {prevXref} >>\nstartxref\n{xrefAt}\n%%EOF\n");
         output.Write(Latin1.GetBytes(xref.ToString()));
-        return output.ToArray();
+        destination.Write(pdf);
+        if (origin > pdf.Length) destination.WriteByte((byte)'\n');
+        destination.Write(output.GetBuffer().AsSpan(0, (int)output.Length));
     }
 
     private static Dictionary<int, long> ReadXref(string text, long at)

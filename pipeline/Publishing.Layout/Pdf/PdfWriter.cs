@@ -44,12 +44,13 @@ public static class PdfWriter
             }
             pdf.Close();
         }
-        var bytes = buffer.ToArray();
         skia.Dispose();
         using var outline = StageTimes.Measure("document/pdf/write/outline");
-        UtcDates.Rewrite(bytes, document.Metadata.Created);
-        var final = IncrementalUpdate.Append(bytes, document, layout);
-        output.Write(final);
+        // Skia's bytes are read where Skia wrote them, as one Latin-1 text for both steps, and copied once, into output.
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        UtcDates.Rewrite(bytes, text, document.Metadata.Created);
+        IncrementalUpdate.Append(bytes, text, document, layout, output);
     }
 
     private static void DrawPage(SKCanvas canvas, PageFrame page, EmbeddedFonts fonts, Dictionary<string, string> destinations)

@@ -14,16 +14,16 @@ internal static partial class UtcDates
     [GeneratedRegex(@"/(CreationDate|ModDate) \(D:[0-9]{14}[+\-Z][^)]*\)")]
     private static partial Regex DateEntry();
 
-    public static void Rewrite(byte[] pdf, DateTimeOffset date)
+    /// <param name="text">The file as Latin-1 text (one character per byte), made once by the writer.</param>
+    public static void Rewrite(Span<byte> pdf, string text, DateTimeOffset date)
     {
-        var text = Encoding.Latin1.GetString(pdf);
         var stamp = date.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         foreach (Match match in DateEntry().Matches(text))
         {
             var replacement = $"/{match.Groups[1].Value} (D:{stamp}+00'00')";
             if (replacement.Length != match.Length)
                 throw new InvalidOperationException($"unexpected PDF date entry '{match.Value}': cannot rewrite it in place");
-            Encoding.Latin1.GetBytes(replacement, 0, replacement.Length, pdf, match.Index);
+            Encoding.Latin1.GetBytes(replacement, pdf[match.Index..]);
         }
     }
 }

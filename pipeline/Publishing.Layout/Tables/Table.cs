@@ -27,8 +27,31 @@ public sealed class Table : Block
     }
 
     /// <summary>Everything about the table at one width that does not depend on the page.</summary>
+    /// <remarks>Cells are in the order of their first row (the planner places them row by row), and no cell spans
+    /// more than <c>MaxRowSpan</c> rows: the cells of a page's rows are found by a binary search, so a page costs
+    /// its own rows, not the whole table's (a 4,000-row table is paginated in linear time).</remarks>
     internal sealed record Plan(double[] ColumnX, double[] ColumnWidths, List<PlacedCell> HeaderCells, double[] HeaderRows,
-        List<PlacedCell> BodyCells, double[] BodyRows, List<PlacedCell> FooterCells, double[] FooterRows, Dictionary<PlacedCell, Fragment> Contents);
+        List<PlacedCell> BodyCells, double[] BodyRows, List<PlacedCell> FooterCells, double[] FooterRows, Dictionary<PlacedCell, Fragment> Contents)
+    {
+        public int MaxRowSpan { get; } = HeaderCells.Concat(BodyCells).Concat(FooterCells).Select(c => c.RowSpan).DefaultIfEmpty(1).Max();
+
+        /// <summary>The cells whose first row is in [<paramref name="fromRow"/>, <paramref name="toRow"/>), in order.</summary>
+        public IEnumerable<PlacedCell> StartingIn(List<PlacedCell> cells, int fromRow, int toRow)
+        {
+            int lo = 0, hi = cells.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (cells[mid].Row < fromRow) lo = mid + 1;
+                else hi = mid;
+            }
+            for (var i = lo; i < cells.Count && cells[i].Row < toRow; i++) yield return cells[i];
+        }
+
+        /// <summary>The cells that cover any of the rows [<paramref name="first"/>, <paramref name="last"/>).</summary>
+        public IEnumerable<PlacedCell> Covering(List<PlacedCell> cells, int first, int last) =>
+            StartingIn(cells, first - MaxRowSpan + 1, last).Where(c => c.Row + c.RowSpan > first);
+    }
 
     /// <summary>Rows (of <paramref name="rows"/>) that need more columns than the table declares: (row index, columns needed).</summary>
     /// <summary>
@@ -199,7 +222,7 @@ public sealed class Table : Block
             while (first > start && Body[first - 1].Group == next.Group) first--;
             if (first > start) return (first, used - Height(first, end));
         }
-        var crossing = plan.BodyCells.Where(c => c.Row < end && c.Row + c.RowSpan > end && Body[c.Row].Break != RowGroupBreak.MaySplit)
+        var crossing = plan.Covering(plan.BodyCells, end, end + 1).Where(c => c.Row < end && Body[c.Row].Break != RowGroupBreak.MaySplit)
             .OrderBy(c => c.RowSpan).FirstOrDefault();
         if (crossing is null || crossing.Row <= start) return (end, used);
         var moved = Height(crossing.Row, end);
@@ -214,7 +237,7 @@ public sealed class Table : Block
         var pieces = new Dictionary<PlacedCell, Fragment>();
         var next = new Dictionary<PlacedCell, object?>();
         var pieceHeight = 0.0;
-        foreach (var cell in plan.BodyCells.Where(c => c.Row == row))
+        foreach (var cell in plan.StartingIn(plan.BodyCells, row, row + 1))
         {
             var resume = resumes?.GetValueOrDefault(cell);
             if (resume == CellDone) { pieces[cell] = Fragment.Complete(0, Array.Empty<FrameItem>()); next[cell] = CellDone; continue; }
@@ -240,20 +263,21 @@ public sealed class Table : Block
     private void DrawRows(Plan plan, List<PlacedCell> cells, double[] rows, int first, int last, double top, List<FrameItem> into,
         IReadOnlyDictionary<PlacedCell, Fragment>? pieces)
     {
-        var rowY = new double[rows.Length + 1];
-        for (var i = first; i < last; i++) rowY[i + 1] = rowY[i] + rows[i];
+        // Tops of rows first … last, relative to the first (only this page's rows: a page costs its own rows).
+        var rowY = new double[Math.Max(0, last - first) + 1];
+        for (var i = first; i < last; i++) rowY[i - first + 1] = rowY[i - first] + rows[i];
         var backgrounds = new List<FrameItem>();
         var content = new List<FrameItem>();
         var borders = new List<FrameItem>();
-        foreach (var cell in cells)
+        foreach (var cell in plan.Covering(cells, first, last))
         {
             var from = Math.Max(cell.Row, first);
             var to = Math.Min(cell.Row + cell.RowSpan, last);
             if (from >= to) continue;
             var x = plan.ColumnX[cell.Column];
             var w = plan.ColumnX[cell.Column + cell.ColSpan] - x;
-            var y = top + rowY[from];
-            var h = rowY[to] - rowY[from];
+            var y = top + rowY[from - first];
+            var h = rowY[to - first] - rowY[from - first];
             var fill = cell.Cell.Background ?? (cell.IsHeader ? Style.HeaderBackground : null);
             if (fill is { } f) backgrounds.Add(new RectMark(x, y, w, h, f));
 

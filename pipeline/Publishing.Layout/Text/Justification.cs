@@ -26,7 +26,7 @@ internal static class Justification
 
     /// <summary>How much two neighbouring full-width punctuation marks may close up (one blank half).</summary>
     public static double PairShrink(ShapedChar before, ShapedChar after) =>
-        before.IsCompressiblePunctuation && after.IsCompressiblePunctuation ? Math.Max(before.CompressRight, after.CompressLeft) : 0;
+        Shaper.IsCjkPunctuation(before.CodePoint) && Shaper.IsCjkPunctuation(after.CodePoint) ? Math.Max(before.CompressRight, after.CompressLeft) : 0;
 
     /// <summary>Extra space for each stretchable gap and for each pair inside a word, for a line short by <paramref name="slack"/>.</summary>
     public static (double Gap, double Track) Stretch(double slack, int gaps, int pairs, double em)

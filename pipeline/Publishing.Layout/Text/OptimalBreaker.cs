@@ -34,8 +34,12 @@ internal static class OptimalBreaker
         var pairShrink = new double[n + 1];
         var gaps = new int[n + 1];
         var pairs = new int[n + 1];
+        var compressLeft = new double[n];                // punctuation's blank half at a line's start or end
+        var compressRight = new double[n];
         for (var i = 0; i < n; i++)
         {
+            compressLeft[i] = chars[i].CompressLeft;
+            compressRight[i] = chars[i].CompressRight;
             prefix[i + 1] = prefix[i] + chars[i].Advance;
             spaceShrink[i + 1] = spaceShrink[i] + Justification.SpaceShrink(chars[i]);
             var stretchable = i > 0 && BreakRules.IsStretchable(cps[i - 1], cps[i]);
@@ -72,7 +76,7 @@ internal static class OptimalBreaker
                 var available = width - (a == 0 ? firstIndent : 0);
                 var natural = prefix[e] - prefix[s] + (hyphenated[b] && e > s ? DrawnHyphen.Advance(chars[e - 1]) : 0);
                 var shrink = e > s
-                    ? chars[s].CompressLeft + chars[e - 1].CompressRight + spaceShrink[e] - spaceShrink[s] + pairShrink[e] - pairShrink[s + 1]
+                    ? compressLeft[s] + compressRight[e - 1] + spaceShrink[e] - spaceShrink[s] + pairShrink[e] - pairShrink[s + 1]
                     : 0;
                 var overflow = natural - shrink > available + LineBreaker.Epsilon;
                 // Longer lines only get wider (give or take one compressible mark at their start).

@@ -16,19 +16,26 @@ internal sealed class ShapedChar
     public List<ShapedGlyph> Glyphs { get; } = new();
     public double Advance { get; set; }
     public double Size => Span.Style.Size;
-    /// <summary>Where the ink of a CJK punctuation mark starts and ends, from the pen (0 for other characters).</summary>
-    public double InkStart { get; set; }
-    public double InkEnd { get; set; }
-    public bool IsCompressiblePunctuation { get; set; }
-
     /// <summary>Blank a full-width punctuation mark may give up on its left (an opening bracket's first half,
     /// CLREQ 标点挤压): half its advance when its ink sits in the other half, else 0.</summary>
-    public double CompressLeft => IsCompressiblePunctuation && InkStart >= Advance * 0.4 && Advance - InkEnd < Advance * 0.2
-        ? Math.Min(InkStart, Advance / 2) : 0;
+    public double CompressLeft => PunctuationBlank().Left;
 
     /// <summary>Blank on its right (the second half of ，。、）” in Simplified Chinese forms), likewise.</summary>
-    public double CompressRight => IsCompressiblePunctuation && Advance - InkEnd >= Advance * 0.4 && InkStart < Advance * 0.2
-        ? Math.Min(Advance - InkEnd, Advance / 2) : 0;
+    public double CompressRight => PunctuationBlank().Right;
+
+    /// <summary>Asked of the font when needed rather than kept: a shaped character exists for every character of a
+    /// document, and few are punctuation.</summary>
+    private (double Left, double Right) PunctuationBlank()
+    {
+        if (!Shaper.IsCjkPunctuation(CodePoint) || Glyphs.Count != 1 || Advance < Size * 0.8
+            || !Face.Font.TryGetGlyphExtents(Glyphs[0].Id, out var ink) || ink.Width <= 0)
+            return (0, 0);
+        var inkStart = Glyphs[0].XOffset + ink.XBearing * Size / Face.UnitsPerEm;
+        var blankRight = Advance - inkStart - ink.Width * Size / Face.UnitsPerEm;
+        var left = inkStart >= Advance * 0.4 && blankRight < Advance * 0.2 ? Math.Min(inkStart, Advance / 2) : 0;
+        var right = blankRight >= Advance * 0.4 && inkStart < Advance * 0.2 ? Math.Min(blankRight, Advance / 2) : 0;
+        return (left, right);
+    }
 }
 
 /// <summary>
@@ -102,13 +109,6 @@ internal static class Shaper
         }
         foreach (var c in chars)
         {
-            if (IsCjkPunctuation(c.CodePoint) && c.Glyphs.Count == 1 && Math.Abs(c.Advance - c.Size) <= c.Size * 0.02
-                && face.Font.TryGetGlyphExtents(c.Glyphs[0].Id, out var ink) && ink.Width > 0)
-            {
-                c.IsCompressiblePunctuation = true;
-                c.InkStart = c.Glyphs[0].XOffset + ink.XBearing * scale;
-                c.InkEnd = c.InkStart + ink.Width * scale;
-            }
             if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Advance = 0; }
             // Most characters have one glyph: the list's default room for four would be most of a long
             // document's layout memory (a shaped character is kept for every character of every paragraph).
@@ -134,13 +134,11 @@ internal static class Shaper
                 c.Glyphs[i] = g with { XOffset = g.XOffset + delta / 2, Advance = i == c.Glyphs.Count - 1 ? g.Advance + delta : g.Advance };
             }
             c.Advance += delta;
-            c.InkStart += delta / 2;
-            c.InkEnd += delta / 2;
         }
     }
 
     /// <summary>Full-width punctuation whose blank half may be compressed (not dashes and ellipses, which fill their box).</summary>
-    private static bool IsCjkPunctuation(int cp) =>
+    internal static bool IsCjkPunctuation(int cp) =>
         cp >= 0x2000 && cp is not (0x2014 or 0x2026) && (BreakRules.IsNoStart(cp) || BreakRules.IsNoEnd(cp));
 
     private static readonly Language Chinese = new("zh-Hans");

@@ -5,7 +5,6 @@ using Publishing.Layout.Frames;
 using Publishing.Layout.Pages;
 using Publishing.Rendering.Pdf;
 using Publishing.Tests.Support;
-using PuppeteerSharp;
 
 namespace Publishing.Tests.Browser;
 
@@ -15,40 +14,14 @@ namespace Publishing.Tests.Browser;
 /// width), the same header cells over the same columns (colspan, rowspan), and each value at the same place in
 /// its column (alignment).
 /// </summary>
-public sealed class PreviewTablesBrowserTests : IClassFixture<PreviewTablesBrowserTests.Built>
+public sealed class PreviewTablesBrowserTests : IClassFixture<BuiltSite>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const double Tolerance = 0.012; // of the table's width: about 2 mm on a portrait page
 
-    private readonly Built _built;
+    /// <summary>content/ built once as ./build.sh does, and one Chromium (shared with the site's browser tests' fixture).</summary>
+    private readonly BuiltSite _site;
 
-    public PreviewTablesBrowserTests(Built built) => _built = built;
-
-    /// <summary>content/ built once (as ./build.sh does) and one Chromium for all the tests.</summary>
-    public sealed class Built : IAsyncLifetime
-    {
-        public string Output { get; } = RepoPaths.NewTempDirectory("preview-tables");
-        public IBrowser? Browser { get; private set; }
-
-        public async Task InitializeAsync()
-        {
-            File.Exists(ChromiumPath).ShouldBeTrue("Chromium is missing: run scripts/install-deps.sh (./build.sh --target=Test does)");
-            var build = PublishingCommand.Run("build", RepoPaths.Content, "--out", Output, "--templates", RepoPaths.Templates);
-            build.ExitCode.ShouldBe(0, build.Stderr);
-            Browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                Headless = true,
-                ExecutablePath = ChromiumPath,
-                UserDataDir = RepoPaths.NewTempDirectory("chromium-profile"),
-                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync" },
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null) await Browser.CloseAsync();
-        }
-    }
+    public PreviewTablesBrowserTests(BuiltSite site) => _site = site;
 
     /// <summary>What Chromium shows of the first indicator table: column edges and header cells, relative to the table.</summary>
     private sealed record BrowserTable(double[] Edges, BrowserCell[] Header, BrowserCell[] Values);
@@ -57,9 +30,7 @@ public sealed class PreviewTablesBrowserTests : IClassFixture<PreviewTablesBrows
 
     private async Task<BrowserTable> Preview(string slug)
     {
-        var page = await _built.Browser!.NewPageAsync();
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1800, Height = 1400 });
-        await page.GoToAsync("file://" + Path.Combine(_built.Output, slug, "index.html"));
+        var page = await _site.OpenAsync("file://" + Path.Combine(_site.Output, slug, "index.html"), 1800);
         var table = await page.EvaluateExpressionAsync<BrowserTable>("""
             (() => {
               const table = document.querySelector('table.indicator-table');

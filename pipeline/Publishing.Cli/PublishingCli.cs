@@ -104,7 +104,7 @@ public static class PublishingCli
             var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName)) && line.Shard.Count == 1;
             bool indexWritten;
             using (StageTimes.Measure("index"))
-                indexWritten = SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild);
+                indexWritten = SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild, diagnostics);
             if (indexWritten)
                 stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
         }

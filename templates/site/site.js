@@ -57,18 +57,27 @@
     if (location.hash === "#warnings") toggle.click();
   };
 
-  // Index: a filter box and sortable columns.
+  // Index: a filter box and sortable columns. Documents are grouped by 主管部门 (one tbody each, its first row the
+  // group's header): sorting orders the documents within each group; filtering hides the documents that do not
+  // match (a group whose name matches keeps all its documents) and the groups left empty.
   const enhanceIndex = () => {
     const index = document.querySelector("table[data-sortable]");
     if (!index) return;
-    const body = index.tBodies[0];
+    const groups = [...index.tBodies];
+    const documents = (group) => [...group.rows].filter((row) => !row.classList.contains("group-header"));
     const filter = document.getElementById("filter");
     if (filter) {
       filter.addEventListener("input", () => {
         const words = filter.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-        for (const row of body.rows) {
-          const text = row.textContent.toLowerCase();
-          row.hidden = !words.every((word) => text.includes(word));
+        const matches = (text) => words.every((word) => text.toLowerCase().includes(word));
+        for (const group of groups) {
+          const all = matches(group.dataset.group || "");
+          let shown = 0;
+          for (const row of documents(group)) {
+            row.hidden = !all && !matches(row.textContent);
+            if (!row.hidden) shown++;
+          }
+          group.hidden = shown === 0;
         }
       });
     }
@@ -89,12 +98,14 @@
           const value = cell.dataset.value ?? cell.textContent.trim();
           return kind === "number" ? Number(value) || 0 : value;
         };
-        const rows = [...body.rows].sort((a, b) => {
-          const x = key(a), y = key(b);
-          const order = kind === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN");
-          return ascending ? order : -order;
-        });
-        for (const row of rows) body.appendChild(row);
+        for (const group of groups) {
+          const rows = documents(group).sort((a, b) => {
+            const x = key(a), y = key(b);
+            const order = kind === "number" ? x - y : String(x).localeCompare(String(y), "zh-CN");
+            return ascending ? order : -order;
+          });
+          for (const row of rows) group.appendChild(row);
+        }
       });
     });
   };

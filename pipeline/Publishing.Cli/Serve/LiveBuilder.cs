@@ -113,17 +113,17 @@ internal sealed class LiveBuilder
             {
                 if (!stillCurrent()) return null;
                 if (ok) ok = builder.Write(directory, rendered!, diagnostics);
-                var errors = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
-                lock (_gate) _problems[slug] = errors;
+                lock (_gate) _problems[slug] = Errors(diagnostics);
                 SiteBuild.Finish(_outputRoot, _templates, Outcomes(),
-                    fullBuild: !File.Exists(Path.Combine(_contentRoot, DocumentLoader.ManifestFileName)));
+                    fullBuild: !File.Exists(Path.Combine(_contentRoot, DocumentLoader.ManifestFileName)), diagnostics);
+                if (diagnostics.HasErrors) lock (_gate) _problems[slug] = Errors(diagnostics); // the index's template too
             }
         }
         catch (Exception e)
         {
             // A half-written file can surprise a reader; the server keeps running and says what happened.
             diagnostics.Error(DiagnosticCodes.InternalError, DisplayPaths.For(directory), 0, 0, $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）");
-            lock (_gate) _problems[slug] = diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
+            lock (_gate) _problems[slug] = Errors(diagnostics);
             ok = false;
         }
         lock (_log)
@@ -134,6 +134,9 @@ internal sealed class LiveBuilder
         }
         return ok;
     }
+
+    private static List<string> Errors(DiagnosticBag diagnostics) =>
+        diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();
 
     /// <summary>How every document of the content folder went, for the index.</summary>
     private List<DocumentOutcome> Outcomes() =>

@@ -21,11 +21,13 @@ public sealed class DocumentBuilder
 {
     private readonly BuildOptions _options;
     private readonly DocumentAssembler _assembler;
+    private readonly SiteTemplates _site;
 
     public DocumentBuilder(BuildOptions options)
     {
         _options = options;
         _assembler = new DocumentAssembler(options.TemplatesDirectory);
+        _site = new SiteTemplates(_assembler);
         _checkData = new CheckData(options.TemplatesDirectory);
         _forms = new FormCatalog(options.TemplatesDirectory);
     }
@@ -136,7 +138,7 @@ public sealed class DocumentBuilder
         var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
             pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
-            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, theme);
+            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, _site, theme);
         using (StageTimes.Measure("document/site"))
             return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }

@@ -56,7 +56,7 @@ public static partial class NightlyRun
         AtomicFile.WriteText(Path.Combine(staging, BuildReport.PageFile), ReportPage.Render(report));
         if (!report.Succeeded) AtomicFile.WriteText(Path.Combine(staging, FailedFile), WhatFailed(report));
         // The site's index over every document (it links the report page written just above).
-        SiteBuild.Finish(staging, build.TemplatesDirectory, result.Outcomes(), fullBuild: true);
+        SiteBuild.Finish(staging, build.TemplatesDirectory, result.Outcomes(), fullBuild: true, runProblems);
 
         var final = Path.Combine(root, name);
         Directory.Move(staging, final);

@@ -7,6 +7,7 @@ namespace Publishing.Site;
 /// <summary>
 /// build.json beside a document's outputs: what the site index shows about its last successful draft.
 /// Its presence also marks the folder as a document's output, the only kind of folder a full build may remove.
+/// <see cref="Supervisor"/> is the 主管部门 the document names (the index groups by it), null when it names none.
 /// </summary>
 public sealed record BuildRecord(
     string Slug,
@@ -21,7 +22,8 @@ public sealed record BuildRecord(
     string? Revision,
     string? Pdf,
     int? Changes,
-    string? Baseline)
+    string? Baseline,
+    string? Supervisor = null)
 {
     public const string FileName = "build.json";
 

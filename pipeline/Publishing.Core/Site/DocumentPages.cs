@@ -19,6 +19,7 @@ public sealed record DocumentPagesInput(
     string? PdfFileName,
     IReadOnlyList<Diagnostic> Warnings,
     string? Since,
+    SiteTemplates Templates,
     Theming.Theme? Theme = null);
 
 /// <summary>
@@ -53,8 +54,9 @@ public static class DocumentPages
             var pageTime = StageTimes.Measure("document/site/page");
             var page = PreviewPage.Render(input.AssembledHtml, new PreviewInputs(
                 title, meta.Status, meta.Date, revision, input.PdfPageNumbers, input.PdfFileName,
-                input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes, input.Theme));
-            var changePage = ChangePage.Render(title, changes);
+                input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes, input.Theme), input.Templates, diagnostics);
+            var changePage = ChangePage.Render(title, changes, input.Templates, diagnostics);
+            if (page is null || changePage is null) return false;
             output.AddText("index.html", page);
             output.AddText(ChangePage.FileName, changePage);
             pageTime.Dispose();
@@ -75,8 +77,19 @@ public static class DocumentPages
             input.PdfPageCount,
             input.Warnings.Count, BuildRecord.Now(), revision, pdf,
             input.WithHtml ? changes?.Count : last?.Changes,
-            input.WithHtml ? changes?.BaselineLabel : last?.Baseline).ToJson());
+            input.WithHtml ? changes?.BaselineLabel : last?.Baseline, Supervisor(meta)).ToJson());
         return true;
+    }
+
+    /// <summary>
+    /// The 主管部门 the document names in a form's field (主管部门, 主管部门及编码: "示例县农业农村局 201001"), its
+    /// code left off; null when it names none (the index then groups it under its own department).
+    /// </summary>
+    private static string? Supervisor(Model.DocumentMetadata meta)
+    {
+        var value = meta.Fields.Where(f => f.Key.StartsWith("主管部门", StringComparison.Ordinal) && f.Value.Trim().Length > 0)
+            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value.Trim()).FirstOrDefault();
+        return value is null ? null : System.Text.RegularExpressions.Regex.Replace(value, @"[\s（(]*[0-9]+[)）]?$", "").Trim() is { Length: > 0 } name ? name : value;
     }
 
     /// <summary>A warning located relative to the document folder, as the page's data-src attributes are.</summary>

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Publishing.Changes;
+using Publishing.Diagnostics;
 
 namespace Publishing.Site;
 
@@ -9,64 +9,36 @@ namespace Publishing.Site;
 /// The document page reviewers read: the assembled document (the PDF's input, unchanged in its content)
 /// with the site around it — header with the draft stamp and links, the 目录 as a sidebar with the PDF's page
 /// numbers, the warnings panel with a mark at each place, changed sections marked, tables made readable on a
-/// phone and for screen readers. Built with the DOM, so no text from content is ever parsed as markup again.
+/// phone and for screen readers. The document is worked on with the DOM, so no text from content is ever parsed
+/// as markup again; the frame is templates/site/document-page.html.sbn.
 /// </summary>
 public static class PreviewPage
 {
-    public static string Render(string assembledHtml, PreviewInputs inputs)
+    public static string? Render(string assembledHtml, PreviewInputs inputs, SiteTemplates templates, DiagnosticBag diagnostics) =>
+        templates.Render(SiteTemplates.DocumentPage, Model(assembledHtml, inputs), "../", diagnostics);
+
+    /// <summary>The page's model: the document's head and body worked on with the DOM, the frame's values beside them.</summary>
+    public static DocumentPageModel Model(string assembledHtml, PreviewInputs inputs)
     {
         var document = new HtmlParser().ParseDocument(assembledHtml);
         var body = document.Body!;
-        Head(document, inputs);
+        // The frame's template writes the charset, the CSP and the viewport; a template's own would be a second one.
+        foreach (var meta in document.Head!.QuerySelectorAll("meta[charset], meta[http-equiv], meta[name=viewport]").ToList()) meta.Remove();
 
         OneTopHeading(document);
         AddPageNumbers(document, inputs.PageNumbers);
         if (inputs.Theme is { } theme) PreviewTables.Apply(document, theme);
         TableAccessibility.Apply(document);
         var changed = MarkChanges(document, inputs.Changes);
-        var sidebar = Sidebar(document);
+        var warnings = WarningMarks.Apply(body, inputs.Warnings);
 
-        var main = document.CreateElement("main");
-        main.Id = "main";
-        foreach (var child in body.ChildNodes.ToList()) main.AppendChild(child);
-        var warnings = WarningMarks.Apply(document, main, inputs.Warnings);
-
-        var layout = Element(document, "div", "site-layout");
-        layout.AppendChild(sidebar);
-        layout.AppendChild(main);
-        body.AppendChild(SkipLink(document));
-        body.AppendChild(Header(document, inputs, changed));
-        body.AppendChild(layout);
-        if (warnings is not null) main.Prepend(warnings);
-        body.ClassList.Add("site-page", "document-page");
-        return "<!DOCTYPE html>\n" + document.DocumentElement.OuterHtml + "\n";
-    }
-
-    private static void Head(IDocument document, PreviewInputs inputs)
-    {
-        var head = document.Head!;
-        foreach (var meta in head.QuerySelectorAll("meta[http-equiv]").ToList()) meta.Remove();
-        var csp = document.CreateElement("meta");
-        csp.SetAttribute("http-equiv", "Content-Security-Policy");
-        csp.SetAttribute("content", ContentSecurity.Policy);
-        head.Prepend(csp);
-        head.Prepend(head.QuerySelector("meta[charset]") ?? Charset(document));
-        var link = document.CreateElement("link");
-        link.SetAttribute("rel", "stylesheet");
-        link.SetAttribute("href", "../_site/site.css");
-        head.AppendChild(link);
-        var script = document.CreateElement("script");
-        script.SetAttribute("src", "../_site/site.js");
-        script.SetAttribute("defer", "");
-        head.AppendChild(script);
-    }
-
-    /// <summary>A bureau's template may leave out the charset declaration; the site's pages always have one.</summary>
-    private static IElement Charset(IDocument document)
-    {
-        var meta = document.CreateElement("meta");
-        meta.SetAttribute("charset", "utf-8");
-        return meta;
+        return new DocumentPageModel(
+            inputs.Title, inputs.Status, inputs.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            inputs.Revision, inputs.PdfFileName is null ? null : Uri.EscapeDataString(inputs.PdfFileName),
+            inputs.Changes?.Count ?? -1, changed.Count, warnings,
+            document.Head.InnerHtml.Trim(), body.ClassName ?? "",
+            body.Attributes.Where(a => a.Name != "class").Select(a => new PageAttribute(a.Name, a.Value)).ToList(),
+            SidebarToc(document), body.InnerHtml.Trim());
     }
 
     /// <summary>One h1 per page (the site header's title): the 目录's and the parts' titles become h2, styled by their classes.</summary>
@@ -115,66 +87,13 @@ public static class PreviewPage
         return marked;
     }
 
-    private static IElement Header(IDocument document, PreviewInputs inputs, IReadOnlySet<string> changed)
+    /// <summary>The 目录 again, for the page's sidebar: a copy of its list (ids removed, they stay on the 目录 itself).</summary>
+    private static string SidebarToc(IDocument document)
     {
-        var header = Element(document, "header", "site-header");
-        var links = Element(document, "nav", "site-links");
-        links.SetAttribute("aria-label", "站点导航");
-        links.AppendChild(Link(document, "../index.html", "全部文档"));
-        if (inputs.PdfFileName is not null) links.AppendChild(Link(document, inputs.PdfFileName, "PDF 草案"));
-        var changeText = inputs.Changes is null ? "变化（无上一稿）" : $"变化（{inputs.Changes.Count} 处）";
-        links.AppendChild(Link(document, ChangePage.FileName, changeText));
-        header.AppendChild(links);
-
-        var title = Element(document, "h1", "site-title");
-        title.TextContent = inputs.Title;
-        header.AppendChild(title);
-
-        var stamp = Element(document, "p", "draft-stamp");
-        var status = Element(document, "strong", "draft-status");
-        status.TextContent = inputs.Status;
-        stamp.AppendChild(status);
-        var revision = inputs.Revision is null ? "" : $" · 修订 {inputs.Revision}";
-        stamp.AppendChild(document.CreateTextNode($" · {inputs.Date:yyyy-MM-dd}{revision}"
-            + (inputs.Warnings.Count > 0 ? $" · {inputs.Warnings.Count} 个警告" : "")
-            + (changed.Count > 0 ? $" · {changed.Count} 处标记为有变化" : "")));
-        header.AppendChild(stamp);
-        return header;
-    }
-
-    /// <summary>The 目录 again as the page's navigation: a sidebar on wide screens, a collapsible list on phones.</summary>
-    private static IElement Sidebar(IDocument document)
-    {
-        var aside = Element(document, "aside", "site-sidebar");
-        aside.SetAttribute("aria-label", "目录导航");
-        var details = Element(document, "details", "site-toc");
-        details.SetAttribute("open", "");
-        var summary = document.CreateElement("summary");
-        summary.TextContent = "目录";
-        details.AppendChild(summary);
-        if (document.QuerySelector("nav.toc > ol") is { } list)
-        {
-            var copy = (IElement)list.Clone(deep: true);
-            foreach (var element in copy.QuerySelectorAll("[id]").ToList()) element.RemoveAttribute("id");
-            details.AppendChild(copy);
-        }
-        aside.AppendChild(details);
-        return aside;
-    }
-
-    private static IElement SkipLink(IDocument document)
-    {
-        var link = Link(document, "#main", "跳到正文");
-        link.ClassList.Add("skip-link");
-        return link;
-    }
-
-    private static IElement Link(IDocument document, string href, string text)
-    {
-        var link = document.CreateElement("a");
-        link.SetAttribute("href", href);
-        link.TextContent = text;
-        return link;
+        if (document.QuerySelector("nav.toc > ol") is not { } list) return "";
+        var copy = (IElement)list.Clone(deep: true);
+        foreach (var element in copy.QuerySelectorAll("[id]").ToList()) element.RemoveAttribute("id");
+        return copy.OuterHtml;
     }
 
     internal static IElement Element(IDocument document, string tag, string className)

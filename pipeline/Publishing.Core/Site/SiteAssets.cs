@@ -2,7 +2,7 @@ namespace Publishing.Site;
 
 /// <summary>
 /// The files every page of the site shares, from templates/site/ (site.css, site.js: a bureau restyles its
-/// site there) to OutputRoot/_site/, written only when they changed.
+/// site there) to OutputRoot/_site/, written only when they changed. The pages' templates (*.sbn) stay behind.
 /// </summary>
 public static class SiteAssets
 {
@@ -12,7 +12,7 @@ public static class SiteAssets
     {
         var source = Path.Combine(templatesDirectory, "site");
         if (!Directory.Exists(source)) return;
-        foreach (var file in Directory.GetFiles(source).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(source).Where(f => !SiteTemplates.IsTemplate(f)).Order(StringComparer.Ordinal))
         {
             var destination = Path.Combine(outputRoot, Folder, Path.GetFileName(file));
             Output.AtomicFile.WriteIfChanged(destination, File.ReadAllBytes(file));

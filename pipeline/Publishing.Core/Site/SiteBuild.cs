@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using Publishing.Output;
 
 namespace Publishing.Site;
@@ -14,8 +15,9 @@ public static class SiteBuild
     /// <summary>The nightly build's report page, linked from the index when the output folder has one.</summary>
     public const string ReportPage = "report.html";
 
-    /// <summary>Returns whether the index was written.</summary>
-    public static bool Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild)
+    /// <summary>Returns whether the index was written; a problem of its template is reported in <paramref name="diagnostics"/>.</summary>
+    public static bool Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild,
+        DiagnosticBag diagnostics)
     {
         // Temporary files a killed build left beside the index and in _site/ (each document's folder is swept by its build).
         AtomicFile.SweepStale(outputRoot);
@@ -40,7 +42,8 @@ public static class SiteBuild
         var report = File.Exists(Path.Combine(outputRoot, ReportPage)) ? ReportPage : null;
         // The index is a function of the documents' build.json records: when no document was rebuilt it is the
         // same text, and neither it nor its font subset is written again (a no-op build writes nothing).
-        var index = SiteIndex.Render(entries, report);
+        var index = SiteIndex.Render(entries, report, new SiteTemplates(templatesDirectory), diagnostics);
+        if (index is null) return false;
         var indexPath = Path.Combine(outputRoot, SiteIndex.FileName);
         AtomicFile.WriteTextIfChanged(indexPath, index);
         IndexFonts(outputRoot, templatesDirectory, index);

@@ -2,34 +2,29 @@ using AngleSharp.Dom;
 
 namespace Publishing.Site;
 
+/// <summary>A check warning as the document page's panel lists it; <see cref="Target"/> is the id of the block it concerns.</summary>
+public sealed record MarkedWarning(string Location, string Code, string Message, string? Target);
+
 /// <summary>
-/// The document's check warnings on its page: a panel listing them, each linking to the block it concerns
-/// (the element whose data-src is the nearest at or before the warning's line in the same file), and a mark
-/// on that block.
+/// The document's check warnings on its page: each finds the block it concerns (the element whose data-src is
+/// the nearest at or before the warning's line in the same file), which is marked and given an id for the
+/// panel's link (the panel itself is in templates/site/document-page.html.sbn).
 /// </summary>
 internal static class WarningMarks
 {
-    public static IElement? Apply(IDocument document, IElement main, IReadOnlyList<PageWarning> warnings)
+    public static IReadOnlyList<MarkedWarning> Apply(IElement content, IReadOnlyList<PageWarning> warnings)
     {
-        if (warnings.Count == 0) return null;
-        var blocks = main.QuerySelectorAll("[data-src]")
+        if (warnings.Count == 0) return Array.Empty<MarkedWarning>();
+        var blocks = content.QuerySelectorAll("[data-src]")
             .Select(e => (Element: e, Source: Model.SourceLocation.Parse(e.GetAttribute("data-src"))))
             .Where(b => b.Source is not null)
             .GroupBy(b => b.Source!.Value.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(b => (Line: b.Source!.Value.Line, b.Element)).ToList(), StringComparer.Ordinal);
 
-        var panel = PreviewPage.Element(document, "section", "warnings-panel");
-        panel.Id = "warnings";
-        panel.SetAttribute("aria-labelledby", "warnings-title");
-        var title = document.CreateElement("h2");
-        title.Id = "warnings-title";
-        title.TextContent = $"检查警告（{warnings.Count}）";
-        panel.AppendChild(title);
-        var list = document.CreateElement("ol");
+        var marked = new List<MarkedWarning>();
         var targets = 0;
         foreach (var warning in warnings)
         {
-            var item = document.CreateElement("li");
             var target = Target(blocks, warning);
             if (target is not null)
             {
@@ -37,22 +32,10 @@ internal static class WarningMarks
                 target.ClassList.Add("has-warning");
                 var codes = target.GetAttribute("data-warnings");
                 target.SetAttribute("data-warnings", codes is null ? warning.Code : codes + " " + warning.Code);
-                var link = document.CreateElement("a");
-                link.SetAttribute("href", "#" + target.Id);
-                link.TextContent = warning.Location;
-                item.AppendChild(link);
             }
-            else
-            {
-                var location = document.CreateElement("span");
-                location.TextContent = warning.Location;
-                item.AppendChild(location);
-            }
-            item.AppendChild(document.CreateTextNode($" {warning.Code}：{warning.Message}"));
-            list.AppendChild(item);
+            marked.Add(new MarkedWarning(warning.Location, warning.Code, warning.Message, target?.Id));
         }
-        panel.AppendChild(list);
-        return panel;
+        return marked;
     }
 
     private static IElement? Target(Dictionary<string, List<(int Line, IElement Element)>> blocks, PageWarning warning)

@@ -14,10 +14,14 @@ public class PreviewPageTests
     public void A_template_without_a_charset_declaration_still_gives_a_page_that_declares_utf8_first()
     {
         // A bureau's own form template written without <head>: an internal error before this fix.
-        var page = PreviewPage.Render("<body><h1 id=\"t\">绩效目标表</h1><p>正文</p></body>", Inputs);
+        var diagnostics = new Publishing.Diagnostics.DiagnosticBag();
+        var page = PreviewPage.Render("<body><h1 id=\"t\">绩效目标表</h1><p>正文</p></body>", Inputs,
+            new SiteTemplates(Publishing.Tests.Support.RepoPaths.Templates), diagnostics);
+        diagnostics.Items.ShouldBeEmpty();
+        page.ShouldNotBeNull();
 
         var head = page[page.IndexOf("<head>", StringComparison.Ordinal)..page.IndexOf("</head>", StringComparison.Ordinal)];
-        head.ShouldStartWith("<head><meta charset=\"utf-8\">");
+        head.ShouldStartWith("<head>\n<meta charset=\"utf-8\">");
         head.ShouldContain("Content-Security-Policy");
         page.ShouldContain("<main id=\"main\">");
         page.ShouldContain("正文");

@@ -9,13 +9,16 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Publishing.Build;
+using Publishing.Diagnostics;
+using Publishing.Site;
 
 namespace Publishing.Cli.Serve;
 
 /// <summary>
 /// `publishing serve`: builds the site, serves it on http://127.0.0.1:&lt;port&gt; (loopback only: a preview of
 /// unpublished drafts is not for the network), watches content and templates, rebuilds what a save touched
-/// and tells the open pages to reload (server-sent events, received by the site's own site.js). Ctrl+C stops it.
+/// and tells the open pages, which update themselves (server-sent events, received by the site's own site.js;
+/// docs/site.md). Ctrl+C stops it.
 /// </summary>
 internal static class LivePreview
 {
@@ -23,16 +26,14 @@ internal static class LivePreview
     private static string Built(string slug, bool ok, bool pdf, LivePages pages) =>
         JsonSerializer.Serialize(new LiveBuilt(slug, ok, pdf, pages.Version(slug)), LiveJson.Default.LiveBuilt);
 
-    private static string NotBuiltPage(string slug, IReadOnlyList<string> problems)
+    /// <summary>The page of a document that never built (templates/site/not-built.html.sbn), or its errors as text if that template fails too.</summary>
+    private static (string Text, string Type) NotBuiltPage(string templates, string slug, IReadOnlyList<string> problems)
     {
-        var name = WebUtility.HtmlEncode(slug);
-        var items = string.Concat(problems.Select(p => $"<li>{WebUtility.HtmlEncode(p)}</li>"));
-        return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            + $"<meta http-equiv=\"Content-Security-Policy\" content=\"{Publishing.Site.ContentSecurity.Policy}\">"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>{name}：尚未生成</title><link rel=\"stylesheet\" href=\"../_site/site.css\"><script src=\"../_site/site.js\" defer></script></head>"
-            + $"<body class=\"site-page\"><main id=\"main\" class=\"change-list\"><h1 class=\"site-title\">{name} 还没有成功生成过</h1>"
-            + $"<p>改正下面的错误并保存，页面会自动刷新：</p><ul>{items}</ul></main></body></html>\n";
+        var diagnostics = new DiagnosticBag();
+        var page = new SiteTemplates(templates).Render(SiteTemplates.NotBuiltPage, new NotBuiltPageModel(slug, problems), "../", diagnostics);
+        return page is not null
+            ? (LivePages.WithVersion(page, LivePages.NoVersion), "text/html; charset=utf-8")
+            : (string.Join("\n", problems.Concat(diagnostics.Sorted().Select(d => d.ToString()))) + "\n", "text/plain; charset=utf-8");
     }
 
     /// <summary>Changes closer together than this are one save (temp file + rename, an editor's burst).</summary>
@@ -52,7 +53,8 @@ internal static class LivePreview
         var events = new LiveEvents();
         var pages = new LivePages(output);
         var pdfs = new PdfQueue();
-        foreach (var (slug, _) in builder.BuildHtml(builder.AllDocuments())) pdfs.Add(slug);
+        foreach (var (slug, ok) in builder.BuildHtml(builder.AllDocuments()))
+            if (ok) pdfs.Add(slug);
 
         var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = output, Args = Array.Empty<string>() });
         web.Logging.ClearProviders();
@@ -110,9 +112,10 @@ internal static class LivePreview
                 await next();
                 return;
             }
-            context.Response.ContentType = "text/html; charset=utf-8";
+            var (text, type) = page is null ? NotBuiltPage(templates, slug, builder.Problems(slug)) : (page, "text/html; charset=utf-8");
+            context.Response.ContentType = type;
             context.Response.Headers.CacheControl = "no-store";
-            await context.Response.WriteAsync(page ?? LivePages.WithVersion(NotBuiltPage(slug, builder.Problems(slug)), LivePages.NoVersion));
+            await context.Response.WriteAsync(text);
         });
         var files = new PhysicalFileProvider(output);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });

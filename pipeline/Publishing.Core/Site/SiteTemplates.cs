@@ -17,6 +17,7 @@ public sealed class SiteTemplates(DocumentAssembler assembler)
     public const string DocumentPage = "site/document-page.html.sbn";
     public const string IndexPage = "site/index.html.sbn";
     public const string ChangesPage = "site/changes.html.sbn";
+    public const string NotBuiltPage = "site/not-built.html.sbn";
 
     public SiteTemplates(string templatesDirectory) : this(new DocumentAssembler(templatesDirectory)) { }
 
@@ -34,3 +35,6 @@ public sealed class SiteTemplates(DocumentAssembler assembler)
 
 /// <summary>What every site template may use: the Content-Security-Policy and the relative path to the site's root.</summary>
 public sealed record SiteGlobals(string Csp, string Root);
+
+/// <summary>The live preview's page of a document that has never built: its errors (templates/site/not-built.html.sbn).</summary>
+public sealed record NotBuiltPageModel(string Document, IReadOnlyList<string> Problems);

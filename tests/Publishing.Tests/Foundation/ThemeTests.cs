@@ -17,6 +17,7 @@ public class ThemeTests
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "checks"), Path.Combine(templates, "checks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "frameworks"), Path.Combine(templates, "frameworks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "forms"), Path.Combine(templates, "forms"));
+        RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "site"), Path.Combine(templates, "site"));
         Directory.CreateSymbolicLink(Path.Combine(templates, "fonts"), Path.Combine(RepoPaths.Templates, "fonts"));
         File.WriteAllText(Path.Combine(templates, "theme", name + ".yaml"), yaml);
         return templates;

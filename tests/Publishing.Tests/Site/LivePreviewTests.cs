@@ -108,6 +108,27 @@ public sealed class LivePreviewTests : IDisposable
         none.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task A_document_that_never_built_shows_its_errors_then_its_page_once_fixed()
+    {
+        var (content, document) = RepoPaths.CopyOfSample();
+        var indicators = Path.Combine(document, "data", "indicators.csv");
+        var good = File.ReadAllText(indicators);
+        File.WriteAllText(indicators, good.Replace(",≥95 百分比,年度工作计划", ",\"≥95 百分比,年度工作计划"));
+        var url = await StartServerAsync(content);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await http.GetStringAsync(url + "doc/"));
+        page.QuerySelector("h1")!.TextContent.ShouldBe("doc 还没有成功生成过");
+        page.QuerySelectorAll("main li").ShouldContain(li => li.TextContent.Contains("data/indicators.csv(") && li.TextContent.Contains("error PUB"));
+        page.QuerySelector("meta[name='publishing-live-version']")!.GetAttribute("content").ShouldBe("0");
+        page.QuerySelector("meta[http-equiv='Content-Security-Policy']").ShouldNotBeNull();
+
+        SaveLikeAnEditor(indicators, good);
+        await Poll.Until(async () => (await http.GetStringAsync(url + "doc/")).Contains("做好党的敏感时期信访保障工作"),
+            "the document's page once the CSV is fixed", seconds: 30);
+    }
+
     /// <summary>The first "built" event's data on the stream within the wait (null if none), and whether it connected.</summary>
     private static async Task<(string? Data, bool Connected)> FirstEventAsync(HttpClient http, string url, TimeSpan? wait = null)
     {

@@ -71,6 +71,60 @@ public sealed class SiteBrowserTests : IClassFixture<BuiltSite>
         (await page.EvaluateExpressionAsync<string>("document.querySelector('.warnings-toggle').getAttribute('aria-expanded')")).ShouldBe("true");
     }
 
+    [Fact]
+    public async Task On_a_phone_the_toc_is_folded_opens_when_asked_and_folds_again_after_a_jump()
+    {
+        await using var page = await _site.OpenAsync(SiteFile($"{Sample}/index.html"), 390);
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('details.site-toc').open")).ShouldBeFalse();
+        await page.ClickAsync("details.site-toc summary");
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('details.site-toc').open")).ShouldBeTrue();
+        await page.ClickAsync(".site-toc a[href='#三工作保障措施']");
+        await Poll.Until(async () => Math.Abs(await page.EvaluateExpressionAsync<double>(
+            "document.getElementById('三工作保障措施').getBoundingClientRect().top")) < 5, "the section at the top of the phone's screen");
+        (await page.EvaluateExpressionAsync<bool>("document.querySelector('details.site-toc').open")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_index_of_two_hundred_documents_filters_and_sorts_within_its_groups()
+    {
+        // A province's index (200 documents, 主管部门 groups) written next to the built site's _site/ files.
+        var entries = Enumerable.Range(0, 200).Select(i => new Publishing.Site.SiteEntry($"doc-{i:000}",
+            new Publishing.Site.BuildRecord($"doc-{i:000}", "标题", $"部门{i / 4:00}", 2020 + (i * 7) % 4, "草案", "2021-01-15",
+                10 + i % 9, i % 3, "2026-11-27T22:00:00Z", "abc1234", $"doc-{i:000}.pdf", i % 5 == 0 ? 2 : 0, "上一稿",
+                $"主管{i / 4 % 8}"), 0, null)).ToList();
+        var html = Publishing.Site.SiteIndex.Render(entries, null, new Publishing.Site.SiteTemplates(RepoPaths.Templates), new Publishing.Diagnostics.DiagnosticBag())!;
+        var file = Path.Combine(_site.Output, "province-index.html");
+        File.WriteAllText(file, html);
+        await using var page = await _site.OpenAsync("file://" + file, 1300);
+        const string visibleRows = "[...document.querySelectorAll('tbody.index-group:not([hidden]) tr[data-slug]:not([hidden])')]";
+
+        await page.TypeAsync("#filter", "部门03");
+        (await page.EvaluateExpressionAsync<string[]>($"{visibleRows}.map(r => r.dataset.slug)"))
+            .ShouldBe(new[] { "doc-012", "doc-013", "doc-014", "doc-015" }.OrderByDescending(s => entries.Single(e => e.Slug == s).LastGood!.Year).ToArray());
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('tbody.index-group:not([hidden])').length")).ShouldBe(1);
+
+        // A group's name keeps all its documents.
+        await page.EvaluateExpressionAsync("const f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input'))");
+        await page.TypeAsync("#filter", "主管2");
+        (await page.EvaluateExpressionAsync<int>($"{visibleRows}.length")).ShouldBe(24); // 部门02, 10, 18, 26, 34, 42 × 4 years
+
+        // Sorting by year orders the documents within each group; no document changes group.
+        await page.EvaluateExpressionAsync("const g = document.getElementById('filter'); g.value = ''; g.dispatchEvent(new Event('input'))");
+        var groupsBefore = await page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('tbody.index-group')].map(g => [...g.querySelectorAll('tr[data-slug]')].map(r => r.dataset.slug).sort().join(' '))");
+        await page.ClickAsync("thead th:nth-child(2) button");
+        (await page.EvaluateExpressionAsync<string>("document.querySelector('thead th:nth-child(2)').getAttribute('aria-sort')")).ShouldBe("ascending");
+        var years = await page.EvaluateExpressionAsync<int[][]>(
+            "[...document.querySelectorAll('tbody.index-group')].map(g => [...g.querySelectorAll('tr[data-slug]')].map(r => Number(r.cells[1].textContent)))");
+        years.ShouldAllBe(group => group.SequenceEqual(group.Order()));
+        years.Sum(g => g.Length).ShouldBe(200);
+        (await page.EvaluateExpressionAsync<string[]>(
+            "[...document.querySelectorAll('tbody.index-group')].map(g => [...g.querySelectorAll('tr[data-slug]')].map(r => r.dataset.slug).sort().join(' '))"))
+            .ShouldBe(groupsBefore);
+        (await page.EvaluateExpressionAsync<bool>("[...document.querySelectorAll('tbody.index-group')].every(g => g.rows[0].classList.contains('group-header'))"))
+            .ShouldBeTrue("each group's header stays its first row");
+    }
+
     [Theory]
     [InlineData("index.html")]
     [InlineData(Sample + "/index.html")]

@@ -29,6 +29,9 @@ public sealed class SiteTemplateTests
         Note(output, "index.html").ShouldBe("共 1 份");
         Note(output, "a/changes.html").ShouldBe("比对：承德县信访局部门 2021 年部门预算绩效文本");
         Parse(output, "index.html").QuerySelector("meta[name=generator]")!.GetAttribute("content").ShouldBe("Publishing 承德县");
+        // No mark of where a template wrote a row (the PDF's diagnostics use them) reaches the site's pages.
+        foreach (var page in new[] { "index.html", "a/index.html", "a/changes.html" })
+            File.ReadAllText(Path.Combine(output, page)).ShouldNotContain("data-template");
         // The templates are not published with the site's shared files.
         Directory.GetFiles(Path.Combine(output, "_site")).Select(Path.GetFileName).Order().ShouldBe(new[] { "site.css", "site.js" });
     }

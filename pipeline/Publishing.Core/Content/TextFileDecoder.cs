@@ -6,7 +6,8 @@ namespace Publishing.Content;
 /// <summary>
 /// Reads an editor's text file whatever Excel or Notepad saved it as: UTF-8 with or without BOM,
 /// UTF-16 with BOM, or GB18030/GBK (Excel's default for Chinese CSV). GB18030 is read with a warning
-/// that says how to save as UTF-8; bytes that are neither are refused, so mojibake never reaches an output.
+/// that says how to save as UTF-8; bytes that are neither are refused, so mojibake never reaches an output;
+/// invisible control characters are errors at their place (<see cref="ControlCharacters"/>).
 /// </summary>
 public static class TextFileDecoder
 {
@@ -31,7 +32,7 @@ public static class TextFileDecoder
             diagnostics.Error(DiagnosticCodes.FileUnreadable, displayPath, 0, 0, $"无法读取文件：{e.Message}");
             return null;
         }
-        return Decode(bytes, displayPath, diagnostics);
+        return Decode(bytes, displayPath, diagnostics) is { } text ? ControlCharacters.Check(text, displayPath, diagnostics) : null;
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)

@@ -11,6 +11,7 @@ public static class DiagnosticCodes
     public const string FileUnreadable = "PUB1005";
     public const string NoDocuments = "PUB1006";
     public const string NotARegularFile = "PUB1007";
+    public const string ControlCharacter = "PUB1008";
 
     // Forms (templates/forms/<name>/form.yaml, templates/frameworks/<name>.yaml)
     public const string FormInvalid = "PUB1201";

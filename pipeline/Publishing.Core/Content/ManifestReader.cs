@@ -81,7 +81,7 @@ public sealed class ManifestReader
             Currency: OptionalString(root, "currency") ?? "万元",
             Framework: OptionalString(root, "framework") ?? form.Framework,
             Theme: ThemeName(root),
-            Date: OptionalDate(root))
+            Date: RequiredDate(root))
         {
             ManifestPath = _path,
             Locations = root.Children
@@ -236,13 +236,22 @@ public sealed class ManifestReader
         return 0;
     }
 
-    private DateOnly OptionalDate(YamlMappingNode root)
+    /// <summary>
+    /// The draft's date, required: it is the PDF's creation date and the preview's date stamp, and there is no
+    /// right date to assume (the build's own date would make every rebuild differ; any fixed one is wrong).
+    /// </summary>
+    private DateOnly RequiredDate(YamlMappingNode root)
     {
-        if (!root.Children.TryGetValue(new YamlScalarNode("date"), out var node)) return new DateOnly(2000, 1, 1);
+        if (!root.Children.TryGetValue(new YamlScalarNode("date"), out var node))
+        {
+            _diagnostics.Error(DiagnosticCodes.ManifestMissingKey, _path, (int)root.Start.Line, (int)root.Start.Column,
+                "缺少设置项“date”：这份草案的日期，写成 date: 2021-01-15。它是 PDF 的创建日期和预览页上的日期。");
+            return default;
+        }
         var text = (node as YamlScalarNode)?.Value ?? "";
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
         BadValue(node, $"date 应写成 2021-01-15 这样的日期，而不是“{text}”。");
-        return new DateOnly(2000, 1, 1);
+        return default;
     }
 
     private void Missing(YamlMappingNode map, string key) =>

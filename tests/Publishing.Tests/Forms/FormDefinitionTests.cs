@@ -152,7 +152,7 @@ public sealed class FormDefinitionTests : IDisposable
 
         document.Write("document.yaml", WithForm("signed") + "填报单位: 测试局\n联系电活: 123\n");
         var error = document.Validate(_templates).ShouldHaveSingleItem();
-        (error.Code, error.Line).ShouldBe((DiagnosticCodes.ManifestUnknownKey, 21));
+        (error.Code, error.Line).ShouldBe((DiagnosticCodes.ManifestUnknownKey, 22));
         error.Message.ShouldContain("是否应为“联系电话”");
     }
 

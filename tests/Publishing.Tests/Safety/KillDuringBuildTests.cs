@@ -160,6 +160,7 @@ public sealed class KillDuringBuildTests : IDisposable
             title: 大文档测试
             department: 测试局
             year: 2021
+            date: 2021-01-15
             prepared_by: 测试局编制
             reviewed_by: 测试县财政局审核
             unit:

@@ -82,8 +82,7 @@ public sealed class DocumentAssembler
         var template = _parsed.GetOrAdd(path, p => new Lazy<Template>(() => Marked(Template.Parse(File.ReadAllText(p), p), p))).Value;
         if (template.HasErrors)
         {
-            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-                diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+            ReportSyntaxErrors(template.Messages, diagnostics);
             return null;
         }
 
@@ -103,8 +102,7 @@ public sealed class DocumentAssembler
         catch (ScriptParserRuntimeException e)
         {
             // An included template failed to parse: report its own errors at its own lines.
-            foreach (var message in e.ParserMessages.Where(m => m.Type == ParserMessageType.Error))
-                diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+            ReportSyntaxErrors(e.ParserMessages, diagnostics);
             return null;
         }
         catch (ScriptRuntimeException e)
@@ -121,6 +119,30 @@ public sealed class DocumentAssembler
     {
         if (!template.HasErrors) TemplateRowMarks.Mark(template, path);
         return template;
+    }
+
+    /// <summary>
+    /// Each parse error at its place; a block left without its end at the statement that opens it, not at the end
+    /// of the file where Scriban noticed.
+    /// </summary>
+    private void ReportSyntaxErrors(IEnumerable<LogMessage> messages, DiagnosticBag diagnostics)
+    {
+        var unclosedReported = false;
+        foreach (var message in messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            if (message.Message.Contains(UnclosedBlocks.MissingEndMessage, StringComparison.Ordinal)
+                && File.Exists(message.Span.FileName)
+                && UnclosedBlocks.Find(File.ReadAllText(message.Span.FileName)) is var (line, column, keyword))
+            {
+                // Every block Scriban finds open ends at the same place; the innermost open one is named once.
+                if (unclosedReported) continue;
+                unclosedReported = true;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateSyntax, DisplayPaths.For(message.Span.FileName), line + 1, column + 1,
+                    $"模板语法错误：这个 {keyword} 没有对应的 {{{{ end }}}}，直到文件结尾都没有结束。请在这一块的末尾补上 {{{{ end }}}}。"));
+                continue;
+            }
+            diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+        }
     }
 
     private static bool IsLimit(ScriptRuntimeException e) =>

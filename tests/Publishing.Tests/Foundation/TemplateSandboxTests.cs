@@ -26,6 +26,23 @@ public class TemplateSandboxTests
     }
 
     [Theory]
+    [InlineData("a\n{{ for x in [1] }}\n  {{ if x }}y{{ end }}\n", 2, 4, "for")]
+    [InlineData("line\n\n  {{~ if x ~}}\n  text\n{{ capture c }}z{{ end }}\n", 3, 7, "if")]
+    [InlineData("{{ x = 1; while x < 2; x = x + 1 }}", 1, 11, "while")]
+    [InlineData("{{ if x }}\n{{ else if x > 1 }}\n{{ capture c }}\n{{ end }}\n", 1, 4, "if")]
+    public void A_block_without_its_end_is_located_at_the_statement_that_opens_it(string text, int line, int column, string keyword)
+    {
+        var (output, diagnostics) = RenderTemplate(text);
+
+        output.ShouldBeNull();
+        var error = diagnostics.Items.ShouldHaveSingleItem();
+        error.Code.ShouldBe(DiagnosticCodes.TemplateSyntax);
+        error.Path.ShouldEndWith("/t.sbn");
+        (error.Line, error.Column).ShouldBe((line, column));
+        error.Message.ShouldContain($"这个 {keyword} 没有对应的 {{{{ end }}}}");
+    }
+
+    [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("/etc/passwd")]
     [InlineData("partials/../../secret.sbn")]

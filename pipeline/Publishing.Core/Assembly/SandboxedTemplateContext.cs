@@ -42,24 +42,37 @@ public sealed class SandboxedTemplateContext : TemplateContext
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
-        base.Write(span, Escape(textAsObject));
+        base.Write(span, Escape(span, textAsObject));
 
     public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) =>
-        base.WriteAsync(span, Escape(textAsObject));
+        base.WriteAsync(span, Escape(span, textAsObject));
 
-    private object? Escape(object? value)
+    /// <summary>The value as the output's language needs it; <paramref name="span"/> is the statement printing it.</summary>
+    private object? Escape(SourceSpan span, object? value)
     {
         if (value is null) return null;
         if (value is TrustedHtml trusted) return trusted.Html;
         var text = ObjectToString(value) ?? "";
         if (_escaping == OutputEscaping.Html) return WebUtility.HtmlEncode(text);
         if (text.IndexOfAny(CssBreakouts) >= 0)
-            throw new ScriptRuntimeException(CurrentSpan,
+            throw new ScriptRuntimeException(_printing?.Span ?? span,
                 $"the value '{text}' cannot be written into the stylesheet: it contains one of {{ }} ; or a line break");
         return text;
     }
 
     private static readonly char[] CssBreakouts = { '{', '}', ';', '\n', '\r' };
+
+    /// <summary>
+    /// The statement whose value is being printed. Scriban writes a block's values with the whole block's span
+    /// (the file's start for a template's top level), so a refused value is located by its own statement instead.
+    /// </summary>
+    private ScriptNode? _printing;
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (scriptNode is ScriptExpressionStatement) _printing = scriptNode;
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
+    }
 
     protected override void OnEnterLoop(ScriptLoopStatementBase loop)
     {

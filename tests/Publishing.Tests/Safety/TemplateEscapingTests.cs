@@ -103,9 +103,9 @@ public sealed class TemplateEscapingTests
     [Fact]
     public void The_stylesheet_refuses_a_value_that_would_leave_its_declaration()
     {
-        var (output, diagnostics) = Render("a { color: {{ value }}; }", "red; } body { display: none", "t.css.sbn");
+        var (output, diagnostics) = Render("a {\n  color: {{ value }};\n}", "red; } body { display: none", "t.css.sbn");
         output.ShouldBeNull();
-        diagnostics.Items.ShouldHaveSingleItem().ToString().ShouldContain("/t.css.sbn(1,1): error PUB4102:");
+        diagnostics.Items.ShouldHaveSingleItem().ToString().ShouldContain("/t.css.sbn(2,13): error PUB4102:");   // at the printed value, not the file's start
 
         Render("a { font-family: {{ value }}; }", "\"Noto Serif SC\", serif", "t.css.sbn").Output
             .ShouldBe("a { font-family: \"Noto Serif SC\", serif; }");

@@ -21,7 +21,7 @@ public class SampleBuildBenchmarks
         var root = RepositoryRoot();
         _sample = Path.Combine(root, "content", "chengde-xinfang-2021");
         var templates = Path.Combine(root, "templates");
-        var output = Path.Combine(Path.GetTempPath(), "publishing-bench");
+        var output = Directory.CreateTempSubdirectory("publishing-bench-").FullName;
         _htmlOnly = new DocumentBuilder(new BuildOptions(Path.Combine(root, "content"), output, templates, OutputFormats.Html));
         _htmlAndPdf = new DocumentBuilder(new BuildOptions(Path.Combine(root, "content"), output, templates, OutputFormats.All));
     }

@@ -107,9 +107,14 @@ public class FontTests
     [Fact]
     public void A_file_that_is_not_a_TrueType_font_is_refused()
     {
-        var path = Path.Combine(Path.GetTempPath(), "not-a-font.ttf");
-        File.WriteAllText(path, "hello");
-        Should.Throw<InvalidDataException>(() => Fonts.FontFace.Open(path));
+        var dir = Directory.CreateTempSubdirectory("not-a-font-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "not-a-font.ttf");
+            File.WriteAllText(path, "hello");
+            Should.Throw<InvalidDataException>(() => Fonts.FontFace.Open(path));
+        }
+        finally { dir.Delete(true); }
     }
 
     [Fact]

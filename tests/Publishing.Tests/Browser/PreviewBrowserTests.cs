@@ -27,10 +27,8 @@ public sealed class PreviewBrowserTests : IClassFixture<PreviewPage>
     {
         await _page!.EvaluateExpressionAsync("window.scrollTo(0, 0)");
         await _page.ClickAsync("nav.toc a[href='#三工作保障措施']");
-        await Task.Delay(200);
-        var top = await _page.EvaluateExpressionAsync<double>(
-            "document.getElementById('三工作保障措施').getBoundingClientRect().top");
-        Math.Abs(top).ShouldBeLessThan(5);
+        await Poll.Until(async () => Math.Abs(await _page.EvaluateExpressionAsync<double>(
+            "document.getElementById('三工作保障措施').getBoundingClientRect().top")) < 5, "the section scrolled to the top");
         (await _page.EvaluateExpressionAsync<string>("decodeURIComponent(location.hash)")).ShouldBe("#三工作保障措施");
         (await _page.EvaluateExpressionAsync<double>("window.scrollY")).ShouldBeGreaterThan(1000);
     }

@@ -24,9 +24,6 @@ public sealed partial class CorpusTests
             .Order(StringComparer.Ordinal)
             .Select(name => new object[] { name! });
 
-    [Fact]
-    public void The_corpus_has_at_least_forty_cases() => Cases().Count().ShouldBeGreaterThanOrEqualTo(40);
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void Validate_reports_exactly_the_expected_diagnostics(string name)

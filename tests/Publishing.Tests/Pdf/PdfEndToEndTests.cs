@@ -43,8 +43,6 @@ public class PdfEndToEndTests
         var (pdf, diagnostics) = Seed.Value;
         diagnostics.ShouldBeEmpty();
         pdf.Length.ShouldBeLessThan(300 * 1024);
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pdf-look"));
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "pdf-look", "seed.pdf"), pdf);
     }
 
     [Fact]

@@ -15,12 +15,51 @@ public static class RepoPaths
         throw new InvalidOperationException("Publishing.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>A fresh empty folder under the system temp directory.</summary>
+    /// <summary>
+    /// A fresh empty folder under this test run's own temp folder. The run's folder is removed when the test
+    /// process exits, and folders left by runs that were killed are swept at the next run, so repeated runs do
+    /// not fill the disk.
+    /// </summary>
     public static string NewTempDirectory(string prefix = "publishing-test")
     {
-        var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        var path = Path.Combine(RunTempRoot.Value, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
         return path;
+    }
+
+    private const string RunRootPrefix = "publishing-tests-";
+    private static readonly Lazy<string> RunTempRoot = new(CreateRunTempRoot);
+
+    private static string CreateRunTempRoot()
+    {
+        SweepRootsOfEndedRuns();
+        var root = Path.Combine(Path.GetTempPath(), RunRootPrefix + Environment.ProcessId);
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        return root;
+    }
+
+    private static void SweepRootsOfEndedRuns()
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), RunRootPrefix + "*"))
+        {
+            var pid = Path.GetFileName(root)[RunRootPrefix.Length..];
+            if (int.TryParse(pid, out var id) && !ProcessIsAlive(id)) TryDelete(root);
+        }
+    }
+
+    private static bool ProcessIsAlive(int id)
+    {
+        try { using var process = System.Diagnostics.Process.GetProcessById(id); return !process.HasExited; }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { }                      // a child process still writing: the next run sweeps it
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>A fresh content folder holding a copy of the sample as &lt;name&gt;/, to mutate in a test.</summary>

@@ -129,6 +129,38 @@ public sealed class LivePreviewTests : IDisposable
             "the document's page once the CSV is fixed", seconds: 30);
     }
 
+    [Fact]
+    public async Task A_section_edit_rebuilds_only_its_document_and_a_template_edit_rebuilds_every_document()
+    {
+        var content = RepoPaths.NewTempDirectory("content");
+        RepoPaths.CopyDirectory(RepoPaths.Sample, Path.Combine(content, "first"));
+        RepoPaths.CopyDirectory(RepoPaths.Sample, Path.Combine(content, "second"));
+        var templates = RepoPaths.NewTempDirectory("templates");
+        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
+        var url = await StartServerAsync(content, templates);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await Poll.Until(() => Task.FromResult(Printed("first：PDF 已更新") && Printed("second：PDF 已更新")),
+            "both documents' first PDFs", seconds: 120);
+
+        // A section of one document: that document is rebuilt, the other is not.
+        int logged;
+        lock (_stdout) logged = _stdout.Count;
+        var section = Path.Combine(content, "first", "sections", "03-safeguards.md");
+        SaveLikeAnEditor(section, File.ReadAllText(section).Replace("做好党的敏感时期信访保障工作", "做好重要节点信访保障工作"));
+        await Poll.Until(async () => (await http.GetStringAsync(url + "first/")).Contains("做好重要节点信访保障工作"),
+            "the edit in the first document's page", seconds: 30);
+        await Poll.Until(() => Task.FromResult(PrintedSince(logged, "first：PDF 已更新")), "the edited document's PDF", seconds: 60);
+        PrintedSince(logged, "second：").ShouldBeFalse("a section of the first document rebuilt the second");
+        (await http.GetStringAsync(url + "second/")).ShouldContain("做好党的敏感时期信访保障工作");
+
+        // A template shared by both: every document is rebuilt with it.
+        var cover = Path.Combine(templates, "partials", "cover.html.sbn");
+        SaveLikeAnEditor(cover, File.ReadAllText(cover).Replace("（{{ meta.status }}）", "（{{ meta.status }}·模板已修改）"));
+        foreach (var slug in new[] { "first", "second" })
+            await Poll.Until(async () => (await http.GetStringAsync(url + slug + "/")).Contains("模板已修改"),
+                $"the template's edit in {slug}'s page", seconds: 30);
+    }
+
     /// <summary>The first "built" event's data on the stream within the wait (null if none), and whether it connected.</summary>
     private static async Task<(string? Data, bool Connected)> FirstEventAsync(HttpClient http, string url, TimeSpan? wait = null)
     {
@@ -176,9 +208,11 @@ public sealed class LivePreviewTests : IDisposable
         }
     }
 
-    private bool Printed(string text)
+    private bool Printed(string text) => PrintedSince(0, text);
+
+    private bool PrintedSince(int line, string text)
     {
-        lock (_stdout) return _stdout.Any(l => l.Contains(text, StringComparison.Ordinal));
+        lock (_stdout) return _stdout.Skip(line).Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 
     private static void SaveLikeAnEditor(string path, string text)
@@ -188,10 +222,10 @@ public sealed class LivePreviewTests : IDisposable
         File.Move(temporary, path, overwrite: true);
     }
 
-    private async Task<string> StartServerAsync(string content)
+    private async Task<string> StartServerAsync(string content, string? templates = null)
     {
         var info = PublishingProcess.StartInfo("serve", content, "--port", "0",
-            "--templates", RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out"));
+            "--templates", templates ?? RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out"));
         _server = Process.Start(info)!;
         var address = new TaskCompletionSource<string>();
         _server.OutputDataReceived += (_, e) =>

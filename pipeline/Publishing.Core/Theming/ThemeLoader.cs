@@ -25,15 +25,15 @@ public static class ThemeLoader
     public static Theme Load(string templatesDirectory, string name = "default")
     {
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            throw new YamlException($"theme name '{name}' may only contain letters, digits, '-' and '_'");
+            throw new YamlException($"主题名“{name}”只能由字母、数字、“-”和“_”组成");
         var path = Path.Combine(templatesDirectory, "theme", name + ".yaml");
-        if (!File.Exists(path)) throw new FileNotFoundException($"there is no theme '{name}' (templates/theme/{name}.yaml)", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"没有名为“{name}”的主题（应有 templates/theme/{name}.yaml）", path);
 
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(path)));
         var binder = new Binder();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new YamlException("a theme is a mapping of keys to values (page:, fonts:, body:, styles: …)");
+            throw new YamlException("主题文件应是“名称: 值”的表（page:、fonts:、body:、styles: ……）");
         if (binder.Bind(root, typeof(Theme), "") is not Theme theme) throw new ThemeInvalidException(binder.Problems);
         theme.BaseDirectory = Path.GetFullPath(templatesDirectory);
         theme.SourcePath = DisplayPaths.For(path);
@@ -75,22 +75,22 @@ public static class ThemeLoader
         private object BindValue(YamlNode node, Type type, string key)
         {
             if (type == typeof(string)) return Scalar(node);
-            if (type == typeof(double)) return Parse(node, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture), "a number");
-            if (type == typeof(int)) return Parse(node, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture), "a whole number");
-            if (type == typeof(bool)) return Parse(node, s => bool.Parse(s), "true or false");
+            if (type == typeof(double)) return Parse(node, s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture), "数字");
+            if (type == typeof(int)) return Parse(node, s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture), "整数");
+            if (type == typeof(bool)) return Parse(node, s => bool.Parse(s), "true 或 false");
 
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
             {
                 var list = (IList)Activator.CreateInstance(type)!;
                 var itemType = type.GetGenericArguments()[0];
-                foreach (var item in Expect<YamlSequenceNode>(node, "a list").Children) if (Bind(item, itemType, $"{key}[{list.Count}]") is { } bound) list.Add(bound);
+                foreach (var item in Expect<YamlSequenceNode>(node, "列表（每项以 - 开头）").Children) if (Bind(item, itemType, $"{key}[{list.Count}]") is { } bound) list.Add(bound);
                 return list;
             }
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
             {
                 var map = (IDictionary)Activator.CreateInstance(type)!;
                 var valueType = type.GetGenericArguments()[1];
-                foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "a mapping").Children)
+                foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "“名称: 值”的表").Children)
                 {
                     var name = Scalar(keyNode);
                     if (Bind(value, valueType, Join(key, name)) is { } bound) map[name] = bound;
@@ -102,13 +102,13 @@ public static class ThemeLoader
             var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite)
                 .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);
-            foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "a mapping").Children)
+            foreach (var (keyNode, value) in Expect<YamlMappingNode>(node, "“名称: 值”的表").Children)
             {
                 var name = Scalar(keyNode);
                 if (!properties.TryGetValue(name, out var property))
                 {
                     Problems.Add(new ThemeProblem(keyNode.Start,
-                        $"unknown theme key '{name}'; known here: {string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}"));
+                        $"主题中没有“{name}”这一项；这里可写的有：{string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}"));
                     continue;
                 }
                 if (Bind(value, property.PropertyType, Join(key, name)) is { } bound) property.SetValue(target, bound);
@@ -130,9 +130,9 @@ public static class ThemeLoader
     }
 
     private static T Expect<T>(YamlNode node, string what) where T : YamlNode =>
-        node as T ?? throw new YamlException(node.Start, node.End, $"expected {what} here");
+        node as T ?? throw new YamlException(node.Start, node.End, $"这里应写{what}");
 
-    private static string Scalar(YamlNode node) => Expect<YamlScalarNode>(node, "a single value").Value ?? "";
+    private static string Scalar(YamlNode node) => Expect<YamlScalarNode>(node, "单个值").Value ?? "";
 
     private static object Parse(YamlNode node, Func<string, object> parse, string what)
     {
@@ -143,11 +143,11 @@ public static class ThemeLoader
         }
         catch (FormatException)
         {
-            throw new YamlException(node.Start, node.End, $"'{text}' should be {what}");
+            throw new YamlException(node.Start, node.End, $"“{text}”应为{what}");
         }
         catch (OverflowException)
         {
-            throw new YamlException(node.Start, node.End, $"'{text}' is out of range");
+            throw new YamlException(node.Start, node.End, $"“{text}”超出了允许的范围");
         }
     }
 

@@ -48,7 +48,7 @@ public static partial class ThemeRules
 
         Walk(theme, "", theme, Add);
         foreach (var (name, colour) in theme.Colors)
-            if (!Colour().IsMatch(colour)) Add($"colors.{name}", $"'{colour}' is not a colour: write #rgb or #rrggbb, e.g. #000000");
+            if (!Colour().IsMatch(colour)) Add($"colors.{name}", $"“{colour}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000");
         CheckFonts(theme, Add);
         return problems;
     }
@@ -64,7 +64,7 @@ public static partial class ThemeRules
             switch (property.GetValue(target))
             {
                 case double number: CheckNumber(path, name, number, add); break;
-                case int whole when whole < 0: add(path, $"'{whole}' should not be negative"); break;
+                case int whole when whole < 0: add(path, $"“{whole}”不能是负数"); break;
                 case string text: CheckWord(path, name, text, theme, add); break;
                 case IDictionary map:
                     if (property.PropertyType.GetGenericArguments()[1] != typeof(string))
@@ -80,10 +80,10 @@ public static partial class ThemeRules
     {
         var measured = name.EndsWith("_pt") || name.EndsWith("_mm") || name.EndsWith("_em") || name.EndsWith("_pct") || name == "large_text_pitch";
         if (!measured) return;
-        if (!double.IsFinite(number)) add(path, $"'{number}' is not a number");
-        else if ((Positive.Contains(name) || Positive.Contains(path)) && number <= 0) add(path, $"{name} must be more than 0 (it is {Format(number)})");
-        else if (number < 0) add(path, $"{name} must not be negative (it is {Format(number)})");
-        else if (name.EndsWith("_pct") && number > 100) add(path, $"{name} is a percentage: at most 100 (it is {Format(number)})");
+        if (!double.IsFinite(number)) add(path, $"“{number}”不是数字");
+        else if ((Positive.Contains(name) || Positive.Contains(path)) && number <= 0) add(path, $"{name} 必须大于 0（现在是 {Format(number)}）");
+        else if (number < 0) add(path, $"{name} 不能是负数（现在是 {Format(number)}）");
+        else if (name.EndsWith("_pct") && number > 100) add(path, $"{name} 是百分数，不能超过 100（现在是 {Format(number)}）");
     }
 
     private static void CheckWord(string path, string name, string text, Theme theme, Action<string, string> add)
@@ -91,16 +91,16 @@ public static partial class ThemeRules
         if (name.EndsWith("color") || name.EndsWith("background"))
         {
             if (!(name.EndsWith("background") && text.Length == 0) && !Colour().IsMatch(text))
-                add(path, $"'{text}' is not a colour: write #rgb or #rrggbb, e.g. #000000");
+                add(path, $"“{text}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000");
         }
         else if (name.EndsWith("align") && !Alignments.Contains(text))
-            add(path, $"'{text}' is not an alignment: use {string.Join(", ", Alignments)}");
+            add(path, $"“{text}”不是对齐方式：可写 {string.Join("、", Alignments)}");
         else if (name.EndsWith("weight") && !Weights.Contains(text))
-            add(path, $"'{text}' is not a weight: use regular or bold");
+            add(path, $"“{text}”不是字重：可写 regular 或 bold");
         else if (name == "font" && !theme.Fonts.ContainsKey(text))
-            add(path, $"there is no font family '{text}' under fonts: (known: {string.Join(", ", theme.Fonts.Keys.Order(StringComparer.Ordinal))})");
+            add(path, $"fonts: 下没有名为“{text}”的字体（已有：{string.Join("、", theme.Fonts.Keys.Order(StringComparer.Ordinal))}）");
         else if (path == "page.footer.position" && !FooterPositions.Contains(text))
-            add(path, $"'{text}' is not a footer position: use center or outside");
+            add(path, $"“{text}”不是页码位置：可写 center（居中）或 outside（单页在右、双页在左）");
     }
 
     private static void CheckFonts(Theme theme, Action<string, string> add)
@@ -109,17 +109,27 @@ public static partial class ThemeRules
         {
             foreach (var (face, files) in new[] { ("regular", faces.Regular), ("bold", faces.Bold) })
             {
-                if (files.Count == 0) add($"fonts.{family}", $"fonts.{family}.{face} names no font file");
+                if (files.Count == 0) add($"fonts.{family}", $"fonts.{family}.{face} 没有写字体文件");
                 for (var i = 0; i < files.Count; i++)
                 {
                     var key = $"fonts.{family}.{face}[{i}]";
+                    var path = theme.ResolvePath(files[i]);
                     try
                     {
-                        using var opened = FontFace.Open(theme.ResolvePath(files[i]));
+                        using var opened = FontFace.Open(path);
                     }
-                    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                    catch (FileNotFoundException)
                     {
-                        add(key, e.Message);
+                        add(key, $"找不到字体文件：{path}");
+                    }
+                    catch (UnauthorizedAccessException)
+                    {
+                        add(key, $"没有权限读取字体文件：{path}");
+                    }
+                    catch (Exception e) when (e is IOException or InvalidDataException)
+                    {
+                        // The layout engine's own words (it knows no Chinese) follow in brackets for whoever maintains the fonts.
+                        add(key, $"无法作为字体读取：{path}（{e.Message}）");
                     }
                 }
             }

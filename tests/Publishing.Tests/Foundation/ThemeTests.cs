@@ -50,7 +50,7 @@ public class ThemeTests
             .Replace("\n  margin_top_mm: 37", "\n  margin_topp_mm: 37");
         var error = Should.Throw<YamlException>(() => ThemeLoader.Load(TemplatesWithTheme(yaml)));
         error.Start.Line.ShouldBe(7);
-        error.Message.ShouldContain("unknown theme key 'margin_topp_mm'");
+        error.Message.ShouldContain("主题中没有“margin_topp_mm”这一项");
         error.Message.ShouldContain("margin_top_mm");
     }
 
@@ -59,7 +59,7 @@ public class ThemeTests
     {
         var error = Should.Throw<YamlException>(() => ThemeLoader.Load(TemplatesWithTheme("body:\n  size_pt: 三号\n")));
         error.Start.Line.ShouldBe(2);
-        error.Message.ShouldContain("'三号' should be a number");
+        error.Message.ShouldContain("“三号”应为数字");
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public class ThemeTests
     [InlineData("/etc/theme")]
     [InlineData("")]
     public void A_theme_name_cannot_leave_the_theme_folder(string name) =>
-        Should.Throw<YamlException>(() => ThemeLoader.Load(RepoPaths.Templates, name)).Message.ShouldContain("may only contain");
+        Should.Throw<YamlException>(() => ThemeLoader.Load(RepoPaths.Templates, name)).Message.ShouldContain("只能由字母、数字");
 
     [Fact]
     public void A_broken_theme_is_a_located_diagnostic_and_no_output()
@@ -76,7 +76,7 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates);
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：expected a single value here"));
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：这里应写单个值"));
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -91,7 +91,7 @@ public class ThemeTests
         var lines = yaml.Split('\n').ToList();
         var line = lines.FindIndex(l => l.Contains("/nonexistent/FangSong_GB2312.ttf"));
         var column = lines[line].IndexOf("/nonexistent", StringComparison.Ordinal) + 1;
-        result.DiagnosticLines.ShouldContain(l => l.Contains($"/theme/default.yaml({line + 1},{column}): error PUB4105:") && l.Contains("font file not found"), result.Stderr);
+        result.DiagnosticLines.ShouldContain(l => l.Contains($"/theme/default.yaml({line + 1},{column}): error PUB4105:") && l.Contains("找不到字体文件"), result.Stderr);
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -122,7 +122,7 @@ public class ThemeTests
         var yaml = DefaultTheme.Replace("  text: \"#000000\"", "  text: \"#00000\"");
         var templates = TemplatesWithTheme(yaml);
         var themePath = Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml"));
-        var expected = $"{themePath}({LineOf(yaml, "#00000\"")},9): error PUB4105: 主题文件有误：'#00000' is not a colour";
+        var expected = $"{themePath}({LineOf(yaml, "#00000\"")},9): error PUB4105: 主题文件有误：“#00000”不是颜色";
         var (content, _) = RepoPaths.CopyOfSample("a");
         RepoPaths.CopyDirectory(Path.Combine(content, "a"), Path.Combine(content, "b"));
 
@@ -160,13 +160,13 @@ public class ThemeTests
         var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(templates));
 
         var found = error.Problems.Select(p => ((int)p.Place.Line, p.Message)).ToList();
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "  size_pt: 0") && p.Message.Contains("size_pt must be more than 0"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "  size_pt: 0") && p.Message.Contains("size_pt 必须大于 0"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "body_height_mm: 300") && p.Message.Contains("版心比页面高"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "border_color: black") && p.Message.Contains("'black' is not a colour"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "font: sams") && p.Message.Contains("no font family 'sams'"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "position: inside") && p.Message.Contains("not a footer position"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "header_align: centre") && p.Message.Contains("not an alignment"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "margin_topp_mm") && p.Message.Contains("unknown theme key"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "border_color: black") && p.Message.Contains("“black”不是颜色"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "font: sams") && p.Message.Contains("没有名为“sams”的字体"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "position: inside") && p.Message.Contains("不是页码位置"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "header_align: centre") && p.Message.Contains("不是对齐方式"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "margin_topp_mm") && p.Message.Contains("主题中没有"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "bold: [not-a-font.ttf]") && p.Message.Contains("not-a-font.ttf"));
         found.Count.ShouldBe(8, string.Join("\n", found));
     }

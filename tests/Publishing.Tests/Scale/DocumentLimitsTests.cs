@@ -170,7 +170,7 @@ public sealed class DocumentLimitsTests
     [InlineData("max_rows_per_file", "0", "每个数据文件的行数上限应大于 0")]
     [InlineData("max_content_mb", "-1", "文档内容的大小上限（MB）应大于 0")]
     [InlineData("max_pages", "0", "PDF 的页数上限应大于 0")]
-    [InlineData("max_pages", "many", "'many' should be a whole number")]
+    [InlineData("max_pages", "many", "“many”应为整数")]
     public void A_limit_that_is_not_a_positive_whole_number_is_a_theme_error_at_its_value(string key, string value, string message)
     {
         var templates = TemplatesWithLimits($"limits:\n  {key}: {value}\n");

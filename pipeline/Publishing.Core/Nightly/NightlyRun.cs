@@ -50,13 +50,20 @@ public static partial class NightlyRun
         if (result.Documents.Count == 0)
             runProblems.Error(DiagnosticCodes.NoDocuments, DisplayPaths.For(build.ContentRoot), 0, 0, "这里没有文档：夜间构建没有可生成的草案。");
 
-        var report = BuildReport.From(name, started, previous is null ? null : Path.GetFileName(previous), result,
-            build.WarningsAsErrors, runProblems.Sorted());
-        AtomicFile.WriteText(Path.Combine(staging, BuildReport.JsonFile), report.ToJson());
-        AtomicFile.WriteText(Path.Combine(staging, BuildReport.PageFile), ReportPage.Render(report));
-        if (!report.Succeeded) AtomicFile.WriteText(Path.Combine(staging, FailedFile), WhatFailed(report));
-        // The site's index over every document (it links the report page written just above).
+        BuildReport WriteReport()
+        {
+            var written = BuildReport.From(name, started, previous is null ? null : Path.GetFileName(previous), result,
+                build.WarningsAsErrors, runProblems.Sorted());
+            AtomicFile.WriteText(Path.Combine(staging, BuildReport.JsonFile), written.ToJson());
+            AtomicFile.WriteText(Path.Combine(staging, BuildReport.PageFile), ReportPage.Render(written));
+            if (!written.Succeeded) AtomicFile.WriteText(Path.Combine(staging, FailedFile), WhatFailed(written));
+            return written;
+        }
+        var report = WriteReport();
+        // The site's index over every document (it links the report page written just above). An error it meets
+        // (a broken site template) fails the run too: the report is written again with it.
         SiteBuild.Finish(staging, build.TemplatesDirectory, result.Outcomes(), fullBuild: true, runProblems);
+        if (report.Succeeded && runProblems.HasErrors) report = WriteReport();
 
         var final = Path.Combine(root, name);
         Directory.Move(staging, final);

@@ -15,9 +15,9 @@ public sealed class NightlyTests
 
     public NightlyTests() => _county = CountyGenerator.Write(_content, departments: 3, seed: 7, minProjects: 1, maxProjects: 3);
 
-    private NightlyResult Night(string date, int keep = 14) =>
+    private NightlyResult Night(string date, int keep = 14, string? templates = null) =>
         NightlyRun.Run(
-            new NightlyOptions(_root, new BuildOptions(_content, "unused", RepoPaths.Templates), keep, DateOnly.Parse(date)),
+            new NightlyOptions(_root, new BuildOptions(_content, "unused", templates ?? RepoPaths.Templates), keep, DateOnly.Parse(date)),
             _county.Select(d => d.Directory).ToList(), new BatchOptions(Jobs: 2));
 
     private string LatestName => Path.GetFileName(NightlyRun.Latest(_root)!);
@@ -87,6 +87,25 @@ public sealed class NightlyTests
         command.Stderr.ShouldContain("夜间构建失败");
         LatestName.ShouldBe("2021-01-15");
         Directory.Exists(Path.Combine(_root, "2021-01-16.2")).ShouldBeTrue();       // a second run that day: its own folder
+    }
+
+    [Fact]
+    public void A_broken_site_index_template_fails_the_night_without_moving_latest()
+    {
+        Night("2021-01-15").Succeeded.ShouldBeTrue();
+        var templates = RepoPaths.NewTempDirectory("templates");
+        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
+        File.AppendAllText(Path.Combine(templates, "site", "index.html.sbn"), "\n{{ if site.documents.size > 0 }}\n");
+
+        var night = Night("2021-01-16", templates: templates);
+
+        night.Succeeded.ShouldBeFalse();
+        LatestName.ShouldBe("2021-01-15");
+        night.Report.Status.ShouldBe("failed");
+        night.Report.RunProblems.ShouldContain(p => p.IsError && p.Path.EndsWith("site/index.html.sbn"));
+        File.ReadAllText(Path.Combine(_root, "2021-01-16", NightlyRun.FailedFile)).ShouldContain("site/index.html.sbn(");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(night.Directory, "report.json")));
+        json.RootElement.GetProperty("status").GetString().ShouldBe("failed");
     }
 
     [Fact]

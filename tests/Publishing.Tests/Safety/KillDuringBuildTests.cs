@@ -19,21 +19,7 @@ public sealed class KillDuringBuildTests : IDisposable
     [Fact]
     public void Killing_a_build_leaves_the_previous_outputs_or_the_complete_new_ones()
     {
-        // The previous draft: a small version of the document, built completely.
-        GenerateDocument(sections: 1, paragraphs: 3, projects: 1);
-        Run(Output).ExitCode.ShouldBe(0);
-        var previous = Snapshot(Output);
-
-        // The new version is large; its complete outputs, built once without interruption elsewhere.
-        GenerateDocument(sections: 60, paragraphs: 30, projects: 150);
-        // Built over a copy of the previous draft, as the killed builds are (the change page compares with it).
-        var reference = Path.Combine(_root, "reference");
-        RepoPaths.CopyDirectory(Path.Combine(Output, "big"), Path.Combine(reference, "big"));
-        var clock = Stopwatch.StartNew();
-        var complete = Run(reference);
-        var duration = clock.Elapsed;
-        complete.ExitCode.ShouldBe(0, complete.Stderr);
-        var next = Snapshot(reference);
+        var (previous, next, duration) = PreviousAndCompleteNextDraft();
         next["index.html"].ShouldNotBe(previous["index.html"]);
 
         var killedWhileRunning = 0;
@@ -93,17 +79,7 @@ public sealed class KillDuringBuildTests : IDisposable
     [InlineData("INT", 130)]
     public void A_signal_during_the_write_removes_our_temporary_files_and_exits_128_plus_its_number(string signal, int exitCode)
     {
-        GenerateDocument(sections: 1, paragraphs: 3, projects: 1);
-        Run(Output).ExitCode.ShouldBe(0);
-        var previous = Snapshot(Output);
-        GenerateDocument(sections: 60, paragraphs: 30, projects: 150);
-        // Built over a copy of the previous draft, as the signalled builds are: the document page and the change
-        // page mark what changed since the previous draft, so a reference built from nothing would differ from them.
-        var reference = Path.Combine(_root, "reference");
-        RepoPaths.CopyDirectory(Path.Combine(Output, "big"), Path.Combine(reference, "big"));
-        var complete = Run(reference);
-        complete.ExitCode.ShouldBe(0, complete.Stderr);
-        var next = Snapshot(reference);
+        var (previous, next, _) = PreviousAndCompleteNextDraft();
         var folder = Path.Combine(Output, "big");
 
         var signalled = 0;
@@ -130,6 +106,28 @@ public sealed class KillDuringBuildTests : IDisposable
             AssertPreviousOrNext(folder, previous, next, $"SIG{signal} round {round}");
         }
         signalled.ShouldBeGreaterThan(0, "never caught a build while it was writing its outputs");
+    }
+
+    /// <summary>
+    /// The previous draft (a small version of the document, built into the output folder) and the complete outputs
+    /// of the large new version, built once without interruption elsewhere, with how long that took. The new one is
+    /// built over a copy of the previous draft, as the interrupted builds are: the document page and the change page
+    /// mark what changed since the previous draft, so a reference built from nothing would differ from them.
+    /// </summary>
+    private (Dictionary<string, byte[]> Previous, Dictionary<string, byte[]> Next, TimeSpan Duration) PreviousAndCompleteNextDraft()
+    {
+        GenerateDocument(sections: 1, paragraphs: 3, projects: 1);
+        Run(Output).ExitCode.ShouldBe(0);
+        var previous = Snapshot(Output);
+
+        GenerateDocument(sections: 60, paragraphs: 30, projects: 150);
+        var reference = Path.Combine(_root, "reference");
+        RepoPaths.CopyDirectory(Path.Combine(Output, "big"), Path.Combine(reference, "big"));
+        var clock = Stopwatch.StartNew();
+        var complete = Run(reference);
+        var duration = clock.Elapsed;
+        complete.ExitCode.ShouldBe(0, complete.Stderr);
+        return (previous, Snapshot(reference), duration);
     }
 
     /// <summary>The id of a process that has ended (ids are reused only after many others, not within a test).</summary>

@@ -14,6 +14,15 @@ public sealed class DocumentLimitsTests
 {
     private static readonly string BaseDocument = Path.Combine(RepoPaths.Root, "tests", "Publishing.Tests", "Corpus", "_base");
 
+    /// <summary>A fresh content folder holding a copy of the corpus's tiny document as doc/.</summary>
+    private static (string Content, string Document) CopyOfBaseDocument()
+    {
+        var content = RepoPaths.NewTempDirectory("content");
+        var document = Path.Combine(content, "doc");
+        RepoPaths.CopyDirectory(BaseDocument, document);
+        return (content, document);
+    }
+
     /// <summary>The corpus's tiny document with an indicator file of <paramref name="rows"/> valid rows, generated here.</summary>
     private static void WriteDocumentWithIndicatorRows(string directory, int rows)
     {
@@ -73,9 +82,7 @@ public sealed class DocumentLimitsTests
     [Fact]
     public void A_project_file_past_a_lowered_row_limit_fails_at_its_first_row_too_many()
     {
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(BaseDocument, document);
+        var (content, document) = CopyOfBaseDocument();
         var projects = new StringBuilder(File.ReadAllText(Path.Combine(document, "data", "projects.csv")));
         var indicators = new StringBuilder(File.ReadAllText(Path.Combine(document, "data", "indicators.csv")));
         foreach (var code in new[] { "P002", "P003" })
@@ -103,9 +110,7 @@ public sealed class DocumentLimitsTests
     [Fact]
     public void Content_past_the_size_limit_fails_at_its_largest_file()
     {
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(BaseDocument, document);
+        var (content, document) = CopyOfBaseDocument();
         var markdown = Path.Combine(document, "sections", "01.md");
         var paragraph = string.Concat(Enumerable.Repeat("本局全年接待群众来访，确保信访工作正常开展。", 40));
         File.AppendAllText(markdown, "\n" + string.Join("\n\n", Enumerable.Repeat(paragraph, 900)) + "\n");  // ~1.4 MB
@@ -124,9 +129,7 @@ public sealed class DocumentLimitsTests
     [Fact]
     public void A_file_that_alone_passes_the_size_limit_is_never_read()
     {
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(BaseDocument, document);
+        var (content, document) = CopyOfBaseDocument();
         // 1.2 MB of bytes that are not text: read, they would be PUB1003 (unknown encoding); unread, only the limit speaks.
         var indicators = Path.Combine(document, "data", "indicators.csv");
         File.WriteAllBytes(indicators, Enumerable.Repeat((byte)0xFF, 1_200_000).ToArray());
@@ -176,9 +179,7 @@ public sealed class DocumentLimitsTests
         var templates = TemplatesWithLimits($"limits:\n  {key}: {value}\n");
         var themeLines = File.ReadAllLines(Path.Combine(templates, "theme", "default.yaml"));
         var line = Array.FindIndex(themeLines, l => l.StartsWith($"  {key}:", StringComparison.Ordinal)) + 1;
-        var content = RepoPaths.NewTempDirectory("content");
-        var document = Path.Combine(content, "doc");
-        RepoPaths.CopyDirectory(BaseDocument, document);
+        var (content, document) = CopyOfBaseDocument();
 
         var diagnostics = new DiagnosticBag();
         new DocumentBuilder(new BuildOptions(content, RepoPaths.NewTempDirectory("out"), templates, OutputFormats.Html))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Publishing.Content;
 using Scriban;
 using Scriban.Parsing;
@@ -15,6 +16,13 @@ public sealed class ConfinedTemplateLoader : ITemplateLoader
     private readonly string _root;
     private readonly string? _formFolder;
 
+    // Where each template name leads, resolved (links followed) once per loader: Scriban asks for the path at
+    // every include it runs (each project's partial, each page's head), and following every link along two
+    // paths is a dozen system calls each time. A loader lives as long as its assembler (one build run), as the
+    // parsed templates do; a refused or missing name is not kept and fails again at its next use.
+    private readonly ConcurrentDictionary<string, string> _found = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _includePaths = new(StringComparer.Ordinal);
+
     /// <param name="formFolder">A form's folder below templates/ (forms/&lt;name&gt;): its templates are found
     /// before templates/' own, so a form overrides only the templates it changes.</param>
     public ConfinedTemplateLoader(string templatesDirectory, string? formFolder = null)
@@ -26,8 +34,9 @@ public sealed class ConfinedTemplateLoader : ITemplateLoader
     /// <summary>The file a template name resolves to (the form's own first), or null when neither has it.</summary>
     public string? Find(string templateName)
     {
+        if (_found.TryGetValue(templateName, out var known)) return known;
         foreach (var candidate in Candidates(templateName))
-            if (File.Exists(candidate) && RealPaths.IsInside(_root, candidate)) return candidate;
+            if (File.Exists(candidate) && RealPaths.IsInside(_root, candidate)) return _found[templateName] = candidate;
         return null;
     }
 
@@ -37,7 +46,10 @@ public sealed class ConfinedTemplateLoader : ITemplateLoader
         yield return Path.GetFullPath(Path.Combine(_root, name));
     }
 
-    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        _includePaths.TryGetValue(templateName, out var known) ? known : _includePaths[templateName] = Resolve(callerSpan, templateName);
+
+    private string Resolve(SourceSpan callerSpan, string templateName)
     {
         var name = templateName.Replace('\\', '/');
         if (name.Length == 0 || Path.IsPathRooted(name) || name.Contains(':') || name.Split('/').Contains(".."))

@@ -22,6 +22,8 @@ public sealed class DocumentAssembler
 
     private readonly string _templatesDirectory;
     private readonly ConfinedTemplateLoader _loader;
+    /// <summary>One loader per form folder, kept like the parsed templates (each remembers where its includes lead).</summary>
+    private readonly ConcurrentDictionary<string, ConfinedTemplateLoader> _formLoaders = new(StringComparer.Ordinal);
     private readonly TemplateLimits _limits;
 
     // Parsed once per assembler (one per build run) and shared by every document and thread: a Scriban
@@ -70,7 +72,7 @@ public sealed class DocumentAssembler
     public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null,
         TemplateLimits? limits = null)
     {
-        var loader = formFolder is null ? _loader : new ConfinedTemplateLoader(_templatesDirectory, formFolder);
+        var loader = formFolder is null ? _loader : _formLoaders.GetOrAdd(formFolder, f => new ConfinedTemplateLoader(_templatesDirectory, f));
         var path = loader.Find(templateName) ?? Path.Combine(_templatesDirectory, templateName);
         var shownPath = DisplayPaths.For(path);
         if (!File.Exists(path))

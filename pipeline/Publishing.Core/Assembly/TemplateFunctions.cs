@@ -16,21 +16,20 @@ public static class TemplateFunctions
 {
     public static ScriptObject Create()
     {
-        // Typed wrappers (DelegateCustomFunction.CreateFunc) call the function directly; Import(name, Delegate)
-        // would invoke it by reflection, which the ahead-of-time compiled command cannot rely on.
-        var table = new ScriptObject
-        {
-            ["merge_runs"] = DelegateCustomFunction.CreateFunc<TemplateContext, IEnumerable, ScriptArray, ScriptArray>(MergeRuns),
-        };
-        var format = new ScriptObject
-        {
-            ["money"] = DelegateCustomFunction.CreateFunc<decimal, string>(Money),
-            ["percent"] = DelegateCustomFunction.CreateFunc<decimal, string>(Percent),
-            ["cell"] = DelegateCustomFunction.CreateFunc<object?, string>(Cell),
-        };
-        var functions = new ScriptObject { ["table"] = table, ["format"] = format };
-        return functions;
+        // Each render gets its own objects (a template may assign into them); the functions inside hold no state
+        // and are made once: making one inspects its delegate, which was most of a page's context set-up.
+        var table = new ScriptObject { ["merge_runs"] = MergeRunsFunction };
+        var format = new ScriptObject { ["money"] = MoneyFunction, ["percent"] = PercentFunction, ["cell"] = CellFunction };
+        return new ScriptObject { ["table"] = table, ["format"] = format };
     }
+
+    // Typed wrappers (DelegateCustomFunction.CreateFunc) call the function directly; Import(name, Delegate)
+    // would invoke it by reflection, which the ahead-of-time compiled command cannot rely on.
+    private static readonly IScriptCustomFunction MergeRunsFunction =
+        DelegateCustomFunction.CreateFunc<TemplateContext, IEnumerable, ScriptArray, ScriptArray>(MergeRuns);
+    private static readonly IScriptCustomFunction MoneyFunction = DelegateCustomFunction.CreateFunc<decimal, string>(Money);
+    private static readonly IScriptCustomFunction PercentFunction = DelegateCustomFunction.CreateFunc<decimal, string>(Percent);
+    private static readonly IScriptCustomFunction CellFunction = DelegateCustomFunction.CreateFunc<object?, string>(Cell);
 
     /// <summary>Money in 万元 with two decimals, as the form prints it.</summary>
     public static string Money(decimal value) => MoneyText.Format(value);

@@ -41,13 +41,17 @@ public sealed class BatchBuilder
         // --since compares with a git revision whose meaning moves with the repository: no cache then.
         var cache = !validateOnly && batch.Incremental && _options.Since is null ? new BuildCache(_options) : null;
         var results = new DocumentResult[ordered.Count];
+        var flush = new DeferredFlush();
         Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = batch.EffectiveJobs }, i =>
         {
-            var result = Isolated(ordered[i], validateOnly, cache);
+            var result = Isolated(ordered[i], validateOnly, cache, flush);
             results[i] = result;
             if (batch.DocumentDone is { } done)
                 lock (_reportLock) done(result);
         });
+        // The documents' files reach the disk before anything that relies on them is recorded.
+        using (StageTimes.Measure("flush"))
+            flush.Complete(_options.OutputRoot);
         // Nothing at all is written when every document failed (the last good drafts stay as they were).
         if (!validateOnly && results.Any(r => r.Status is DocumentStatus.Built or DocumentStatus.UpToDate))
         {
@@ -57,7 +61,7 @@ public sealed class BatchBuilder
         return new BatchResult(results, clock.Elapsed, batch.EffectiveJobs);
     }
 
-    private DocumentResult Isolated(string documentDirectory, bool validateOnly, BuildCache? cache)
+    private DocumentResult Isolated(string documentDirectory, bool validateOnly, BuildCache? cache, DeferredFlush flush)
     {
         var clock = Stopwatch.StartNew();
         using var measured = StageTimes.Measure("document");
@@ -69,7 +73,7 @@ public sealed class BatchBuilder
             BeforeDocument?.Invoke(documentDirectory);
             return validateOnly
                 ? Checked(documentDirectory, slug, outputDirectory, diagnostics, clock)
-                : Built(documentDirectory, slug, outputDirectory, diagnostics, cache, clock);
+                : Built(documentDirectory, slug, outputDirectory, diagnostics, cache, flush, clock);
         }
         catch (Exception e)
         {
@@ -90,7 +94,7 @@ public sealed class BatchBuilder
     }
 
     private DocumentResult Built(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics,
-        BuildCache? cache, Stopwatch clock)
+        BuildCache? cache, DeferredFlush flush, Stopwatch clock)
     {
         AtomicFile.SweepStale(outputDirectory); // temporary files a killed build left
         string? key;
@@ -119,7 +123,7 @@ public sealed class BatchBuilder
             using var writing = StageTimes.Measure("document/files");
             try
             {
-                rendered.WriteTo(outputDirectory);
+                rendered.WriteTo(outputDirectory, flush);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -133,7 +137,7 @@ public sealed class BatchBuilder
         var sorted = diagnostics.Sorted();
         if (key is not null)
             cache!.Remember(slug, new BuildCache.Entry(key, files, rendered.Files.Values.Select(f => (long)f.Length).ToList(),
-                rendered.PdfPages, rendered.TotalBytes, sorted));
+                rendered.PdfPages, rendered.TotalBytes, sorted), flush);
         return new DocumentResult(slug, documentDirectory, outputDirectory, files, rendered.PdfPages, rendered.TotalBytes,
             sorted, clock.Elapsed, DocumentStatus.Built, changed);
     }

@@ -72,8 +72,9 @@ internal sealed class BuildCache
         return entry;
     }
 
-    public void Remember(string slug, Entry entry) =>
-        AtomicFile.WriteText(PathOf(slug), JsonSerializer.Serialize(entry, Json.Entry));
+    /// <param name="later">The run's flush: the record reaches the disk with the outputs it describes.</param>
+    public void Remember(string slug, Entry entry, DeferredFlush? later = null) =>
+        AtomicFile.WriteText(PathOf(slug), JsonSerializer.Serialize(entry, Json.Entry), later);
 
     public void Forget(string slug)
     {

@@ -6,8 +6,8 @@ namespace Publishing.Output;
 
 /// <summary>
 /// Writes a file so that readers see either the old one or the complete new one: the bytes go to a
-/// temporary file (.name.&lt;pid&gt;.tmp) in the same folder, are flushed to disk, then renamed over the
-/// target. An interrupted build leaves at worst a stray temporary file, never a half-written output:
+/// temporary file (.name.&lt;pid&gt;.tmp) in the same folder, are flushed to disk (or, in a many-document
+/// run, once at its end: <see cref="DeferredFlush"/>), then renamed over the target. An interrupted build leaves at worst a stray temporary file, never a half-written output:
 /// on SIGINT/SIGTERM the command removes its own (<see cref="DiscardAllPending"/>), and a later build
 /// removes those of a killed one (<see cref="SweepStale"/>).
 /// </summary>
@@ -17,13 +17,15 @@ public static partial class AtomicFile
     private static readonly Lock PendingLock = new();
     private static bool _stopping;
 
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="later">Flush with the rest of the run instead of now (the file is added to it).</param>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, DeferredFlush? later = null)
     {
-        var temporary = Prepare(path, bytes);
+        var temporary = Prepare(path, bytes, flush: later is null);
         Commit(temporary, path);
+        later?.Add(path);
     }
 
-    public static void WriteText(string path, string text) => Write(path, Utf8(text));
+    public static void WriteText(string path, string text, DeferredFlush? later = null) => Write(path, Utf8(text), later);
 
     /// <summary>Writes only when the file does not already hold these bytes (its time and inode then stay). Returns whether it wrote.</summary>
     public static bool WriteIfChanged(string path, byte[] bytes)
@@ -46,9 +48,10 @@ public static partial class AtomicFile
 
     /// <summary>
     /// First half of a write: the complete bytes in a temporary file beside <paramref name="path"/>,
-    /// flushed to disk. Returns the temporary file's path for <see cref="Commit"/> (or <see cref="Discard"/>).
+    /// flushed to disk unless <paramref name="flush"/> is false (the caller flushes later, <see cref="DeferredFlush"/>).
+    /// Returns the temporary file's path for <see cref="Commit"/> (or <see cref="Discard"/>).
     /// </summary>
-    public static string Prepare(string path, ReadOnlySpan<byte> bytes)
+    public static string Prepare(string path, ReadOnlySpan<byte> bytes, bool flush = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -63,7 +66,7 @@ public static partial class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                if (flush) stream.Flush(flushToDisk: true);
             }
             // A stop that came while writing has already swept the pending files: do not leave this one behind.
             if (Volatile.Read(ref _stopping)) throw new OperationCanceledException("the build is being stopped");

@@ -47,7 +47,8 @@ public sealed class RenderedDocument
     /// are on disk are they renamed into place, one atomic rename each. A failure while writing (disk
     /// full, permissions) leaves every previous output as it was, not some old and some new.
     /// </summary>
-    public void WriteTo(string directory)
+    /// <param name="later">Flush the files to disk with the rest of the run (<see cref="DeferredFlush"/>), not each now.</param>
+    public void WriteTo(string directory, DeferredFlush? later = null)
     {
         var prepared = new List<(string Temporary, string Target)>();
         try
@@ -55,7 +56,7 @@ public sealed class RenderedDocument
             foreach (var (relativePath, bytes) in _files)
             {
                 var target = Path.Combine(directory, relativePath);
-                prepared.Add((AtomicFile.Prepare(target, bytes), target));
+                prepared.Add((AtomicFile.Prepare(target, bytes, flush: later is null), target));
             }
         }
         catch
@@ -68,6 +69,7 @@ public sealed class RenderedDocument
             try
             {
                 AtomicFile.Commit(prepared[i].Temporary, prepared[i].Target);
+                later?.Add(prepared[i].Target);
             }
             catch
             {

@@ -137,17 +137,26 @@ public sealed class Table : Block
     /// <summary>Row heights: a row is as tall as its tallest single-row cell; a row-spanning cell that needs more spreads the rest over its rows.</summary>
     private double[] Rows(List<PlacedCell> cells, int count, double[] xs, Func<PlacedCell, double[], double> height)
     {
+        // Arrays by the cells' index, not a dictionary by cell: balancing the columns runs this at every trial width.
         var pad = 2 * Style.Padding;
         var rows = new double[count];
-        var heights = cells.ToDictionary(c => c, c => height(c, xs) + pad);
-        foreach (var c in cells.Where(c => c.RowSpan == 1))
-            rows[c.Row] = Math.Max(rows[c.Row], heights[c]);
-        foreach (var c in cells.Where(c => c.RowSpan > 1).OrderBy(c => c.RowSpan))
+        var heights = new double[cells.Count];
+        var spanning = new List<int>();
+        for (var i = 0; i < cells.Count; i++)
         {
+            heights[i] = height(cells[i], xs) + pad;
+            if (cells[i].RowSpan == 1) rows[cells[i].Row] = Math.Max(rows[cells[i].Row], heights[i]);
+            else if (cells[i].RowSpan > 1) spanning.Add(i);
+        }
+        // Shorter spans first; cells of one span in their order (a stable sort).
+        spanning.Sort((x, y) => cells[x].RowSpan != cells[y].RowSpan ? cells[x].RowSpan.CompareTo(cells[y].RowSpan) : x.CompareTo(y));
+        foreach (var i in spanning)
+        {
+            var c = cells[i];
             var have = 0.0;
             for (var r = c.Row; r < c.Row + c.RowSpan; r++) have += rows[r];
-            if (heights[c] > have)
-                for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (heights[c] - have) / c.RowSpan;
+            if (heights[i] > have)
+                for (var r = c.Row; r < c.Row + c.RowSpan; r++) rows[r] += (heights[i] - have) / c.RowSpan;
         }
         return rows;
     }

@@ -36,10 +36,11 @@ internal static class OptimalBreaker
         var pairs = new int[n + 1];
         var compressLeft = new double[n];                // punctuation's blank half at a line's start or end
         var compressRight = new double[n];
+        var size = new double[n];                        // the font size (an em) at each character
         for (var i = 0; i < n; i++)
         {
-            compressLeft[i] = chars[i].CompressLeft;
-            compressRight[i] = chars[i].CompressRight;
+            (compressLeft[i], compressRight[i]) = chars[i].PunctuationBlank();
+            size[i] = chars[i].Size;
             prefix[i + 1] = prefix[i] + chars[i].Advance;
             spaceShrink[i + 1] = spaceShrink[i] + Justification.SpaceShrink(chars[i]);
             var stretchable = i > 0 && BreakRules.IsStretchable(cps[i - 1], cps[i]);
@@ -80,7 +81,7 @@ internal static class OptimalBreaker
                     : 0;
                 var overflow = natural - shrink > available + LineBreaker.Epsilon;
                 // Longer lines only get wider (give or take one compressible mark at their start).
-                if (overflow && j < k - 1 && natural - shrink > available + chars[s].Size) break;
+                if (overflow && j < k - 1 && natural - shrink > available + size[s]) break;
                 double line;
                 if (overflow) line = OverflowCost + natural - available;
                 else
@@ -90,7 +91,7 @@ internal static class OptimalBreaker
                     else if (isEnd || mandatory) ratio = 0;
                     else
                     {
-                        var em = chars[s < e ? s : Math.Max(0, b - 1)].Size;
+                        var em = size[s < e ? s : Math.Max(0, b - 1)];
                         var lineGaps = e > s + 1 ? gaps[e] - gaps[s + 1] : 0;
                         var linePairs = e > s + 1 ? pairs[e] - pairs[s + 1] : 0;
                         var (gap, track) = lineGaps + linePairs == 0

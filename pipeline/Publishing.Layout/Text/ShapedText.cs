@@ -13,7 +13,9 @@ internal sealed class ShapedChar
     public required int CodePoint { get; init; }
     public required FontFace Face { get; init; }
     public required TextSpan Span { get; init; }
-    public List<ShapedGlyph> Glyphs { get; } = new();
+    /// <summary>Made with room for exactly the glyphs shaping gave it (one for most characters): a shaped character
+    /// is kept for every character of every paragraph.</summary>
+    public required List<ShapedGlyph> Glyphs { get; init; }
     public double Advance { get; set; }
     public double Size => Span.Style.Size;
     /// <summary>Blank a full-width punctuation mark may give up on its left (an opening bracket's first half,
@@ -25,7 +27,7 @@ internal sealed class ShapedChar
 
     /// <summary>Asked of the font when needed rather than kept: a shaped character exists for every character of a
     /// document, and few are punctuation.</summary>
-    private (double Left, double Right) PunctuationBlank()
+    internal (double Left, double Right) PunctuationBlank()
     {
         if (!Shaper.IsCjkPunctuation(CodePoint) || Glyphs.Count != 1 || Advance < Size * 0.8
             || !Face.Font.TryGetGlyphExtents(Glyphs[0].Id, out var ink) || ink.Width <= 0)
@@ -79,8 +81,6 @@ internal static class Shaper
 
     private static void ShapeRun(TextSpan span, FontFace face, List<int> cps, int start, int end, List<ShapedChar> into)
     {
-        var chars = new ShapedChar[end - start];
-        for (var i = start; i < end; i++) chars[i - start] = new ShapedChar { CodePoint = cps[i], Face = face, Span = span };
         var scale = span.Style.Size / face.UnitsPerEm;
         using var buffer = new Buffer();
         buffer.ContentType = ContentType.Unicode;
@@ -99,6 +99,11 @@ internal static class Shaper
         face.Font.Shape(buffer, features.ToArray());
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
+        var glyphCounts = new int[end - start];
+        foreach (var info in infos) glyphCounts[(int)info.Cluster]++;
+        var chars = new ShapedChar[end - start];
+        for (var i = start; i < end; i++)
+            chars[i - start] = new ShapedChar { CodePoint = cps[i], Face = face, Span = span, Glyphs = new List<ShapedGlyph>(glyphCounts[i - start]) };
         for (var g = 0; g < infos.Length; g++)
         {
             var owner = chars[(int)infos[g].Cluster];
@@ -108,12 +113,7 @@ internal static class Shaper
             owner.Advance += glyph.Advance;
         }
         foreach (var c in chars)
-        {
-            if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Advance = 0; }
-            // Most characters have one glyph: the list's default room for four would be most of a long
-            // document's layout memory (a shaped character is kept for every character of every paragraph).
-            c.Glyphs.TrimExcess();
-        }
+            if (c.CodePoint == '\n') { c.Glyphs.Clear(); c.Glyphs.TrimExcess(); c.Advance = 0; }
         into.AddRange(chars);
     }
 

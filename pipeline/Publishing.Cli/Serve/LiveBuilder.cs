@@ -104,31 +104,27 @@ internal sealed class LiveBuilder
         var directory = Path.Combine(_contentRoot, slug);
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        bool ok;
-        try
+        // A bug of ours met on the way is the batch's PUB9001 at the document; the server keeps running.
+        var ok = DocumentIsolation.Run(directory, diagnostics, () =>
         {
             var rendered = builder.Render(directory, diagnostics);
-            ok = rendered is not null && !diagnostics.HasErrors;
+            var written = rendered is not null && !diagnostics.HasErrors;
             lock (_writing)
             {
-                if (!stillCurrent()) return null;
-                if (ok) ok = builder.Write(directory, rendered!, diagnostics);
+                if (!stillCurrent()) return (bool?)null;
+                if (written) written = builder.Write(directory, rendered!, diagnostics);
                 lock (_gate) _problems[slug] = Errors(diagnostics);
                 SiteBuild.Finish(_outputRoot, _templates, Outcomes(),
                     fullBuild: !File.Exists(Path.Combine(_contentRoot, DocumentLoader.ManifestFileName)), diagnostics);
                 if (diagnostics.HasErrors) lock (_gate) _problems[slug] = Errors(diagnostics); // the index's template too
             }
-        }
-        catch (Exception e)
-        {
-            // A half-written file can surprise a reader; the server keeps running and says what happened.
-            diagnostics.Error(DiagnosticCodes.InternalError, DisplayPaths.For(directory), 0, 0, $"Publishing 内部错误（{e.GetType().Name}: {e.Message}）");
-            lock (_gate) _problems[slug] = Errors(diagnostics);
-            ok = false;
-        }
+            return written;
+        }, false);
+        if (ok is null) return null;
+        if (diagnostics.HasErrors) lock (_gate) _problems[slug] = Errors(diagnostics);
         lock (_log)
         {
-            _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
+            _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok.Value ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
             foreach (var diagnostic in diagnostics.Sorted()) _log.WriteLine("  " + diagnostic);
             _log.Flush();
         }

@@ -40,9 +40,12 @@ public sealed class DocumentBuilder
 
     /// <summary>
     /// Loads and checks a document and the theme it names, and assembles it (templates' errors are
-    /// content to fix too), without rendering or writing anything.
+    /// content to fix too), without rendering or writing anything. A bug met on the way is PUB9001 (null).
     /// </summary>
-    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics)
+    public PublishingDocument? Validate(string documentDirectory, DiagnosticBag diagnostics) =>
+        DocumentIsolation.Run(documentDirectory, diagnostics, () => Checked(documentDirectory, diagnostics), null);
+
+    private PublishingDocument? Checked(string documentDirectory, DiagnosticBag diagnostics)
     {
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || diagnostics.HasErrors) return document;
@@ -81,8 +84,14 @@ public sealed class DocumentBuilder
         return Write(documentDirectory, rendered, diagnostics);
     }
 
-    /// <summary>Writes a document rendered by <see cref="Render"/> into OutputRoot/&lt;slug&gt;/; returns whether it was written.</summary>
-    public bool Write(string documentDirectory, RenderedDocument rendered, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Writes a document rendered by <see cref="Render"/> into OutputRoot/&lt;slug&gt;/; returns whether it was
+    /// written (a bug met while writing is PUB9001 at the document).
+    /// </summary>
+    public bool Write(string documentDirectory, RenderedDocument rendered, DiagnosticBag diagnostics) =>
+        DocumentIsolation.Run(documentDirectory, diagnostics, () => Written(documentDirectory, rendered, diagnostics), false);
+
+    private bool Written(string documentDirectory, RenderedDocument rendered, DiagnosticBag diagnostics)
     {
         var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
         try
@@ -100,8 +109,11 @@ public sealed class DocumentBuilder
         }
     }
 
-    /// <summary>Everything up to, not including, writing: the outputs in memory.</summary>
-    public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics)
+    /// <summary>Everything up to, not including, writing: the outputs in memory (null, with PUB9001, on a bug of ours).</summary>
+    public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics) =>
+        DocumentIsolation.Run(documentDirectory, diagnostics, () => Rendered(documentDirectory, diagnostics), null);
+
+    private RenderedDocument? Rendered(string documentDirectory, DiagnosticBag diagnostics)
     {
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || Blocks(diagnostics)) return null;

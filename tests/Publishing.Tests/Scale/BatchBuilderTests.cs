@@ -52,13 +52,16 @@ public sealed class BatchBuilderTests
     {
         var (content, documents) = Copies("a", "b", "c");
         var output = RepoPaths.NewTempDirectory();
-        var builder = Builder(content, output);
-        builder.BeforeDocument = directory =>
+        DocumentIsolation.FailingDocuments[documents[1]] = new InvalidOperationException("boom in b");
+        BatchResult result;
+        try
         {
-            if (Path.GetFileName(directory) == "b") throw new InvalidOperationException("boom in b");
-        };
-
-        var result = builder.Build(documents, new BatchOptions(Jobs: 2));
+            result = Builder(content, output).Build(documents, new BatchOptions(Jobs: 2));
+        }
+        finally
+        {
+            DocumentIsolation.FailingDocuments.TryRemove(documents[1], out _);
+        }
 
         result.Documents.Single(d => d.Slug == "b").Status.ShouldBe(DocumentStatus.Failed);
         var internalError = result.Documents.Single(d => d.Slug == "b").Diagnostics.ShouldHaveSingleItem();

@@ -59,12 +59,18 @@ public sealed class CountyScaleTests
         var content = RepoPaths.NewTempDirectory("county");
         var output = RepoPaths.NewTempDirectory();
         var county = CountyGenerator.Write(content, departments: 10, seed: 5, minProjects: 1, maxProjects: 2);
-        var builder = new BatchBuilder(new BuildOptions(content, output, RepoPaths.Templates, OutputFormats.All))
+        var failing = Path.GetFullPath(county.Single(d => d.Slug == "dept-004").Directory);
+        DocumentIsolation.FailingDocuments[failing] = new NullReferenceException("simulated bug");
+        BatchResult result;
+        try
         {
-            BeforeDocument = d => { if (d.EndsWith("dept-004")) throw new NullReferenceException("simulated bug"); },
-        };
-
-        var result = builder.Build(county.Select(d => d.Directory).ToList(), new BatchOptions(Jobs: 4));
+            result = new BatchBuilder(new BuildOptions(content, output, RepoPaths.Templates, OutputFormats.All))
+                .Build(county.Select(d => d.Directory).ToList(), new BatchOptions(Jobs: 4));
+        }
+        finally
+        {
+            DocumentIsolation.FailingDocuments.TryRemove(failing, out _);
+        }
 
         result.FailedCount.ShouldBe(1);
         result.Documents.Single(d => d.Status == DocumentStatus.Failed).Slug.ShouldBe("dept-004");

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Publishing.Content;
+using Publishing.Diagnostics;
+
+namespace Publishing.Build;
+
+/// <summary>
+/// The one place where an unexpected exception in one document's work (a bug of ours, not the content's) becomes
+/// a diagnostic: PUB9001 at the document's document.yaml, in the same words for the batch, the live preview and
+/// the volume, without a stack trace. What was found before it stays reported; the other documents go on.
+/// </summary>
+public static class DocumentIsolation
+{
+    /// <summary>
+    /// Test seam: a document folder (full path) listed here throws the given exception first thing inside its
+    /// isolation, whichever caller builds it. Keyed by folder so tests running side by side do not meet.
+    /// </summary>
+    internal static readonly ConcurrentDictionary<string, Exception> FailingDocuments = new(StringComparer.Ordinal);
+
+    /// <summary>Runs one document's work; an exception in it is reported as PUB9001 and gives <paramref name="failed"/>.</summary>
+    public static T Run<T>(string documentDirectory, DiagnosticBag diagnostics, Func<T> work, T failed)
+    {
+        try
+        {
+            if (!FailingDocuments.IsEmpty && FailingDocuments.TryGetValue(Path.GetFullPath(documentDirectory), out var injected))
+                throw injected;
+            return work();
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(InternalError(documentDirectory, e));
+            return failed;
+        }
+    }
+
+    /// <summary>The diagnostic of a bug met while building a document.</summary>
+    public static Diagnostic InternalError(string documentDirectory, Exception e) =>
+        Diagnostic.Error(DiagnosticCodes.InternalError, DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
+            $"Publishing 内部错误（{e.GetType().Name}: {e.Message}），这个文档没有生成，其他文档不受影响。请把这条信息和这个文档的文件夹一起报告给开发者。");
+}

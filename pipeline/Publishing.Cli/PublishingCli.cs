@@ -102,11 +102,12 @@ public static class PublishingCli
             // A content root holding document folders is a full build: outputs of removed documents go
             // (not for one shard: the other shards' documents are not removed ones).
             var fullBuild = !File.Exists(Path.Combine(line.ContentRoot, DocumentLoader.ManifestFileName)) && line.Shard.Count == 1;
-            bool indexWritten;
+            IndexOutcome index;
             using (StageTimes.Measure("index"))
-                indexWritten = SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild, diagnostics);
-            if (indexWritten)
-                stdout.WriteLine($"已生成 {DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName))}");
+                index = SiteBuild.Finish(line.OutputRoot, templates, result.Outcomes(), fullBuild, diagnostics);
+            var indexShown = DisplayPaths.For(Path.Combine(line.OutputRoot, SiteIndex.FileName));
+            if (index == IndexOutcome.Written) stdout.WriteLine($"已生成 {indexShown}");
+            else if (index == IndexOutcome.Unchanged) stdout.WriteLine($"无变化 {indexShown}（站点索引与上次相同，没有重写）");
         }
         Report(diagnostics, result.Documents.Count, stderr);
         if (result.Documents.Count > 1) stderr.WriteLine(BuildProgress.Summary(result, validateOnly));

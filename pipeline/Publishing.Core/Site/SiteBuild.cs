@@ -6,6 +6,17 @@ namespace Publishing.Site;
 /// <summary>How one document's build went this run, for the index (its last good draft is read from build.json).</summary>
 public sealed record DocumentOutcome(string Slug, int Errors, string? FirstError);
 
+/// <summary>What became of the site index at the end of a build.</summary>
+public enum IndexOutcome
+{
+    /// <summary>Not written: no document was ever built here, or its template failed (reported).</summary>
+    NotWritten,
+    /// <summary>Written with new text.</summary>
+    Written,
+    /// <summary>Its text was the same as the file's: left as it was (a no-op build).</summary>
+    Unchanged,
+}
+
 /// <summary>
 /// The end of a build of the content folder: the site index over every document, the index's font subset,
 /// and (on a full build) the removal of outputs whose document left content/.
@@ -15,8 +26,8 @@ public static class SiteBuild
     /// <summary>The nightly build's report page, linked from the index when the output folder has one.</summary>
     public const string ReportPage = "report.html";
 
-    /// <summary>Returns whether the index was written; a problem of its template is reported in <paramref name="diagnostics"/>.</summary>
-    public static bool Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild,
+    /// <summary>Returns what became of the index; a problem of its template is reported in <paramref name="diagnostics"/>.</summary>
+    public static IndexOutcome Finish(string outputRoot, string templatesDirectory, IReadOnlyList<DocumentOutcome> outcomes, bool fullBuild,
         DiagnosticBag diagnostics)
     {
         // Temporary files a killed build left beside the index and in _site/ (each document's folder is swept by its build).
@@ -36,18 +47,17 @@ public static class SiteBuild
         }).ToList();
 
         // No document has ever been built here (a strict build that failed): nothing is written.
-        if (entries.All(e => e.LastGood is null) && !File.Exists(Path.Combine(outputRoot, SiteIndex.FileName))) return false;
+        if (entries.All(e => e.LastGood is null) && !File.Exists(Path.Combine(outputRoot, SiteIndex.FileName))) return IndexOutcome.NotWritten;
 
         SiteAssets.Publish(templatesDirectory, outputRoot);
         var report = File.Exists(Path.Combine(outputRoot, ReportPage)) ? ReportPage : null;
         // The index is a function of the documents' build.json records: when no document was rebuilt it is the
         // same text, and neither it nor its font subset is written again (a no-op build writes nothing).
         var index = SiteIndex.Render(entries, report, new SiteTemplates(templatesDirectory), diagnostics);
-        if (index is null) return false;
-        var indexPath = Path.Combine(outputRoot, SiteIndex.FileName);
-        AtomicFile.WriteTextIfChanged(indexPath, index);
+        if (index is null) return IndexOutcome.NotWritten;
+        var written = AtomicFile.WriteTextIfChanged(Path.Combine(outputRoot, SiteIndex.FileName), index);
         IndexFonts(outputRoot, templatesDirectory, index);
-        return true;
+        return written ? IndexOutcome.Written : IndexOutcome.Unchanged;
     }
 
     /// <summary>

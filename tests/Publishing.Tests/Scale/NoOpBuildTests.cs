@@ -19,7 +19,9 @@ public sealed class NoOpBuildTests
         var content = RepoPaths.NewTempDirectory("content");
         foreach (var slug in new[] { "a-dept", "b-dept" }) RepoPaths.CopyDirectory(RepoPaths.Sample, Path.Combine(content, slug));
         var output = RepoPaths.NewTempDirectory();
-        Build(content, output).ExitCode.ShouldBe(0);
+        var first = Build(content, output);
+        first.ExitCode.ShouldBe(0);
+        first.Stdout.Split('\n').ShouldContain(l => l.StartsWith("已生成 ", StringComparison.Ordinal) && l.EndsWith("index.html", StringComparison.Ordinal), first.Stdout);
         return (content, output);
     }
 
@@ -51,8 +53,11 @@ public sealed class NoOpBuildTests
         var rebuild = Build(content, output);
 
         rebuild.ExitCode.ShouldBe(0);
-        rebuild.Stdout.ShouldContain("无变化");
-        rebuild.Stdout.ShouldNotContain("已生成 " + Path.Combine("a-dept", ""));
+        // It says what happened: nothing was generated, the index included.
+        var lines = rebuild.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldNotContain(l => l.StartsWith("已生成", StringComparison.Ordinal), rebuild.Stdout);
+        lines.Count(l => l.StartsWith("无变化 ", StringComparison.Ordinal) && l.Contains("-dept/（输入未改", StringComparison.Ordinal)).ShouldBe(2, rebuild.Stdout);
+        lines.ShouldContain(l => l.StartsWith("无变化 ", StringComparison.Ordinal) && l.EndsWith("index.html（站点索引与上次相同，没有重写）", StringComparison.Ordinal), rebuild.Stdout);
         var written = Times(output).Where(t => !dated.TryGetValue(t.Key, out var old) || old != t.Value).Select(t => t.Key).ToList();
         written.ShouldBeEmpty();
         var after = Contents(output);

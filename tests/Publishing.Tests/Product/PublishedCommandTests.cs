@@ -86,6 +86,18 @@ public sealed class PublishedCommandTests : IDisposable
         wrong.Stderr.ShouldBe(Run(PublishingProcess.JitStartInfo, "build", RepoPaths.Content, "--no-such-option").Stderr);
     }
 
+    [SkippableFact]
+    public void The_product_folder_holds_what_runs_and_no_debug_symbols()
+    {
+        var command = PublishingProcess.PublishedCommand;
+        Skip.If(command is null, $"{PublishingProcess.CommandVariable} is not set: ./build.sh --target=Test publishes the command and sets it");
+        var folder = Path.GetDirectoryName(command)!;
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).ToList();
+        files.ShouldContain(Path.GetFileName(command));
+        files.ShouldNotContain(f => f.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".dbg", StringComparison.OrdinalIgnoreCase),
+            string.Join(", ", files));
+    }
+
     private static Func<string[], ProcessStartInfo> Published()
     {
         var command = PublishingProcess.PublishedCommand;

@@ -35,8 +35,10 @@ public sealed class PublishedCommandTests : IDisposable
         var again = Run(published, "build", RepoPaths.Content, "--out", Path.Combine(_root, "native"));
         again.ExitCode.ShouldBe(0, again.Stderr);
         var lines = again.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Count(l => l.StartsWith("无变化 ", StringComparison.Ordinal)).ShouldBe(files.Keys.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-        lines.ShouldNotContain(l => l.StartsWith("已生成 ", StringComparison.Ordinal) && l.EndsWith('/'));
+        lines.Count(l => l.StartsWith("无变化 ", StringComparison.Ordinal) && l.EndsWith("/（输入未改，沿用上次的结果）", StringComparison.Ordinal))
+            .ShouldBe(files.Keys.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)), again.Stdout);
+        lines.ShouldContain(l => l.StartsWith("无变化 ", StringComparison.Ordinal) && l.Contains("index.html（站点索引与上次相同", StringComparison.Ordinal), again.Stdout);
+        lines.ShouldNotContain(l => l.StartsWith("已生成 ", StringComparison.Ordinal), again.Stdout);
     }
 
     [SkippableFact]

@@ -3,7 +3,7 @@
 # (Native AOT compiles the command with them; without clang ./build.sh publishes it ReadyToRun), Chromium (browser tests of the
 # HTML preview), poppler-utils (pdftoppm/pdffonts for looking at PDFs), and a CJK font for Chromium's
 # fallback, fonts-hanazono (the PDF's fallback font for CJK Extension B and beyond, see the theme's
-# fallback_fonts), and fontconfig (SkiaSharp's native library links it). Safe to run again; does nothing when all
+# fallback_fonts), and fontconfig (for Chromium). Safe to run again; does nothing when all
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()

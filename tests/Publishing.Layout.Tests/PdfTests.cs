@@ -79,7 +79,7 @@ public class PdfTests
         foreach (var (root, i) in bookmarks.Roots.Select((r, i) => (r, i)))
             ((UglyToad.PdfPig.Outline.DocumentBookmarkNode)root).PageNumber.ShouldBe(layout.Anchors[$"h{i + 1}"].PageIndex + 1);
         var raw = System.Text.Encoding.Latin1.GetString(bytes);
-        raw.ShouldContain("/Lang <FEFF");
+        raw.ShouldContain("/Lang (zh-CN)");
         raw.ShouldContain("/PageMode /UseOutlines");
         pdf.Information.Title.ShouldBe("测试文档");
         pdf.Information.Author.ShouldBe("测试单位");
@@ -138,11 +138,17 @@ public class FontTests
     {
         var face = TestFonts.Serif.Faces[0];
         var subset = Fonts.FontSubsetter.Subset(face, new[] { (int)'字' }, Array.Empty<ushort>());
-        using var data = SkiaSharp.SKData.CreateCopy(subset.Data);
-        using var typeface = SkiaSharp.SKTypeface.FromData(data);
-        using var font = new SkiaSharp.SKFont(typeface, 16);
-        using var notdef = font.GetGlyphPath(0);
-        notdef.IsEmpty.ShouldBeFalse();
+        var pinned = System.Runtime.InteropServices.GCHandle.Alloc(subset.Data, System.Runtime.InteropServices.GCHandleType.Pinned);
+        try
+        {
+            using var blob = new HarfBuzzSharp.Blob(pinned.AddrOfPinnedObject(), subset.Data.Length, HarfBuzzSharp.MemoryMode.ReadOnly);
+            using var subsetFace = new HarfBuzzSharp.Face(blob, 0);
+            using var font = new HarfBuzzSharp.Font(subsetFace);
+            font.TryGetGlyphExtents(0, out var notdef).ShouldBeTrue();
+            notdef.Width.ShouldBeGreaterThan(0);
+            notdef.Height.ShouldNotBe(0);
+        }
+        finally { pinned.Free(); }
     }
 
     [Fact]

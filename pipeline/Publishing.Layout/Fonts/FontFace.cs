@@ -36,7 +36,7 @@ public sealed class FontFace : IDisposable
             blob = MapFile(path);
             face = new Face(blob, 0);
             if (face.GlyphCount == 0) throw new InvalidDataException($"not a font (no glyphs): {path}");
-            // Skia writes CFF (PostScript-outline) fonts as Type 3 with a wrong ToUnicode: TrueType outlines only.
+            // The PDF writer embeds TrueType outlines (CIDFontType2); CFF (PostScript-outline) fonts are not supported.
             if (!face.Tables.Contains(Tag.Parse("glyf")))
                 throw new InvalidDataException($"font has no TrueType outlines (glyf table); CFF/OpenType-PS fonts are not supported: {path}");
             var font = new Font(face);

@@ -3,10 +3,9 @@ using System.Runtime.InteropServices;
 namespace Publishing.Layout.Fonts;
 
 /// <summary>
-/// Cuts a font down to the characters and glyphs a document uses, with HarfBuzz's hb_subset (P/Invoke into
-/// the libHarfBuzzSharp that HarfBuzzSharp ships). Skia would otherwise embed a 10-15 MB CJK font whole, and
-/// the subset's cmap holds only the used code points, so text extraction maps 一 to U+4E00, not to the
-/// radical ⼀ that shares its glyph. Glyph ids are renumbered; the returned map translates old to new.
+/// Cuts a 10-15 MB CJK font down to what a document or a web page uses, with HarfBuzz's hb_subset (P/Invoke into
+/// the libHarfBuzzSharp that HarfBuzzSharp ships): for a PDF the glyphs drawn, for a browser the characters shown
+/// with their layout closure. Glyph ids are renumbered; the returned map translates old to new.
 /// </summary>
 internal static partial class FontSubsetter
 {
@@ -15,23 +14,65 @@ internal static partial class FontSubsetter
     // Keeps the outline of glyph 0 (.notdef): a character no font has then shows as a box, not as a blank.
     private const uint FlagNotdefOutline = 0x40;
 
+    // Keeps exactly the glyphs asked for: no GSUB/GPOS closure (the PDF draws shaped glyphs; nothing shapes them again).
+    private const uint FlagNoLayoutClosure = 0x200;
+    private const uint SetGlyphIds = 0, SetDropTables = 3;
+    // What a PDF's CID TrueType font does not use (ISO 32000-1 §9.9): layout tables, vertical metrics, and the cmap
+    // (glyphs are addressed by id; the ToUnicode map gives the text). Dropping them is most of the subsetter's time.
+    private static readonly string[] TablesPdfDoesNotUse = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "cmap"];
+
     internal sealed record Result(byte[] Data, IReadOnlyDictionary<ushort, ushort> GlyphMap);
+
+    /// <summary>
+    /// A font program for a PDF: exactly the glyphs drawn (and .notdef), renumbered in their order, with only the
+    /// tables a PDF reader needs to draw them. Glyphs are named through the characters that map to them where
+    /// they can be (HarfBuzz finds those in the cmap directly; a glyph named by id makes it scan the whole
+    /// cmap of a CJK font), and by id only when shaping produced them (full-width forms, ligatures).
+    /// </summary>
+    public static Result SubsetGlyphs(FontFace face, IEnumerable<int> codePoints, IEnumerable<ushort> glyphs)
+    {
+        var input = hb_subset_input_create_or_fail();
+        if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail failed");
+        var glyphList = glyphs.Distinct().Order().ToList();
+        var drawn = glyphList.ToHashSet();
+        var unicodes = hb_subset_input_unicode_set(input);
+        var reached = new HashSet<ushort>();
+        foreach (var cp in codePoints.Distinct().Order())
+            if (face.Font.TryGetNominalGlyph((uint)cp, out var nominal) && drawn.Contains((ushort)nominal))
+            {
+                hb_set_add(unicodes, (uint)cp);
+                reached.Add((ushort)nominal);
+            }
+        if (glyphList.Any(g => !reached.Contains(g)))
+        {
+            var ids = hb_subset_input_set(input, SetGlyphIds);
+            foreach (var g in glyphList.Where(g => !reached.Contains(g))) hb_set_add(ids, g);
+        }
+        var drop = hb_subset_input_set(input, SetDropTables);
+        foreach (var tag in TablesPdfDoesNotUse) hb_set_add(drop, HarfBuzzSharp.Tag.Parse(tag));
+        hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline | FlagNoLayoutClosure);
+        return Execute(face, input, glyphList);
+    }
 
     public static Result Subset(FontFace face, IEnumerable<int> codePoints, IEnumerable<ushort> glyphs)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail failed");
+        var unicodes = hb_subset_input_unicode_set(input);
+        foreach (var cp in codePoints.Distinct().Order()) hb_set_add(unicodes, (uint)cp);
+        // Glyphs are NOT added by id: HarfBuzz would then also keep every code point mapped to them (U+2F00 ⼀
+        // beside U+4E00 一) in the subset's cmap, which a browser reads. The layout closure of the code points
+        // already holds every glyph shaping produced from them.
+        hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline);
+        return Execute(face, input, glyphs.Distinct().Order().ToList());
+    }
+
+    /// <summary>Runs the subset <paramref name="input"/> describes (and destroys it), mapping <paramref name="glyphList"/>.</summary>
+    private static Result Execute(FontFace face, IntPtr input, List<ushort> glyphList)
+    {
         IntPtr plan = IntPtr.Zero, subsetFace = IntPtr.Zero, blob = IntPtr.Zero;
-        var glyphList = glyphs.Distinct().OrderBy(g => g).ToList();
         try
         {
-            var unicodes = hb_subset_input_unicode_set(input);
-            foreach (var cp in codePoints.Distinct().OrderBy(c => c)) hb_set_add(unicodes, (uint)cp);
-            // Glyphs are NOT added by id: HarfBuzz would then also keep every code point mapped to them
-            // (U+2F00 ⼀ beside U+4E00 一) and Skia's ToUnicode would pick the radical. The layout closure
-            // of the code points already holds every glyph shaping produced from them.
-            hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline);
-
             plan = hb_subset_plan_create_or_fail(face.Face.Handle, input);
             if (plan == IntPtr.Zero) throw new InvalidOperationException($"hb_subset_plan_create_or_fail failed for {face}");
             var map = hb_subset_plan_old_to_new_glyph_mapping(plan);
@@ -61,6 +102,7 @@ internal static partial class FontSubsetter
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_create_or_fail();
     [LibraryImport(Lib)] private static partial void hb_subset_input_destroy(IntPtr input);
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_unicode_set(IntPtr input);
+    [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_set(IntPtr input, uint setType);
     [LibraryImport(Lib)] private static partial void hb_subset_input_set_flags(IntPtr input, uint flags);
     [LibraryImport(Lib)] private static partial void hb_set_add(IntPtr set, uint value);
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_plan_create_or_fail(IntPtr face, IntPtr input);

@@ -18,7 +18,7 @@ public readonly record struct Rgb(byte R, byte G, byte B, byte A = 255)
 
 /// <summary>
 /// What layout produces: positioned, final marks in points, y growing downwards from the top of the box
-/// that holds them. Only the PDF writer turns them into Skia calls; tests read them directly.
+/// that holds them. Only the PDF writer turns them into PDF operators; tests read them directly.
 /// </summary>
 public abstract record FrameItem
 {

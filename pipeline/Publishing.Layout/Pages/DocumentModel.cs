@@ -54,7 +54,7 @@ public sealed record OutlineEntry(string Title, string Anchor, IReadOnlyList<Out
 public sealed record DocumentMetadata(string Title, string Author, string Subject, string Keywords, string Language, DateTimeOffset Created)
 {
     public string Creator { get; init; } = "Publishing";
-    public string Producer { get; init; } = "Publishing.Layout (SkiaSharp)";
+    public string Producer { get; init; } = "Publishing.Layout";
 }
 
 public sealed record LayoutDocument(PageSetup Page, PageFooter? Footer, IReadOnlyList<DocumentSection> Sections,

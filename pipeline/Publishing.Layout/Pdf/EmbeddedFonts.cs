@@ -1,18 +1,31 @@
+using System.Text;
 using Publishing.Layout.Fonts;
 using Publishing.Layout.Frames;
-using SkiaSharp;
 
 namespace Publishing.Layout.Pdf;
 
 /// <summary>
-/// The subset fonts of one document, loaded into Skia. A PDF font maps each glyph to one text (ToUnicode), so
-/// when a document uses two characters a font draws with the same glyph (… U+2026 and ⋯ U+22EF, 一 and the
-/// radical ⼀), the second one goes into a second subset of that face: every glyph drawn then extracts as the
-/// character written. Disposing releases every Skia typeface, also when loading one of them failed halfway.
+/// The subset fonts of one document and the PDF objects that embed them. A PDF font maps each glyph to one text
+/// (ToUnicode), so when a document uses two characters a font draws with the same glyph (… U+2026 and ⋯ U+22EF,
+/// 一 and the radical ⼀), the second one goes into a second subset of that face: every glyph drawn then
+/// extracts as the character written.
 /// </summary>
-internal sealed class EmbeddedFonts : IDisposable
+internal sealed class EmbeddedFonts
 {
-    internal sealed record SubsetFont(SKTypeface Typeface, IReadOnlyDictionary<ushort, ushort> GlyphMap);
+    /// <summary>One subset: its font program, old → new glyph ids, and per new glyph its width and text.</summary>
+    internal sealed class SubsetFont(FontFace face, int part, FontSubsetter.Result subset)
+    {
+        public FontFace Face { get; } = face;
+        public int Part { get; } = part;
+        public byte[] Program { get; } = subset.Data;
+        public IReadOnlyDictionary<ushort, ushort> GlyphMap { get; } = subset.GlyphMap;
+        /// <summary>Advance widths in thousandths of an em, by new glyph id: the /W array and the writer's pen.</summary>
+        public Dictionary<ushort, double> Widths { get; } = new();
+        /// <summary>The text each new glyph draws, the first time it is drawn: the ToUnicode map.</summary>
+        public Dictionary<ushort, string> Texts { get; } = new();
+        public string ResourceName { get; set; } = "";
+        public int ObjectNumber { get; set; }
+    }
 
     private sealed class FaceSubsets
     {
@@ -28,45 +41,53 @@ internal sealed class EmbeddedFonts : IDisposable
     }
 
     private readonly Dictionary<FontFace, FaceSubsets> _faces = new();
+    private readonly List<SubsetFont> _all = new();
 
     private EmbeddedFonts() { }
 
+    public IReadOnlyList<SubsetFont> All => _all;
+
     public static EmbeddedFonts Build(IReadOnlyList<PageFrame> pages)
     {
-        var codePoints = new Dictionary<FontFace, SortedSet<int>>();
-        foreach (var run in pages.SelectMany(p => p.Runs))
-        {
-            if (!codePoints.TryGetValue(run.Face, out var set)) codePoints[run.Face] = set = new SortedSet<int>();
-            set.UnionWith(run.CodePoints);
-        }
+        var runsByFace = new Dictionary<FontFace, List<GlyphRun>>();
+        foreach (var page in pages)
+            foreach (var item in page.Items)
+                if (item is GlyphRun { Glyphs.Length: > 0 } run)
+                {
+                    if (!runsByFace.TryGetValue(run.Face, out var list)) runsByFace[run.Face] = list = new List<GlyphRun>();
+                    list.Add(run);
+                }
 
         var fonts = new EmbeddedFonts();
-        try
+        foreach (var (face, runs) in runsByFace.OrderBy(kv => kv.Key.Path, StringComparer.Ordinal))
         {
-            foreach (var (face, cps) in codePoints.OrderBy(kv => kv.Key.Path, StringComparer.Ordinal))
+            var codePoints = new SortedSet<int>();
+            foreach (var run in runs) codePoints.UnionWith(run.CodePoints);
+            var subsets = new FaceSubsets();
+            fonts._faces[face] = subsets;
+            var parts = SplitSharedGlyphs(face, codePoints, subsets.Moved);
+            var glyphs = parts.Select(_ => new HashSet<ushort>()).ToList();
+            foreach (var run in runs)
+                for (var i = 0; i < run.Glyphs.Length; i++)
+                    glyphs[subsets.PartOf(run, i)].Add(run.Glyphs[i]);
+            for (var p = 0; p < parts.Count; p++)
             {
-                var subsets = new FaceSubsets();
-                fonts._faces[face] = subsets;
-                var parts = SplitSharedGlyphs(face, cps, subsets.Moved);
-                var glyphs = parts.Select(_ => new HashSet<ushort>()).ToList();
-                foreach (var run in pages.SelectMany(p => p.Runs).Where(r => r.Face == face))
-                    for (var i = 0; i < run.Glyphs.Length; i++)
-                        glyphs[subsets.PartOf(run, i)].Add(run.Glyphs[i]);
-                for (var p = 0; p < parts.Count; p++)
-                {
-                    var subset = FontSubsetter.Subset(face, parts[p], glyphs[p]);
-                    using var data = SKData.CreateCopy(subset.Data);
-                    var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Skia cannot load the subset of {face}");
-                    subsets.Parts.Add(new SubsetFont(typeface, subset.GlyphMap));
-                }
+                var font = new SubsetFont(face, p, FontSubsetter.SubsetGlyphs(face, parts[p], glyphs[p]));
+                subsets.Parts.Add(font);
+                fonts._all.Add(font);
+                font.ResourceName = "F" + fonts._all.Count;
             }
-            return fonts;
+            var unitsToThousandths = 1000.0 / face.UnitsPerEm;
+            foreach (var run in runs)
+                for (var i = 0; i < run.Glyphs.Length; i++)
+                {
+                    var (font, glyph) = fonts.Resolve(run, i);
+                    if (!font.Widths.ContainsKey(glyph))
+                        font.Widths[glyph] = Math.Round(face.Font.GetHorizontalGlyphAdvance(run.Glyphs[i]) * unitsToThousandths, 2);
+                    if (glyph != 0 && !font.Texts.ContainsKey(glyph) && ClusterText(run, i) is { } text) font.Texts[glyph] = text;
+                }
         }
-        catch
-        {
-            fonts.Dispose();
-            throw;
-        }
+        return fonts;
     }
 
     /// <summary>Code points by subset: the first holds all but the second, third … user of a shared glyph.</summary>
@@ -87,6 +108,23 @@ internal sealed class EmbeddedFonts : IDisposable
         return parts;
     }
 
+    /// <summary>
+    /// The characters glyph <paramref name="index"/> draws: from its cluster to the next cluster of the run (a
+    /// ligature spells several). Null for the second and later glyphs of one cluster, so a character drawn with
+    /// two glyphs extracts once.
+    /// </summary>
+    private static string? ClusterText(GlyphRun run, int index)
+    {
+        var cluster = run.Clusters[index];
+        if (index > 0 && run.Clusters[index - 1] == cluster) return null;
+        var end = run.CodePoints.Length;
+        for (var j = index + 1; j < run.Clusters.Length; j++)
+            if (run.Clusters[j] > cluster) { end = run.Clusters[j]; break; }
+        var text = new StringBuilder();
+        for (var c = cluster; c < Math.Max(end, cluster + 1); c++) text.Append(char.ConvertFromUtf32(run.CodePoints[c]));
+        return text.ToString();
+    }
+
     /// <summary>The subset font and its glyph id for glyph <paramref name="index"/> of a run.</summary>
     public (SubsetFont Font, ushort Glyph) Resolve(GlyphRun run, int index)
     {
@@ -95,10 +133,106 @@ internal sealed class EmbeddedFonts : IDisposable
         return (font, font.GlyphMap.TryGetValue(run.Glyphs[index], out var g) ? g : (ushort)0);
     }
 
-    public void Dispose()
+    /// <summary>Gives every subset its font object's number, so pages can name it before it is written.</summary>
+    public void Reserve(PdfFileWriter file)
     {
-        foreach (var subsets in _faces.Values)
-            foreach (var part in subsets.Parts) part.Typeface.Dispose();
-        _faces.Clear();
+        foreach (var font in _all) font.ObjectNumber = file.Reserve();
+    }
+
+    /// <summary>
+    /// Each subset as a Type 0 font over a CIDFontType2 (TrueType outlines), two-byte glyph ids as codes
+    /// (Identity-H, CIDToGIDMap Identity), its widths, its ToUnicode map and the font program itself.
+    /// </summary>
+    public void Write(PdfFileWriter file)
+    {
+        var buffer = new PdfBuffer();
+        foreach (var font in _all)
+        {
+            int cidFont = file.Reserve(), descriptor = file.Reserve(), program = file.Reserve(), toUnicode = file.Reserve();
+            var values = FontDescriptorValues.For(font.Face);
+            var baseFont = SubsetTag(font) + "+" + values.PostScriptName;
+
+            buffer.Clear();
+            buffer.Ascii("<< /Type /Font /Subtype /Type0 /BaseFont /").Ascii(baseFont)
+                .Ascii(" /Encoding /Identity-H /DescendantFonts [").Integer(cidFont).Ascii(" 0 R] /ToUnicode ")
+                .Integer(toUnicode).Ascii(" 0 R >>");
+            file.Object(font.ObjectNumber, buffer.Span);
+
+            buffer.Clear();
+            buffer.Ascii("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /").Ascii(baseFont)
+                .Ascii(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ")
+                .Integer(descriptor).Ascii(" 0 R /CIDToGIDMap /Identity /DW 1000 /W [");
+            WriteWidths(buffer, font.Widths);
+            buffer.Ascii("] >>");
+            file.Object(cidFont, buffer.Span);
+
+            buffer.Clear();
+            buffer.Ascii("<< /Type /FontDescriptor /FontName /").Ascii(baseFont)
+                .Ascii(" /Flags 4 /FontBBox [").Integer(values.BoundingBox[0]).Byte((byte)' ').Integer(values.BoundingBox[1])
+                .Byte((byte)' ').Integer(values.BoundingBox[2]).Byte((byte)' ').Integer(values.BoundingBox[3])
+                .Ascii("] /ItalicAngle ").Number(values.ItalicAngle).Ascii(" /Ascent ").Integer(values.Ascent)
+                .Ascii(" /Descent ").Integer(values.Descent).Ascii(" /CapHeight ").Integer(values.CapHeight)
+                .Ascii(" /StemV 80 /FontFile2 ").Integer(program).Ascii(" 0 R >>");
+            file.Object(descriptor, buffer.Span);
+
+            file.Stream(program, font.Program, "/Length1 " + font.Program.Length);
+            file.Stream(toUnicode, ToUnicodeMap(font.Texts));
+        }
+    }
+
+    /// <summary>/W runs of consecutive glyph ids, leaving out the default width (1000: a CJK character).</summary>
+    private static void WriteWidths(PdfBuffer buffer, Dictionary<ushort, double> widths)
+    {
+        var previous = -2;
+        var open = false;
+        foreach (var (glyph, width) in widths.OrderBy(w => w.Key))
+        {
+            if (width == 1000) continue;
+            if (!open || glyph != previous + 1)
+            {
+                if (open) buffer.Ascii("] ");
+                buffer.Integer(glyph).Ascii(" [");
+                open = true;
+            }
+            else buffer.Byte((byte)' ');
+            buffer.Number(width);
+            previous = glyph;
+        }
+        if (open) buffer.Byte((byte)']');
+    }
+
+    /// <summary>The ToUnicode CMap (§9.10.3): each glyph id to the UTF-16BE of its text, 100 per block.</summary>
+    private static byte[] ToUnicodeMap(Dictionary<ushort, string> texts)
+    {
+        var cmap = new PdfBuffer();
+        cmap.Ascii("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .Ascii("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+            .Ascii("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        foreach (var block in texts.OrderBy(t => t.Key).Chunk(100))
+        {
+            cmap.Integer(block.Length).Ascii(" beginbfchar\n");
+            foreach (var (glyph, text) in block)
+            {
+                cmap.Byte((byte)'<').Hex4(glyph).Ascii("> <");
+                foreach (var c in text) cmap.Hex4(c);
+                cmap.Ascii(">\n");
+            }
+            cmap.Ascii("endbfchar\n");
+        }
+        cmap.Ascii("endcmap\nCMapName currentdict /CIDInit /ProcSet findresource defineresource pop\nend\nend\n");
+        return cmap.Span.ToArray();
+    }
+
+    /// <summary>Six capital letters naming the subset (§9.6.4), a function of the face, part and glyphs kept.</summary>
+    private static string SubsetTag(SubsetFont font)
+    {
+        var hash = 14695981039346656037UL;
+        void Mix(int value) { hash ^= (uint)value; hash *= 1099511628211UL; }
+        foreach (var c in Path.GetFileName(font.Face.Path)) Mix(c);
+        Mix(font.Part);
+        foreach (var glyph in font.GlyphMap.Keys.Order()) Mix(glyph);
+        var tag = new char[6];
+        for (var i = 0; i < 6; i++) { tag[i] = (char)('A' + (int)(hash % 26)); hash /= 26; }
+        return new string(tag);
     }
 }

@@ -18,7 +18,7 @@ public sealed class StageTimesTests
         var rows = run.Stderr.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(c => c.Length == 5 && int.TryParse(c[1], out _)).ToDictionary(c => c[0], c => c);
         // Each document passes every stage once (other tests in this process may add to the counts).
-        foreach (var stage in new[] { "document", "load", "checks", "assemble", "pdf", "layout", "write", "fonts", "skia", "site", "webfonts", "files", "index" })
+        foreach (var stage in new[] { "document", "load", "checks", "assemble", "pdf", "layout", "write", "fonts", "pages", "objects", "site", "webfonts", "files", "index" })
         {
             rows.ShouldContainKey(stage);
             int.Parse(rows[stage][1]).ShouldBeGreaterThanOrEqualTo(stage == "index" ? 1 : 2, stage);

@@ -58,7 +58,7 @@ public static class PdfRenderer
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
         {
-            // The engine or Skia failed: a bug of ours, reported once without a stack trace.
+            // The engine or its PDF writer failed: a bug of ours, reported once without a stack trace.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.SourcePath, 0, 0, $"PDF 排版失败：{e.Message}"));
             return diagnostics;
         }

@@ -5,7 +5,8 @@ namespace Publishing.Layout.Flow;
 
 /// <summary>
 /// What a layout pass knows beyond the space offered: the page numbers anchors got in the previous pass
-/// (for the 目录), and caches of shaping and line breaking (pure functions of their inputs, kept per run).
+/// (for the 目录), and caches of shaping and line breaking (pure functions of their inputs, shared by the run's
+/// documents: <see cref="ShapingCache"/>).
 /// </summary>
 public sealed class LayoutContext
 {
@@ -50,10 +51,11 @@ public sealed class LayoutContext
         return made;
     }
 
+    /// <summary>A paragraph's shaped characters and its lines at each width asked (shared, read-only once made).</summary>
     internal sealed class ShapedParagraph
     {
         public required List<ShapedChar> Chars { get; init; }
-        public Dictionary<(double Width, double Indent, bool Optimal), List<TextLine>> Lines { get; } = new();
+        public Dictionary<(double Width, double Indent, bool Optimal, bool AvoidLone), List<TextLine>> Lines { get; } = new();
     }
 
     internal ShapedParagraph Shape(object key, IReadOnlyList<TextSpan> spans, double cjkGrid = 0)
@@ -61,11 +63,11 @@ public sealed class LayoutContext
         lock (_shaped)
         {
             if (_shaped.TryGetValue(key, out var shaped)) return shaped;
-            var chars = Shaper.Shape(spans, _missing.Add);
-            if (cjkGrid > 0) Shaper.SnapToGrid(chars, cjkGrid);
-            shaped = new ShapedParagraph { Chars = chars };
-            _shaped.Add(key, shaped);
-            return shaped;
+            var entry = ShapingCache.Shared.Shape(spans, cjkGrid);
+            // Each document hears of its own missing characters, at its own spans, even when the shaping was another's.
+            foreach (var (span, codePoint) in entry.Missing) _missing.Add(new MissingGlyph(codePoint, spans[span].Source));
+            _shaped.Add(key, entry.Shaped);
+            return entry.Shaped;
         }
     }
 
@@ -75,8 +77,8 @@ public sealed class LayoutContext
         var shaped = Shape(key, spans, cjkGrid);
         lock (shaped)
         {
-            if (!shaped.Lines.TryGetValue((width, firstIndent, optimal), out var lines))
-                shaped.Lines[(width, firstIndent, optimal)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone, optimal);
+            if (!shaped.Lines.TryGetValue((width, firstIndent, optimal, avoidLone), out var lines))
+                shaped.Lines[(width, firstIndent, optimal, avoidLone)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone, optimal);
             return lines;
         }
     }

@@ -56,26 +56,33 @@ internal static class OptimalBreaker
         for (var i = 0; i <= n; i++)
             visibleEnd[i] = i > 0 && (BreakRules.IsSpace(cps[i - 1]) || BreakRules.IsMandatoryBreak(cps[i - 1])) ? visibleEnd[i - 1] : i;
 
-        var candidates = InnerBreaks.Candidates(cps, opps, prefix, width - firstIndent, out var extraCost, out hyphenated);
+        var candidates = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(
+            InnerBreaks.Candidates(cps, opps, prefix, width - firstIndent, out var extraCost, out hyphenated));
         var cost = new double[n + 1];
         var previous = new int[n + 1];
         Array.Fill(cost, double.PositiveInfinity);
         cost[0] = 0;
         var lastMandatory = 0;
-        for (var k = 1; k < candidates.Count; k++)
+        for (var k = 1; k < candidates.Length; k++)
         {
             var b = candidates[k];
             var isEnd = b == n;
             var mandatory = BreakRules.IsMandatoryBreak(cps[b - 1]);
+            // What depends on the line's end alone, read once for the lines that may end here.
+            var endVisible = visibleEnd[b];
+            var endHyphenated = hyphenated[b];
+            var endCost = extraCost[b];
+            var bestCost = cost[b];
+            var bestPrevious = previous[b];
             for (var j = k - 1; j >= 0; j--)
             {
                 var a = candidates[j];
                 if (a < lastMandatory) break;
                 if (double.IsPositiveInfinity(cost[a])) continue;
                 var s = Math.Min(contentStart[a], b);
-                var e = Math.Max(visibleEnd[b], s);
+                var e = Math.Max(endVisible, s);
                 var available = width - (a == 0 ? firstIndent : 0);
-                var natural = prefix[e] - prefix[s] + (hyphenated[b] && e > s ? DrawnHyphen.Advance(chars[e - 1]) : 0);
+                var natural = prefix[e] - prefix[s] + (endHyphenated && e > s ? DrawnHyphen.Advance(chars[e - 1]) : 0);
                 var shrink = e > s
                     ? compressLeft[s] + compressRight[e - 1] + spaceShrink[e] - spaceShrink[s] + pairShrink[e] - pairShrink[s + 1]
                     : 0;
@@ -102,11 +109,13 @@ internal static class OptimalBreaker
                     var badness = Math.Min(100 * ratio * ratio * ratio, 1e6);
                     line = (1 + badness) * (1 + badness) + (ratio > 1 ? LooseLineCost : 0);
                 }
-                line += extraCost[b];
+                line += endCost;
                 if (isEnd && avoidLoneLastChar && a > 0 && Units(cps, s, e) == 1) line += LoneLastCharCost;
                 var total = cost[a] + line;
-                if (total < cost[b]) { cost[b] = total; previous[b] = a; }
+                if (total < bestCost) { bestCost = total; bestPrevious = a; }
             }
+            cost[b] = bestCost;
+            previous[b] = bestPrevious;
             if (mandatory) lastMandatory = b;
         }
 

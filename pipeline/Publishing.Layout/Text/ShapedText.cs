@@ -47,11 +47,13 @@ internal sealed class ShapedChar
 /// </summary>
 internal static class Shaper
 {
-    public static List<ShapedChar> Shape(IReadOnlyList<TextSpan> spans, Action<MissingGlyph>? missing)
+    /// <param name="missing">Told of each character no face has: the index of its span and its code point.</param>
+    public static List<ShapedChar> Shape(IReadOnlyList<TextSpan> spans, Action<int, int>? missing)
     {
         var result = new List<ShapedChar>();
-        foreach (var span in spans)
+        for (var spanIndex = 0; spanIndex < spans.Count; spanIndex++)
         {
+            var span = spans[spanIndex];
             var cps = new List<int>();
             var faces = new List<FontFace>();
             for (var i = 0; i < span.Text.Length; i++)
@@ -62,7 +64,7 @@ internal static class Shaper
                 var face = span.Style.Font.FaceFor(cp);
                 if (face is null)
                 {
-                    if (!char.IsControl((char)Math.Min(cp, 0xFFFF)) || cp > 0xFFFF) missing?.Invoke(new MissingGlyph(cp, span.Source));
+                    if (!char.IsControl((char)Math.Min(cp, 0xFFFF)) || cp > 0xFFFF) missing?.Invoke(spanIndex, cp);
                     face = span.Style.Font.Primary;
                 }
                 faces.Add(face);

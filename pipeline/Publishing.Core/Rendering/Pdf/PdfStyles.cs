@@ -13,12 +13,20 @@ internal sealed class PdfStyles
 {
     private readonly Theme _theme;
     private readonly FontLibrary _fonts;
-    private readonly Dictionary<(string, bool), FontChain> _chains = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), FontChain> _chains;
+
+    // The font chains of a theme, made once for all the documents of a run that use it (the theme is read once per
+    // run and shared): the same chain objects give the same text styles, which the shaping cache shares text by.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Theme, SharedChains> ChainsByTheme = new();
+
+    private sealed record SharedChains(FontLibrary Fonts, System.Collections.Concurrent.ConcurrentDictionary<(string, bool), FontChain> Chains);
 
     public PdfStyles(Theme theme, FontLibrary fonts)
     {
         _theme = theme;
         _fonts = fonts;
+        var shared = ChainsByTheme.GetValue(theme, _ => new SharedChains(fonts, new()));
+        _chains = ReferenceEquals(shared.Fonts, fonts) ? shared.Chains : new();
         TextColor = Color("text", Rgb.Black);
         LinkColor = Color("link", TextColor);
     }
@@ -31,9 +39,10 @@ internal sealed class PdfStyles
     private Rgb Color(string key, Rgb fallback) =>
         _theme.Colors.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? Rgb.Parse(value) : fallback;
 
-    public FontChain Chain(string role, bool bold)
+    public FontChain Chain(string role, bool bold) => _chains.GetOrAdd((role, bold), key => MakeChain(key.Item1, key.Item2));
+
+    private FontChain MakeChain(string role, bool bold)
     {
-        if (_chains.TryGetValue((role, bold), out var chain)) return chain;
         var family = _theme.Family(role);
         var files = (bold && family.Bold.Count > 0 ? family.Bold : family.Regular).Select(_theme.ResolvePath).ToList();
         // The other families follow as a last resort, so a character missing from one role is still found.
@@ -41,9 +50,7 @@ internal sealed class PdfStyles
             files.AddRange((bold && other.Value.Bold.Count > 0 ? other.Value.Bold : other.Value.Regular).Select(_theme.ResolvePath));
         // Then the fallback fonts (Extension B …) that are present on this machine.
         files.AddRange(_theme.FallbackFonts.Select(_theme.ResolvePath).Where(File.Exists));
-        chain = _fonts.Chain($"{role}{(bold ? "-bold" : "")}", files.Distinct().ToList());
-        _chains[(role, bold)] = chain;
-        return chain;
+        return _fonts.Chain($"{role}{(bold ? "-bold" : "")}", files.Distinct().ToList());
     }
 
     /// <summary>The theme's fallback font files that are not on this machine (full paths).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Publishing.Assembly;
+using Publishing.Changes;
 using Publishing.Checks;
 using Publishing.Content;
 using Publishing.Diagnostics;
@@ -30,6 +31,7 @@ public sealed class DocumentBuilder
         _site = new SiteTemplates(_assembler);
         _checkData = new CheckData(options.TemplatesDirectory);
         _forms = new FormCatalog(options.TemplatesDirectory);
+        _revisions = new GitRevisions(options.ContentRoot);
     }
 
     /// <summary>The forms and frameworks, read once for all the documents this builder handles.</summary>
@@ -37,6 +39,9 @@ public sealed class DocumentBuilder
 
     /// <summary>The checks' data files, read once for all the documents this builder handles.</summary>
     private readonly CheckData _checkData;
+
+    /// <summary>The documents' git revisions, asked of git once for all the documents this builder handles.</summary>
+    private readonly GitRevisions _revisions;
 
     /// <summary>
     /// Loads and checks a document and the theme it names, and assembles it (templates' errors are
@@ -150,7 +155,7 @@ public sealed class DocumentBuilder
         var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
             pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
-            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, _site, theme);
+            diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, _site, _revisions, theme);
         using (StageTimes.Measure("document/site"))
             return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }

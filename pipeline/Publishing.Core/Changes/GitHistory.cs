@@ -41,15 +41,20 @@ public static class GitHistory
         return Directory.Exists(exported) ? (exported, null) : (null, $"修订“{revision}”中没有文件夹 {relative}");
     }
 
-    /// <summary>Whether the folder or one above it holds .git (a folder, or a file for a linked work tree).</summary>
-    private static bool InWorkTree(string directory)
+    private static bool InWorkTree(string directory) => WorkTreeTop(directory) is not null;
+
+    /// <summary>The folder itself or the nearest one above it that holds .git (a folder, or a file for a linked work tree).</summary>
+    internal static string? WorkTreeTop(string directory)
     {
         for (var at = new DirectoryInfo(Path.GetFullPath(directory)); at is not null; at = at.Parent)
-            if (Path.Exists(Path.Combine(at.FullName, ".git"))) return true;
-        return false;
+            if (Path.Exists(Path.Combine(at.FullName, ".git"))) return at.FullName;
+        return null;
     }
 
-    private static string? Run(string directory, params string[] args)
+    internal static bool IsUnder(string path, string folder) =>
+        path == folder || path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    internal static string? Run(string directory, params string[] args)
     {
         var bytes = RunBytes(directory, args);
         return bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes);

@@ -20,6 +20,7 @@ public sealed record DocumentPagesInput(
     IReadOnlyList<Diagnostic> Warnings,
     string? Since,
     SiteTemplates Templates,
+    GitRevisions Revisions,
     Theming.Theme? Theme = null);
 
 /// <summary>
@@ -35,7 +36,7 @@ public static class DocumentPages
         var meta = document.Metadata;
         string? revision;
         using (StageTimes.Measure("document/site/git"))
-            revision = GitHistory.Revision(document.ContentDirectory);
+            revision = input.Revisions.Of(document.ContentDirectory);
         var title = meta.Title;
         ChangeSet? changes = null;
 

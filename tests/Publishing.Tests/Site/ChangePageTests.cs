@@ -63,9 +63,9 @@ public sealed class ChangePageTests
     public void Since_compares_with_the_content_at_a_git_revision()
     {
         var (content, document) = RepoPaths.CopyOfSample();
-        Git(content, "init", "-q");
-        Git(content, "add", ".");
-        Git(content, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "first draft");
+        GitCommand.Run(content, "init", "-q");
+        GitCommand.Run(content, "add", ".");
+        GitCommand.Run(content, "commit", "-q", "-m", "first draft");
         Edit(Path.Combine(document, "data", "indicators.csv"), "服务对象满意度指标,≥90 百分比", "服务对象满意度指标,≥95 百分比");
         var output = RepoPaths.NewTempDirectory("site");
 
@@ -92,15 +92,6 @@ public sealed class ChangePageTests
         var text = File.ReadAllText(path);
         text.ShouldContain(from);
         File.WriteAllText(path, text.Replace(from, to));
-    }
-
-    private static void Git(string directory, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, process.StandardError.ReadToEnd());
     }
 
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string path) => new HtmlParser().ParseDocument(File.ReadAllText(path));

@@ -24,12 +24,31 @@ internal static partial class FontSubsetter
     internal sealed record Result(byte[] Data, IReadOnlyDictionary<ushort, ushort> GlyphMap);
 
     /// <summary>
+    /// A subset whose bytes live in an array rented from the shared pool (the first <see cref="Length"/> bytes):
+    /// a CJK subset is larger than the large-object threshold, and a nightly makes one per document and face.
+    /// <see cref="Return"/> gives the array back once the bytes are written.
+    /// </summary>
+    internal sealed class PooledResult(byte[] rented, int length, IReadOnlyDictionary<ushort, ushort> glyphMap)
+    {
+        private byte[]? _rented = rented;
+        public ReadOnlySpan<byte> Data => (_rented ?? throw new ObjectDisposedException(nameof(PooledResult))).AsSpan(0, Length);
+        public int Length { get; } = length;
+        public IReadOnlyDictionary<ushort, ushort> GlyphMap { get; } = glyphMap;
+
+        public void Return()
+        {
+            if (_rented != null) System.Buffers.ArrayPool<byte>.Shared.Return(_rented);
+            _rented = null;
+        }
+    }
+
+    /// <summary>
     /// A font program for a PDF: exactly the glyphs drawn (and .notdef), renumbered in their order, with only the
     /// tables a PDF reader needs to draw them. Glyphs are named through the characters that map to them where
     /// they can be (HarfBuzz finds those in the cmap directly; a glyph named by id makes it scan the whole
     /// cmap of a CJK font), and by id only when shaping produced them (full-width forms, ligatures).
     /// </summary>
-    public static Result SubsetGlyphs(FontFace face, IEnumerable<int> codePoints, IEnumerable<ushort> glyphs)
+    public static PooledResult SubsetGlyphs(FontFace face, IEnumerable<int> codePoints, IEnumerable<ushort> glyphs)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail failed");
@@ -51,7 +70,12 @@ internal static partial class FontSubsetter
         var drop = hb_subset_input_set(input, SetDropTables);
         foreach (var tag in TablesPdfDoesNotUse) hb_set_add(drop, HarfBuzzSharp.Tag.Parse(tag));
         hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline | FlagNoLayoutClosure);
-        return Execute(face, input, glyphList);
+        return Execute(face, input, glyphList, (data, map) =>
+        {
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length);
+            data.CopyTo(rented);
+            return new PooledResult(rented, data.Length, map);
+        });
     }
 
     public static Result Subset(FontFace face, IEnumerable<int> codePoints, IEnumerable<ushort> glyphs)
@@ -64,11 +88,16 @@ internal static partial class FontSubsetter
         // beside U+4E00 一) in the subset's cmap, which a browser reads. The layout closure of the code points
         // already holds every glyph shaping produced from them.
         hb_subset_input_set_flags(input, FlagNoHinting | FlagNotdefOutline);
-        return Execute(face, input, glyphs.Distinct().Order().ToList());
+        return Execute(face, input, glyphs.Distinct().Order().ToList(), (data, map) => new Result(data.ToArray(), map));
     }
 
-    /// <summary>Runs the subset <paramref name="input"/> describes (and destroys it), mapping <paramref name="glyphList"/>.</summary>
-    private static Result Execute(FontFace face, IntPtr input, List<ushort> glyphList)
+    private delegate T Take<T>(ReadOnlySpan<byte> data, IReadOnlyDictionary<ushort, ushort> glyphMap);
+
+    /// <summary>
+    /// Runs the subset <paramref name="input"/> describes (and destroys it), mapping <paramref name="glyphList"/>;
+    /// <paramref name="take"/> copies the bytes out while HarfBuzz still holds them.
+    /// </summary>
+    private static unsafe T Execute<T>(FontFace face, IntPtr input, List<ushort> glyphList, Take<T> take)
     {
         IntPtr plan = IntPtr.Zero, subsetFace = IntPtr.Zero, blob = IntPtr.Zero;
         try
@@ -86,9 +115,7 @@ internal static partial class FontSubsetter
             if (subsetFace == IntPtr.Zero) throw new InvalidOperationException($"hb_subset_plan_execute_or_fail failed for {face}");
             blob = hb_face_reference_blob(subsetFace);
             var data = hb_blob_get_data(blob, out var length);
-            var bytes = new byte[length];
-            Marshal.Copy(data, bytes, 0, (int)length);
-            return new Result(bytes, glyphMap);
+            return take(new ReadOnlySpan<byte>((void*)data, (int)length), glyphMap);
         }
         finally
         {

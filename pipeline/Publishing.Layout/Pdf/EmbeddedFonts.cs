@@ -13,11 +13,11 @@ namespace Publishing.Layout.Pdf;
 internal sealed class EmbeddedFonts
 {
     /// <summary>One subset: its font program, old → new glyph ids, and per new glyph its width and text.</summary>
-    internal sealed class SubsetFont(FontFace face, int part, FontSubsetter.Result subset)
+    internal sealed class SubsetFont(FontFace face, int part, FontSubsetter.PooledResult subset)
     {
         public FontFace Face { get; } = face;
         public int Part { get; } = part;
-        public byte[] Program { get; } = subset.Data;
+        public FontSubsetter.PooledResult Program { get; } = subset;
         public IReadOnlyDictionary<ushort, ushort> GlyphMap { get; } = subset.GlyphMap;
         /// <summary>Advance widths in thousandths of an em, by new glyph id: the /W array and the writer's pen.</summary>
         public Dictionary<ushort, double> Widths { get; } = new();
@@ -175,7 +175,8 @@ internal sealed class EmbeddedFonts
                 .Ascii(" /StemV 80 /FontFile2 ").Integer(program).Ascii(" 0 R >>");
             file.Object(descriptor, buffer.Span);
 
-            file.Stream(program, font.Program, "/Length1 " + font.Program.Length);
+            file.Stream(program, font.Program.Data, "/Length1 " + font.Program.Length);
+            font.Program.Return();
             file.Stream(toUnicode, ToUnicodeMap(font.Texts));
         }
     }

@@ -16,12 +16,13 @@ internal sealed class PdfFileWriter
     private readonly PdfBuffer _pending = new(FlushAt + 4096);
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly List<long> _offsets = [0];    // by object number; 0 is the free list's head
-    private readonly MemoryStream _deflated = new();
+    private readonly FileBytes _file;
     private long _flushed;
 
     public PdfFileWriter(Stream output)
     {
         _output = output;
+        _file = new FileBytes(this);
         // The binary comment marks the file as binary for tools that guess (§7.5.2).
         _pending.Ascii("%PDF-1.7\n%").Bytes([0xE2, 0xE3, 0xCF, 0xD3]).Byte((byte)'\n');
     }
@@ -55,16 +56,23 @@ internal sealed class PdfFileWriter
     }
 
     /// <summary>
-    /// A stream object, deflated. zlib's fastest level: it is most of what writing costs, and the size it
-    /// gives up against the default level is a few per cent of a draft.
+    /// A stream object, deflated straight into the file (its /Length is an object written after it, so the
+    /// compressed bytes need no buffer of their own). zlib's fastest level: deflating is most of what writing
+    /// costs, and the size it gives up against the default level is a few per cent of a draft.
     /// </summary>
     public void Stream(int number, ReadOnlySpan<byte> data, string? extraEntries = null)
     {
-        _deflated.SetLength(0);
-        using (var zlib = new ZLibStream(_deflated, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
-        var body = BeginObject(number).Ascii("<< /Length ").Integer(_deflated.Length).Ascii(" /Filter /FlateDecode");
+        var length = Reserve();
+        var body = BeginObject(number).Ascii("<< /Length ").Integer(length).Ascii(" 0 R /Filter /FlateDecode");
         if (extraEntries != null) body.Byte((byte)' ').Ascii(extraEntries);
-        body.Ascii(" >>\nstream\n").Bytes(_deflated.GetBuffer().AsSpan(0, (int)_deflated.Length)).Ascii("\nendstream");
+        body.Ascii(" >>\nstream\n");
+        Flush();
+        var start = _flushed;
+        using (var zlib = new ZLibStream(_file, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
+        var compressed = _flushed - start;
+        _pending.Ascii("\nendstream");
+        EndObject();
+        BeginObject(length).Integer(compressed);
         EndObject();
     }
 
@@ -93,9 +101,31 @@ internal sealed class PdfFileWriter
 
     private void Flush()
     {
-        _hash.AppendData(_pending.Span);
-        _output.Write(_pending.Span);
-        _flushed += _pending.Length;
+        Emit(_pending.Span);
         _pending.Clear();
+    }
+
+    /// <summary>Every byte of the file passes here: into the output, the /ID's hash and the offset count.</summary>
+    private void Emit(ReadOnlySpan<byte> bytes)
+    {
+        _hash.AppendData(bytes);
+        _output.Write(bytes);
+        _flushed += bytes.Length;
+    }
+
+    /// <summary>What a deflate stream writes into: straight on into the file.</summary>
+    private sealed class FileBytes(PdfFileWriter writer) : System.IO.Stream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => writer.Emit(buffer);
+        public override void Write(byte[] buffer, int offset, int count) => writer.Emit(buffer.AsSpan(offset, count));
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => writer._flushed;
+        public override long Position { get => writer._flushed; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -21,7 +21,11 @@ internal static class PdfOutput
             Language: "zh-CN",
             Created: CreationDate(meta));
 
-        using var stream = new MemoryStream();
+        // The worker's buffer from its last document, emptied: growing a new one to the PDF's size each time was
+        // a dozen allocations and copies per document. A buffer grown by a very large PDF is not kept.
+        if (t_buffer is { Capacity: > KeptBufferBytes }) t_buffer = null;   // left by a document that stopped at its page limit
+        var stream = t_buffer ??= new MemoryStream();
+        stream.SetLength(0);
         IReadOnlyList<Diagnostic> found;
         try
         {
@@ -36,8 +40,13 @@ internal static class PdfOutput
             return null;
         }
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
-        return found.Any(d => d.IsError) ? null : stream.ToArray();
+        var pdf = found.Any(d => d.IsError) ? null : stream.ToArray();
+        if (stream.Capacity > KeptBufferBytes) t_buffer = null;
+        return pdf;
     }
+
+    [ThreadStatic] private static MemoryStream? t_buffer;
+    private const int KeptBufferBytes = 16 * 1024 * 1024;
 
     /// <summary>
     /// The PDF's dates: SOURCE_DATE_EPOCH when the build system sets it (reproducible-builds.org), else the

@@ -4,12 +4,14 @@ namespace Publishing.Checks;
 
 /// <summary>
 /// The data files under templates/ that editors extend without touching code: the typo list
-/// (checks/typos.txt) and the qualitative 指标值 (checks/qualitative-values.txt). Indicator frameworks are
-/// the forms' (Forms/FormCatalog). A line that cannot be read is a warning at its own line.
+/// (checks/typos.txt), the phrasing list (checks/phrasing.txt: 语病) and the qualitative 指标值
+/// (checks/qualitative-values.txt). Indicator frameworks are the forms' (Forms/FormCatalog). A line that
+/// cannot be read is a warning at its own line.
 /// </summary>
 public sealed class CheckData
 {
     public const string TyposFile = "checks/typos.txt";
+    public const string PhrasingFile = "checks/phrasing.txt";
     public const string QualitativeValuesFile = "checks/qualitative-values.txt";
 
     private readonly string _templates;
@@ -23,11 +25,58 @@ public sealed class CheckData
     private T Remembered<T>(string key, DiagnosticBag diagnostics, Func<DiagnosticBag, T> read) =>
         _remembered.Get(key, diagnostics, read);
 
-    /// <summary>A typo; <paramref name="Except"/> lists longer words around it that are right (预防犯罪 for 防犯).</summary>
+    /// <summary>
+    /// An entry of the typo or phrasing list. <paramref name="Wrong"/> may hold “…”: any words of the same clause
+    /// (no ，。；：！？ between), at most <see cref="MaxGap"/> characters, which the suggestion's “…” repeats.
+    /// <paramref name="Except"/> lists what makes a match right after all: for a plain entry, longer words around
+    /// it (预防犯罪 for 防犯); for an entry with “…”, words that must not be in the matched text (不 for 确保…的发生).
+    /// </summary>
     public sealed record TypoEntry(string Wrong, string Right, string Note, IReadOnlyList<string> Except)
     {
+        public const char Gap = '…';
+        public const int MaxGap = 30;
+        private static readonly char[] ClauseBreaks = ['，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?', '\n'];
+
+        /// <summary>Each place the entry matches in the text: where, and the suggestion with the matched gaps filled in.</summary>
+        public IEnumerable<(int Start, int End, string Suggested)> FindIn(string text)
+        {
+            var parts = Wrong.Split(Gap);
+            if (parts.Length == 1)
+            {
+                for (var index = text.IndexOf(Wrong, StringComparison.Ordinal); index >= 0;
+                     index = text.IndexOf(Wrong, index + Wrong.Length, StringComparison.Ordinal))
+                    if (!IsExcepted(text, index)) yield return (index, index + Wrong.Length, Right);
+                yield break;
+            }
+            for (var index = text.IndexOf(parts[0], StringComparison.Ordinal); index >= 0;
+                 index = text.IndexOf(parts[0], index + 1, StringComparison.Ordinal))
+            {
+                if (Gaps(text, index, parts) is not { } found) continue;
+                var (end, gaps) = found;
+                var matched = text[index..end];
+                if (Except.Any(word => matched.Contains(word, StringComparison.Ordinal))) continue;
+                var suggested = Right.Split(Gap);
+                yield return (index, end, string.Concat(suggested.Select((piece, i) => i == 0 ? piece : gaps.ElementAtOrDefault(i - 1) + piece)));
+            }
+        }
+
+        /// <summary>The nearest following parts, each after a gap within one clause: where the match ends and its gaps.</summary>
+        private static (int End, List<string> Gaps)? Gaps(string text, int start, string[] parts)
+        {
+            var at = start + parts[0].Length;
+            var gaps = new List<string>();
+            foreach (var part in parts.Skip(1))
+            {
+                var next = text.IndexOf(part, at, StringComparison.Ordinal);
+                if (next < 0 || next - at > MaxGap || text.AsSpan(at, next - at).IndexOfAny(ClauseBreaks) >= 0) return null;
+                gaps.Add(text[at..next]);
+                at = next + part.Length;
+            }
+            return (at, gaps);
+        }
+
         /// <summary>Whether the match at <paramref name="index"/> is part of one of the words that are right.</summary>
-        public bool IsExcepted(string text, int index)
+        private bool IsExcepted(string text, int index)
         {
             foreach (var word in Except)
             {
@@ -45,12 +94,17 @@ public sealed class CheckData
     /// Each line “错误写法 → 正确写法 ! 例外词 例外词  # 说明”: the part after ! (optional) lists words that
     /// contain the wrong form and are right; empty lines and lines starting with # are skipped.
     /// </summary>
-    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics) => Remembered("typos", diagnostics, ReadTypos);
+    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics) =>
+        Remembered("typos", diagnostics, found => ReadEntries(TyposFile, "错别字表", "“错误写法 → 正确写法”，如“明感 → 敏感”", found));
 
-    private IReadOnlyList<TypoEntry> ReadTypos(DiagnosticBag diagnostics)
+    /// <summary>The phrasing list (语病: 确保…的发生 → 防止…的发生), in the typo list's format, “…” allowed.</summary>
+    public IReadOnlyList<TypoEntry> Phrasing(DiagnosticBag diagnostics) =>
+        Remembered("phrasing", diagnostics, found => ReadEntries(PhrasingFile, "语病表", "“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”", found));
+
+    private IReadOnlyList<TypoEntry> ReadEntries(string file, string list, string form, DiagnosticBag diagnostics)
     {
         var entries = new List<TypoEntry>();
-        foreach (var (line, number) in Lines(TyposFile))
+        foreach (var (line, number) in Lines(file))
         {
             var (content, note) = SplitComment(line);
             if (content.Length == 0) continue;
@@ -59,10 +113,11 @@ public sealed class CheckData
                 : content[(bang + 1)..].Split(new[] { ' ', '\t', '、', '，', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (bang >= 0) content = content[..bang].Trim();
             var parts = content.Split(new[] { "→", "->", "\t" }, 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || parts[0] == parts[1])
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || parts[0] == parts[1]
+                || parts[0].Split(TypoEntry.Gap).Any(part => part.Length == 0))
             {
-                diagnostics.Warning(DiagnosticCodes.CheckDataInvalid, Shown(TyposFile), number, 1,
-                    $"错别字表的这一行无法读取：“{content}”。每行应写成“错误写法 → 正确写法”，如“明感 → 敏感”。");
+                diagnostics.Warning(DiagnosticCodes.CheckDataInvalid, Shown(file), number, 1,
+                    $"{list}的这一行无法读取：“{content}”。每行应写成{form}。");
                 continue;
             }
             entries.Add(new TypoEntry(parts[0], parts[1], note, except));

@@ -12,6 +12,7 @@ public static class ContentChecks
         new IndicatorValueCheck(),
         new NumberingCheck(),
         new TypoCheck(),
+        new PhrasingCheck(),
         new StrayLatinWordCheck(),
         new PairedPunctuationCheck(),
         new HalfWidthPunctuationCheck(),

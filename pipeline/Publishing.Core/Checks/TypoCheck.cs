@@ -11,27 +11,31 @@ public sealed class TypoCheck : IContentCheck
 {
     public string Name => "typos";
 
-    public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
-    {
-        // Longer entries first, so "设法涉诉" is reported once rather than also as a shorter entry inside it.
-        var typos = context.Data.Typos(diagnostics).OrderByDescending(t => t.Wrong.Length).ToList();
-        if (typos.Count == 0) return;
+    public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
+        Report(document, context.Data.Typos(diagnostics), (at, found, suggested, note) =>
+            diagnostics.Warning(DiagnosticCodes.Typo, at.Path, at.Line, at.Column,
+                $"疑似写错：“{found}”应为“{suggested}”{note}。若确属原意，可在 templates/checks/typos.txt 中调整这一条。"));
 
+    /// <summary>
+    /// Every match of a list's entries in the document's prose, each reported once at its first character with
+    /// the matched text, the suggestion and the entry's note (in brackets, or empty). Longer entries first, so
+    /// "设法涉诉" is reported once rather than also as a shorter entry inside it.
+    /// </summary>
+    internal static void Report(PublishingDocument document, IReadOnlyList<CheckData.TypoEntry> entries,
+        Action<SourceLocation, string, string, string> report)
+    {
+        var ordered = entries.OrderByDescending(e => e.Wrong.Length).ToList();
+        if (ordered.Count == 0) return;
         foreach (var prose in ProseText.Of(document))
         {
             var taken = new List<(int Start, int End)>();
-            foreach (var typo in typos)
+            foreach (var entry in ordered)
             {
-                for (var index = prose.Text.IndexOf(typo.Wrong, StringComparison.Ordinal); index >= 0;
-                     index = prose.Text.IndexOf(typo.Wrong, index + typo.Wrong.Length, StringComparison.Ordinal))
+                foreach (var (start, end, suggested) in entry.FindIn(prose.Text))
                 {
-                    var end = index + typo.Wrong.Length;
-                    if (taken.Any(t => index < t.End && end > t.Start) || typo.IsExcepted(prose.Text, index)) continue;
-                    taken.Add((index, end));
-                    var at = prose.At(index);
-                    var note = typo.Note.Length > 0 ? $"（{typo.Note}）" : "";
-                    diagnostics.Warning(DiagnosticCodes.Typo, at.Path, at.Line, at.Column,
-                        $"疑似写错：“{typo.Wrong}”应为“{typo.Right}”{note}。若确属原意，可在 templates/checks/typos.txt 中调整这一条。");
+                    if (taken.Any(t => start < t.End && end > t.Start)) continue;
+                    taken.Add((start, end));
+                    report(prose.At(start), prose.Text[start..end], suggested, entry.Note.Length > 0 ? $"（{entry.Note}）" : "");
                 }
             }
         }

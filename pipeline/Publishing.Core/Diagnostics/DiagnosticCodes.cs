@@ -58,6 +58,7 @@ public static class DiagnosticCodes
     public const string StrayLatinWord = "PUB3011";
     public const string UnbalancedPunctuation = "PUB3012";
     public const string HalfWidthPunctuation = "PUB3013";
+    public const string Phrasing = "PUB3014";
     public const string UnknownDataReference = "PUB3020";
     public const string UnsafeLink = "PUB3021";
     public const string ImageNotSupported = "PUB3022";

@@ -18,7 +18,7 @@ public sealed partial class FormReader
 
     /// <summary>The checks a form can tune, by the name form.yaml uses.</summary>
     public static readonly string[] CheckNames =
-        { "indicator-framework", "indicator-value", "numbering", "typos", "stray-latin-words", "paired-punctuation", "half-width-punctuation" };
+        { "indicator-framework", "indicator-value", "numbering", "typos", "phrasing", "stray-latin-words", "paired-punctuation", "half-width-punctuation" };
 
     private static readonly string[] TopKeys = { "title", "kind", "framework", "metadata", "tables", "sums", "checks", "limits", "qualitative_values" };
 

@@ -58,7 +58,7 @@ public sealed class SiteBrowserTests : IClassFixture<BuiltSite>
             })()
             """);
         target.ShouldBe(new[] { "sections/03-safeguards.md:17", "PUB3010", "dashed" });
-        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.warnings-panel li').length")).ShouldBe(12);
+        (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.warnings-panel li').length")).ShouldBe(Checks.SeedWarningsTests.Expected.Length);
     }
 
     [Fact]

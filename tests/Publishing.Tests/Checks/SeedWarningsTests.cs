@@ -34,6 +34,22 @@ public sealed partial class SeedWarningsTests
         ("PUB3010", "sections/03-safeguards.md", 21, 56, "》、《"),
         // … and once in the project's 绩效目标 in the CSV (the cell's third line).
         ("PUB3010", "data/projects.csv", 4, 10, "明感"),
+        // 已强化…为基础，以… for the parallel 以…为基础，以…为抓手 (a mixed construction).
+        ("PUB3014", "sections/03-safeguards.md", 9, 9, "以强化新苗头隐患排查化解为基础，以"),
+        // 认真负责的处理 for 认真负责地处理 (地 before a verb).
+        ("PUB3014", "sections/03-safeguards.md", 21, 73, "认真负责地处理"),
+        // 办结率到 100% for 办结率达到 100%, four times.
+        ("PUB3014", "sections/01-overall-goals.md", 11, 315, "率达到 100%"),
+        ("PUB3014", "sections/02-itemized-goals.md", 13, 151, "率达到 100%"),
+        ("PUB3014", "sections/02-itemized-goals.md", 15, 70, "率达到 100%"),
+        ("PUB3014", "sections/02-itemized-goals.md", 17, 81, "率达到 100%"),
+        // 接访、下发、督查: beside 接访 it is 下访 (下发 is sending documents down).
+        ("PUB3014", "sections/02-itemized-goals.md", 17, 12, "接访、下访"),
+        // 确保不稳定因素的发生 says the opposite: 防止…的发生.
+        ("PUB3014", "data/indicators.csv", 10, 35, "防止不稳定因素的发生"),
+        // 不出现…越级访的发生: 不出现… and 防止…的发生 mixed, in the indicator and the project's goal.
+        ("PUB3014", "data/indicators.csv", 3, 56, "“不出现集体访、非访等越级访”"),
+        ("PUB3014", "data/projects.csv", 4, 29, "“不出现集体访、非访等越级访”"),
     };
 
     [GeneratedRegex(@"^(?<path>.*)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<code>PUB\d{4}): (?<message>.*)$")]

@@ -1,3 +1,4 @@
+using Publishing.Checks;
 using Publishing.Diagnostics;
 using Publishing.Tests.Support;
 
@@ -22,6 +23,41 @@ public sealed class TextCheckTests
         var found = Check(text, "PUB3010").ShouldHaveSingleItem();
         found.Message.ShouldContain($"“{wrong}”应为“{right}”");
         found.Column.ShouldBe(text.IndexOf(wrong, StringComparison.Ordinal) + 1);
+    }
+
+    [Theory]
+    [InlineData("全县工作已强化隐患排查化解为基础，以接访为抓手。", "已强化隐患排查化解为基础，以", "以强化隐患排查化解为基础，以")]
+    [InlineData("要认真负责的处理好群众来访。", "认真负责的处理", "认真负责地处理")]
+    [InlineData("案件办结率到 100%，息访率达到 80%。", "率到 100%", "率达到 100%")]
+    [InlineData("确保不稳定因素的发生。", "确保不稳定因素的发生", "防止不稳定因素的发生")]
+    [InlineData("确保在重大时期不出现越级访的发生。", "不出现越级访的发生", "不出现越级访")]
+    [InlineData("通过接访、下发、督查等办法。", "接访、下发", "接访、下访")]
+    public void Phrasing_slips_are_reported_at_their_first_character_with_the_suggestion(string text, string found, string suggested)
+    {
+        var diagnostic = Check(text, "PUB3014").ShouldHaveSingleItem();
+        diagnostic.Severity.ShouldBe(Severity.Warning);
+        diagnostic.Message.ShouldStartWith($"疑似语病：“{found}”宜改为“{suggested}”");
+        (diagnostic.Line, diagnostic.Column).ShouldBe((3, text.IndexOf(found, StringComparison.Ordinal) + 1));
+    }
+
+    [Theory]
+    [InlineData("以强化隐患排查化解为基础，以接访为抓手。")]            // 以…为基础 is right
+    [InlineData("该站已成为基础设施，以后继续维护。")]                  // 已成为: 为 belongs to 成为
+    [InlineData("已强化排查。以接访为基础，以督查为抓手。")]            // 已 in another sentence
+    [InlineData("认真负责的处理态度值得肯定。")]
+    [InlineData("确保不发生安全事故，防止不稳定因素的发生。")]
+    [InlineData("确保杜绝集体访的发生。")]
+    [InlineData("效率到位，办结率达到 100%。")]
+    [InlineData("完成率到年底达到 95%。")]
+    [InlineData("及时下发文件，做好接访工作。")]
+    public void Right_phrasings_near_the_slips_are_not_reported(string text) => Check(text, "PUB3014").ShouldBeEmpty();
+
+    [Fact]
+    public void A_gap_does_not_reach_over_a_clause()
+    {
+        Check("确保安全。不稳定因素的发生要防止。", "PUB3014").ShouldBeEmpty();
+        Check("确保" + new string('甲', CheckData.TypoEntry.MaxGap + 1) + "的发生。", "PUB3014").ShouldBeEmpty();
+        Check("确保" + new string('甲', CheckData.TypoEntry.MaxGap) + "的发生。", "PUB3014").ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -40,8 +40,11 @@ internal sealed class EmbeddedFonts
         }
     }
 
-    private readonly Dictionary<FontFace, FaceSubsets> _faces = new();
+    /// <summary>What a run draws, glyph by glyph: the subset font and the glyph's id in it.</summary>
+    internal sealed record RunCodes(SubsetFont[] Fonts, ushort[] Codes);
+
     private readonly List<SubsetFont> _all = new();
+    private readonly Dictionary<GlyphRun, RunCodes> _runs = new(ReferenceEqualityComparer.Instance);
 
     private EmbeddedFonts() { }
 
@@ -61,15 +64,19 @@ internal sealed class EmbeddedFonts
         var fonts = new EmbeddedFonts();
         foreach (var (face, runs) in runsByFace.OrderBy(kv => kv.Key.Path, StringComparer.Ordinal))
         {
-            var codePoints = new SortedSet<int>();
+            var codePoints = new HashSet<int>();
             foreach (var run in runs) codePoints.UnionWith(run.CodePoints);
             var subsets = new FaceSubsets();
-            fonts._faces[face] = subsets;
-            var parts = SplitSharedGlyphs(face, codePoints, subsets.Moved);
+            var parts = SplitSharedGlyphs(face, codePoints.Order(), subsets.Moved);
             var glyphs = parts.Select(_ => new HashSet<ushort>()).ToList();
+            var partsOfRuns = new List<int[]>(runs.Count);
             foreach (var run in runs)
+            {
+                var partOf = new int[run.Glyphs.Length];
                 for (var i = 0; i < run.Glyphs.Length; i++)
-                    glyphs[subsets.PartOf(run, i)].Add(run.Glyphs[i]);
+                    glyphs[partOf[i] = subsets.PartOf(run, i)].Add(run.Glyphs[i]);
+                partsOfRuns.Add(partOf);
+            }
             for (var p = 0; p < parts.Count; p++)
             {
                 var font = new SubsetFont(face, p, FontSubsetter.SubsetGlyphs(face, parts[p], glyphs[p]));
@@ -78,20 +85,26 @@ internal sealed class EmbeddedFonts
                 font.ResourceName = "F" + fonts._all.Count;
             }
             var unitsToThousandths = 1000.0 / face.UnitsPerEm;
-            foreach (var run in runs)
+            for (var r = 0; r < runs.Count; r++)
+            {
+                var run = runs[r];
+                var codes = new RunCodes(new SubsetFont[run.Glyphs.Length], new ushort[run.Glyphs.Length]);
+                fonts._runs[run] = codes;
                 for (var i = 0; i < run.Glyphs.Length; i++)
                 {
-                    var (font, glyph) = fonts.Resolve(run, i);
+                    var font = codes.Fonts[i] = subsets.Parts[partsOfRuns[r][i]];
+                    var glyph = codes.Codes[i] = font.GlyphMap.TryGetValue(run.Glyphs[i], out var g) ? g : (ushort)0;
                     if (!font.Widths.ContainsKey(glyph))
                         font.Widths[glyph] = Math.Round(face.Font.GetHorizontalGlyphAdvance(run.Glyphs[i]) * unitsToThousandths, 2);
                     if (glyph != 0 && !font.Texts.ContainsKey(glyph) && ClusterText(run, i) is { } text) font.Texts[glyph] = text;
                 }
+            }
         }
         return fonts;
     }
 
     /// <summary>Code points by subset: the first holds all but the second, third … user of a shared glyph.</summary>
-    private static List<List<int>> SplitSharedGlyphs(FontFace face, SortedSet<int> cps, Dictionary<int, (int, ushort)> moved)
+    private static List<List<int>> SplitSharedGlyphs(FontFace face, IEnumerable<int> cps, Dictionary<int, (int, ushort)> moved)
     {
         var parts = new List<List<int>> { new() };
         var users = new Dictionary<ushort, int>();
@@ -125,13 +138,8 @@ internal sealed class EmbeddedFonts
         return text.ToString();
     }
 
-    /// <summary>The subset font and its glyph id for glyph <paramref name="index"/> of a run.</summary>
-    public (SubsetFont Font, ushort Glyph) Resolve(GlyphRun run, int index)
-    {
-        var subsets = _faces[run.Face];
-        var font = subsets.Parts[subsets.PartOf(run, index)];
-        return (font, font.GlyphMap.TryGetValue(run.Glyphs[index], out var g) ? g : (ushort)0);
-    }
+    /// <summary>The subset font and glyph id of every glyph of a run of the document.</summary>
+    public RunCodes Codes(GlyphRun run) => _runs[run];
 
     /// <summary>Gives every subset its font object's number, so pages can name it before it is written.</summary>
     public void Reserve(PdfFileWriter file)

@@ -78,9 +78,11 @@ internal sealed class PageContent
         var pen = run.X + run.Offsets[0];
         var inArray = false;
         var inHex = false;
+        var codes = _fonts.Codes(run);
         for (var i = 0; i < run.Glyphs.Length; i++)
         {
-            var (font, glyph) = _fonts.Resolve(run, i);
+            var font = codes.Fonts[i];
+            var glyph = codes.Codes[i];
             if (font != _font || run.Size != _size)
             {
                 if (inArray) { _ops.Ascii(inHex ? ">] TJ\n" : "] TJ\n"); inArray = inHex = false; }

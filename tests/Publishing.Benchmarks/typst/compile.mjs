@@ -3,8 +3,10 @@
 // scripts/benchmark.sh, which times it like our CLI.
 //   node compile.mjs <output.pdf> [copies]   copies > 1: the document repeated that many times as ONE document
 //                                             (each copy with its cover and its own 目录), generated here.
+//   node compile.mjs <output.pdf> <file.typ>  that file as the main file (county.mjs writes one for a county),
+//                                             read against this folder (it imports /document.typ).
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,14 +16,17 @@ const require = createRequire(resolve(root, "bench-tools/package.json"));
 const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler");
 
 const [output, copiesArgument = "1"] = process.argv.slice(2);
-const copies = Number.parseInt(copiesArgument, 10);
+const mainFile = copiesArgument.endsWith(".typ") ? copiesArgument : null;
+const copies = mainFile ? 1 : Number.parseInt(copiesArgument, 10);
 if (!output || !(copies >= 1)) {
-  console.error("usage: node compile.mjs <output.pdf> [copies]");
+  console.error("usage: node compile.mjs <output.pdf> [copies | file.typ]");
   process.exit(2);
 }
 
 const compiler = NodeCompiler.create({ workspace: here, fontArgs: [{ fontPaths: [resolve(root, "templates/fonts")] }] });
-const main = copies === 1
+const main = mainFile
+  ? { mainFileContent: readFileSync(mainFile, "utf8") }
+  : copies === 1
   ? { mainFilePath: resolve(here, "sample.typ") }
   : {
       mainFileContent: [

@@ -23,7 +23,8 @@ internal static class PdfOutput
 
         // The worker's buffer from its last document, emptied: growing a new one to the PDF's size each time was
         // a dozen allocations and copies per document. A buffer grown by a very large PDF is not kept.
-        if (t_buffer is { Capacity: > KeptBufferBytes }) t_buffer = null;   // left by a document that stopped at its page limit
+        // (Not one left grown by a document that stopped at its page limit, nor one a writer closed.)
+        if (t_buffer is { Capacity: > KeptBufferBytes } or { CanWrite: false }) t_buffer = null;
         var stream = t_buffer ??= new MemoryStream();
         stream.SetLength(0);
         IReadOnlyList<Diagnostic> found;

@@ -7,9 +7,10 @@ namespace Publishing.Output;
 /// <summary>
 /// Writes a file so that readers see either the old one or the complete new one: the bytes go to a
 /// temporary file (.name.&lt;pid&gt;.tmp) in the same folder, are flushed to disk (or, in a many-document
-/// run, once at its end: <see cref="DeferredFlush"/>), then renamed over the target. An interrupted build leaves at worst a stray temporary file, never a half-written output:
-/// on SIGINT/SIGTERM the command removes its own (<see cref="DiscardAllPending"/>), and a later build
-/// removes those of a killed one (<see cref="SweepStale"/>).
+/// run, once at its end: <see cref="DeferredFlush"/>), then renamed over the target. An interrupted build
+/// leaves at worst a stray temporary file, never a half-written output: on SIGINT/SIGTERM the command
+/// removes its own (<see cref="DiscardAllPending"/>), and a later build removes those of a killed one
+/// (<see cref="SweepStale"/>).
 /// </summary>
 public static partial class AtomicFile
 {

@@ -51,17 +51,9 @@ public static class PdfRenderer
             return diagnostics;
         }
 
-        Publishing.Layout.Pages.LayoutResult layout;
-        try
-        {
-            layout = DocumentRenderer.RenderPdf(mapped.Document, output);
-        }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
-        {
-            // The engine or its PDF writer failed: a bug of ours, reported once without a stack trace.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, theme.SourcePath, 0, 0, $"PDF 排版失败：{e.Message}"));
-            return diagnostics;
-        }
+        // The engine or its PDF writer failing is a bug of ours: it goes up to the document's isolation
+        // (Build/DocumentIsolation), which reports it as every such bug is, PUB9001 at the document.
+        var layout = DocumentRenderer.RenderPdf(mapped.Document, output);
 
         if (pages is not null)
         {

@@ -17,9 +17,10 @@ internal static partial class FontSubsetter
     // Keeps exactly the glyphs asked for: no GSUB/GPOS closure (the PDF draws shaped glyphs; nothing shapes them again).
     private const uint FlagNoLayoutClosure = 0x200;
     private const uint SetGlyphIds = 0, SetDropTables = 3;
-    // What a PDF's CID TrueType font does not use (ISO 32000-1 §9.9): layout tables, vertical metrics, and the cmap
-    // (glyphs are addressed by id; the ToUnicode map gives the text). Dropping them is most of the subsetter's time.
-    private static readonly string[] TablesPdfDoesNotUse = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "cmap"];
+    // What a PDF's CID TrueType font does not use (ISO 32000-1 §9.9): layout tables and vertical metrics (glyphs are
+    // addressed by id and placed by the content stream). The cmap stays, though no PDF reader needs it for a CID
+    // font: it is a required table of a TrueType font, and a strict font loader may refuse a font without one.
+    private static readonly string[] TablesPdfDoesNotUse = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG"];
 
     internal sealed record Result(byte[] Data, IReadOnlyDictionary<ushort, ushort> GlyphMap);
 

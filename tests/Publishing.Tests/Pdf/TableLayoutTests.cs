@@ -60,6 +60,7 @@ public class TableLayoutTests
             <tr><td class="align-right">右一</td><td align="left">左二</td></tr>
             <tr align="right"><td>行右</td><td style="text-align: center">居中</td></tr>
             <tr><td class="valign-top">顶<br>顶<br>顶<br>顶</td><td valign="bottom">底</td></tr>
+            <tr><td class="note&#9;  align-right num">第二个类</td><td style="color: red; text-align: right">样式第二项</td></tr>
             </tbody></table>
             """);
         var page = layout.Pages[0];
@@ -71,6 +72,8 @@ public class TableLayoutTests
         (Run("行右").X + Run("行右").Width).ShouldBe(x1 - Padding, 0.6, "align on the row applies to its cells");
         (Run("居中").X + Run("居中").Width / 2).ShouldBe((x1 + x2) / 2, 0.6);
         Run("左二").X.ShouldBeLessThan(Run("居中").X);
+        (Run("第二个类").X + Run("第二个类").Width).ShouldBe(x1 - Padding, 0.6, "any of the classes, separated by any white space");
+        (Run("样式第二项").X + Run("样式第二项").Width).ShouldBe(x2 - Padding, 0.6, "any declaration of the style");
         x0.ShouldBe(Left, 0.01);
         var top = page.Runs.Where(r => r.Text == "顶").Min(r => r.Baseline);
         var bottom = page.Runs.Where(r => r.Text == "顶").Max(r => r.Baseline);

@@ -132,18 +132,23 @@ internal static partial class TableBlocks
     /// <summary>
     /// The alignment the template asks for on the cell or, failing that, its row: a class (<c>align-right</c>,
     /// <c>valign-top</c>), the style property or the HTML attribute (<c>align</c>, <c>valign</c>).
+    /// Read from the attributes' text (asked for every cell, by the PDF twice and by the preview): the class list and
+    /// style matches the DOM would make for each were most of a large table's mapping.
     /// </summary>
-    private static string? Asked(IElement cell, string cssProperty, string attribute)
+    private static string? Asked(IElement cell, string cssProperty, string attribute) =>
+        Asked(cell, cssProperty, attribute, attribute + "-") ?? (cell.ParentElement is { } row ? Asked(row, cssProperty, attribute, attribute + "-") : null);
+
+    private static string? Asked(IElement e, string cssProperty, string attribute, string prefix)
     {
-        foreach (var e in new[] { cell, cell.ParentElement })
-        {
-            if (e is null) continue;
-            var prefix = attribute + "-";
-            if (e.ClassList.FirstOrDefault(c => c.StartsWith(prefix, StringComparison.Ordinal)) is { } cls) return cls[prefix.Length..];
-            foreach (Match m in CssAlign().Matches(e.GetAttribute("style") ?? ""))
+        // The first class (HTML's white space separates them) that starts with the prefix.
+        if (e.GetAttribute("class") is { Length: > 0 } classes)
+            foreach (var cls in classes.Split(HtmlSpace, StringSplitOptions.RemoveEmptyEntries))
+                if (cls.StartsWith(prefix, StringComparison.Ordinal)) return cls[prefix.Length..];
+        if (e.GetAttribute("style") is { Length: > 0 } style)
+            foreach (Match m in CssAlign().Matches(style))
                 if (m.Groups[1].Value.Equals(cssProperty, StringComparison.OrdinalIgnoreCase)) return m.Groups[2].Value;
-            if (e.GetAttribute(attribute) is { Length: > 0 } value) return value;
-        }
-        return null;
+        return e.GetAttribute(attribute) is { Length: > 0 } value ? value : null;
     }
+
+    private static readonly char[] HtmlSpace = [' ', '\t', '\n', '\f', '\r'];
 }

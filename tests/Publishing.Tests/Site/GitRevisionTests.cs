@@ -58,31 +58,35 @@ public sealed class GitRevisionTests
     }
 
     [Fact]
-    public void A_merge_counts_for_a_folder_only_when_the_folder_differs_from_every_parent_as_git_log_of_the_folder_says()
+    public void A_merge_counts_for_a_folder_only_when_the_folder_differs_from_every_parent_as_git_log_of_the_folder_says_whatever_its_name()
     {
         var root = RepoPaths.NewTempDirectory("repository");
-        foreach (var folder in new[] { "a", "b" }) Write(root, folder, "1");
+        foreach (var folder in new[] { "部门甲", "b" }) Write(root, folder, "1");
         GitCommand.Run(root, "init", "-q", "-b", "main");
         GitCommand.Run(root, "add", ".");
         GitCommand.Run(root, "commit", "-q", "-m", "first");
         GitCommand.Run(root, "checkout", "-q", "-b", "side");
-        Write(root, "a", "side");
+        Write(root, "部门甲", "side");
         GitCommand.Run(root, "commit", "-q", "-am", "side edits a");
         GitCommand.Run(root, "checkout", "-q", "main");
-        Write(root, "a", "main");
+        Write(root, "部门甲", "main");
         Write(root, "b", "main");
         GitCommand.Run(root, "commit", "-q", "-am", "main edits a and b");
         var mainCommit = Head(root);
-        GitCommand.Run(root, "merge", "-q", "-s", "ours", "--no-edit", "side");   // a differs from side, b from neither
-        Write(root, "a", "resolved");
-        GitCommand.Run(root, "commit", "-q", "--amend", "-am", "merge, a resolved by hand");
+        GitCommand.Run(root, "merge", "-q", "-s", "ours", "--no-edit", "side");   // 部门甲 differs from side, b from neither
+        Write(root, "部门甲", "resolved");
+        GitCommand.Run(root, "commit", "-q", "--amend", "-am", "merge, 部门甲 resolved by hand");
         var merge = Head(root);
 
         var revisions = new GitRevisions(root);
-        revisions.Of(Path.Combine(root, "a")).ShouldBe(merge);
+        revisions.Of(Path.Combine(root, "部门甲")).ShouldBe(merge);
         revisions.Of(Path.Combine(root, "b")).ShouldBe(mainCommit);
-        foreach (var folder in new[] { "a", "b" })
+        foreach (var folder in new[] { "部门甲", "b" })
             revisions.Of(Path.Combine(root, folder)).ShouldBe(GitHistory.Revision(Path.Combine(root, folder)), folder);
+
+        Write(root, "部门甲", "edited, not committed");   // a run after this edit: "+"
+        new GitRevisions(root).Of(Path.Combine(root, "部门甲")).ShouldBe(merge + "+");
+        new GitRevisions(root).Of(Path.Combine(root, "b")).ShouldBe(mainCommit);
     }
 
     /// <summary>The JIT build of the command as a process, with this PATH.</summary>

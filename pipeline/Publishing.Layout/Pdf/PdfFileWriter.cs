@@ -9,7 +9,7 @@ namespace Publishing.Layout.Pdf;
 /// everything before it, so the same pages give the same bytes. Object numbers are reserved before the object
 /// is written, so a page can name its fonts and the catalog its pages in any order.
 /// </summary>
-internal sealed class PdfFileWriter
+internal sealed class PdfFileWriter : IDisposable
 {
     private const int FlushAt = 64 * 1024;
     private readonly Stream _output;
@@ -98,6 +98,8 @@ internal sealed class PdfFileWriter
             .Ascii(" /ID [<").Ascii(id).Ascii("> <").Ascii(id).Ascii(">] >>\nstartxref\n").Integer(xref).Ascii("\n%%EOF\n");
         Flush();
     }
+
+    public void Dispose() => _hash.Dispose();
 
     private void Flush()
     {

@@ -79,6 +79,37 @@ public sealed class VolumeTests
         pdf.NumberOfPages.ShouldBeGreaterThan(2 + 4 * 4);
     }
 
+    [Fact]
+    public void Departments_of_every_form_are_in_the_toc_with_their_page_and_in_the_bookmarks_and_keep_their_page_size()
+    {
+        // The shipped content: the budget text (parts, numbered) and three one-table forms that print no page
+        // numbers of their own, one of them landscape.
+        var output = RepoPaths.NewTempDirectory();
+        var run = PublishingCommand.Run("volume", RepoPaths.Content, "--templates", RepoPaths.Templates, "--out", output);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        using var pdf = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
+        pdf.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
+        var roots = bookmarks.Roots.Cast<DocumentBookmarkNode>().ToList();
+        roots.Select(b => b.Title).ShouldBe(["承德县信访局部门", "示例县文化广电和旅游局", "示例县农业农村局", "示例市生态环境局"]);
+        var tocLines = Lines(pdf.GetPage(2));
+        var printed = new List<int>();
+        foreach (var root in roots)
+        {
+            var line = tocLines.Single(l => l.StartsWith(root.Title, StringComparison.Ordinal));
+            var number = NumberAtEnd(line);
+            number.ShouldBeGreaterThan(0, $"{root.Title}: {line}");
+            Footer(pdf.GetPage(root.PageNumber)).ShouldBe(number.ToString(), $"{root.Title}: the 目录 says {number}");
+            printed.Add(number);
+        }
+        printed.ShouldBeInOrder();
+        printed.Distinct().Count().ShouldBe(roots.Count);
+        // The 部门整体绩效目标表 is a landscape form: its pages stay landscape inside the portrait volume.
+        var goals = pdf.GetPage(roots[1].PageNumber);
+        goals.Width.ShouldBeGreaterThan(goals.Height);
+        pdf.GetPage(roots[0].PageNumber).Width.ShouldBeLessThan(pdf.GetPage(roots[0].PageNumber).Height);
+    }
+
     /// <summary>The templates with the theme's volume_numbering set (the fonts linked, not copied).</summary>
     private static string TemplatesNumbering(string numbering)
     {

@@ -35,14 +35,24 @@ public static partial class VolumeRenderer
         for (var i = 0; i < documents.Count; i++)
         {
             var prefix = $"v{i + 1}-";
-            var html = Prefixed(documents[i].Html, prefix);
+            var (html, start) = WithDepartmentAnchor(Prefixed(documents[i].Html, prefix), prefix);
             var mapped = HtmlToLayout.Map(html, styles, info);
             diagnostics.AddRange(mapped.Diagnostics);
             first ??= mapped.Document;
-            foreach (var section in mapped.Document.Sections)
-                sections.Add(continuous && section.Numbering == PageNumbering.RestartAtOne ? section with { Numbering = PageNumbering.Continue } : section);
-            outline.Add(new OutlineEntry(documents[i].Department, prefix + "part-1", mapped.Document.Outline));
-            toc.Append(DepartmentEntry(html, documents[i].Department, prefix));
+            // A form that prints no page numbers (a one-table 申报表) gets the volume's: the combined 目录 must say
+            // where its department is.
+            var unnumbered = mapped.Document.Sections.All(s => s.Numbering == PageNumbering.None);
+            for (var k = 0; k < mapped.Document.Sections.Count; k++)
+            {
+                var section = mapped.Document.Sections[k];
+                var numbering = unnumbered ? (k == 0 && !continuous ? PageNumbering.RestartAtOne : PageNumbering.Continue)
+                    : continuous && section.Numbering == PageNumbering.RestartAtOne ? PageNumbering.Continue
+                    : section.Numbering;
+                // A section on its document's page (a landscape form) keeps that page in the volume.
+                sections.Add(section with { Numbering = numbering, Page = section.Page ?? mapped.Document.Page });
+            }
+            outline.Add(new OutlineEntry(documents[i].Department, start, mapped.Document.Outline));
+            toc.Append(DepartmentEntry(html, documents[i].Department, start));
         }
         if (first is null) return diagnostics;
 
@@ -69,18 +79,41 @@ public static partial class VolumeRenderer
         return diagnostics;
     }
 
+    /// <summary>
+    /// Where a department begins for the combined 目录 and its bookmark: its 第一部分 (the first page with a
+    /// number), or, in a form without parts, its first element, given an id when it has none.
+    /// </summary>
+    private static (string Html, string Anchor) WithDepartmentAnchor(string prefixedHtml, string prefix)
+    {
+        if (prefixedHtml.Contains($"id=\"{prefix}part-1\"", StringComparison.Ordinal)) return (prefixedHtml, prefix + "part-1");
+        var first = FirstElement().Match(prefixedHtml);
+        if (!first.Success) return (prefixedHtml, prefix + "part-1");
+        var id = ExistingId().Match(first.Groups["attributes"].Value);
+        if (id.Success) return (prefixedHtml, id.Groups[1].Value);
+        var anchor = prefix + "department";
+        var at = first.Groups["name"].Index + first.Groups["name"].Length;
+        return (prefixedHtml[..at] + $" id=\"{anchor}\"" + prefixedHtml[at..], anchor);
+    }
+
     /// <summary>A department in the combined 目录: its name, then its parts (from its own 目录).</summary>
-    private static string DepartmentEntry(string prefixedHtml, string department, string prefix)
+    private static string DepartmentEntry(string prefixedHtml, string department, string start)
     {
         var document = new HtmlParser().ParseDocument(prefixedHtml);
         var parts = document.QuerySelectorAll("nav.toc li.toc-part > a")
             .Select(a => $"<li class=\"toc-entry\"><a href=\"{E(a.GetAttribute("href") ?? "")}\">{E(a.TextContent.Trim())}</a></li>");
-        return $"<li class=\"toc-part\"><a href=\"#{prefix}part-1\">{E(department)}</a><ol>{string.Concat(parts)}</ol></li>";
+        return $"<li class=\"toc-part\"><a href=\"#{E(start)}\">{E(department)}</a><ol>{string.Concat(parts)}</ol></li>";
     }
 
     /// <summary>Every id and in-document link of one document's HTML, prefixed so the volume's anchors stay unique.</summary>
     internal static string Prefixed(string html, string prefix) =>
         Href().Replace(Id().Replace(html, m => $"{m.Groups[1].Value}\"{prefix}"), m => $"href=\"#{prefix}");
+
+    /// <summary>The first element inside the body: its name and attributes.</summary>
+    [GeneratedRegex("""<body\b[^>]*>\s*<(?<name>[a-zA-Z][a-zA-Z0-9]*)(?<attributes>[^>]*)>""")]
+    private static partial Regex FirstElement();
+
+    [GeneratedRegex(@"\sid=""([^""]+)""")]
+    private static partial Regex ExistingId();
 
     [GeneratedRegex("""(\sid=)"(?=[^"])""")]
     private static partial Regex Id();

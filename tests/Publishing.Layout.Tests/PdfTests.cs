@@ -152,6 +152,33 @@ public class FontTests
     }
 
     [Fact]
+    public void A_font_file_replaced_after_it_was_opened_is_opened_again_and_the_old_face_still_draws()
+    {
+        var dir = Directory.CreateTempSubdirectory("font-replaced-");
+        using var library = new Fonts.FontLibrary();
+        try
+        {
+            var path = Path.Combine(dir.FullName, "body.ttf");
+            File.Copy(Path.Combine(TestFonts.FontDir, "NotoSerifSC-Regular.ttf"), path);
+            var before = library.Load(path);
+            library.Load(path).ShouldBeSameAs(before, "an unchanged file is opened once");
+
+            // A new version dropped in the way editors and tools do it: written beside, renamed over.
+            var next = Path.Combine(dir.FullName, "body.ttf.new");
+            File.Copy(Path.Combine(TestFonts.FontDir, "NotoSansSC-Regular.ttf"), next);
+            File.SetLastWriteTimeUtc(next, File.GetLastWriteTimeUtc(path).AddMinutes(1));
+            File.Move(next, path, overwrite: true);
+
+            var after = library.Load(path);
+            after.ShouldNotBeSameAs(before);
+            after.Face.GlyphCount.ShouldNotBe(before.Face.GlyphCount, "the new file's glyphs, not the old one's");
+            before.HasGlyph('字').ShouldBeTrue("the replaced face stays usable for documents still drawing with it");
+            library.Load(path).ShouldBeSameAs(after);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void Fallback_chain_picks_the_first_face_with_the_glyph()
     {
         var chain = TestFonts.Serif;

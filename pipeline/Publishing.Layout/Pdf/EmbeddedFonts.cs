@@ -40,8 +40,8 @@ internal sealed class EmbeddedFonts
         }
     }
 
-    /// <summary>What a run draws, glyph by glyph: the subset font and the glyph's id in it.</summary>
-    internal sealed record RunCodes(SubsetFont[] Fonts, ushort[] Codes);
+    /// <summary>What a run draws, glyph by glyph: the subset font, the glyph's id in it and its /W width.</summary>
+    internal sealed record RunCodes(SubsetFont[] Fonts, ushort[] Codes, double[] Widths);
 
     private readonly List<SubsetFont> _all = new();
     private readonly Dictionary<GlyphRun, RunCodes> _runs = new(ReferenceEqualityComparer.Instance);
@@ -88,14 +88,15 @@ internal sealed class EmbeddedFonts
             for (var r = 0; r < runs.Count; r++)
             {
                 var run = runs[r];
-                var codes = new RunCodes(new SubsetFont[run.Glyphs.Length], new ushort[run.Glyphs.Length]);
+                var codes = new RunCodes(new SubsetFont[run.Glyphs.Length], new ushort[run.Glyphs.Length], new double[run.Glyphs.Length]);
                 fonts._runs[run] = codes;
                 for (var i = 0; i < run.Glyphs.Length; i++)
                 {
                     var font = codes.Fonts[i] = subsets.Parts[partsOfRuns[r][i]];
                     var glyph = codes.Codes[i] = font.GlyphMap.TryGetValue(run.Glyphs[i], out var g) ? g : (ushort)0;
-                    if (!font.Widths.ContainsKey(glyph))
-                        font.Widths[glyph] = Math.Round(face.Font.GetHorizontalGlyphAdvance(run.Glyphs[i]) * unitsToThousandths, 2);
+                    if (!font.Widths.TryGetValue(glyph, out var width))
+                        font.Widths[glyph] = width = Math.Round(face.Font.GetHorizontalGlyphAdvance(run.Glyphs[i]) * unitsToThousandths, 2);
+                    codes.Widths[i] = width;
                     if (glyph != 0 && !font.Texts.ContainsKey(glyph) && ClusterText(run, i) is { } text) font.Texts[glyph] = text;
                 }
             }

@@ -101,7 +101,7 @@ internal sealed class PageContent
             }
             if (!inHex) { _ops.Byte((byte)'<'); inHex = true; }
             _ops.Hex4(glyph);
-            pen += font.Widths[glyph] * run.Size / 1000;
+            pen += codes.Widths[i] * run.Size / 1000;
         }
         _ops.Ascii(inHex ? ">] TJ\n" : "] TJ\n");
     }
@@ -158,17 +158,19 @@ internal sealed class PageContent
     private void Fill(Rgb color)
     {
         Alpha(color.A);
-        if (_fill == color with { A = 255 }) return;
-        _fill = color with { A = 255 };
+        var opaque = color with { A = 255 };
+        if (_fill == opaque) return;
+        _fill = opaque;
         Color(color).Ascii(" rg\n");
     }
 
     private void Stroke(Rgb color, double width)
     {
         Alpha(color.A);
-        if (_stroke != color with { A = 255 })
+        var opaque = color with { A = 255 };
+        if (_stroke != opaque)
         {
-            _stroke = color with { A = 255 };
+            _stroke = opaque;
             Color(color).Ascii(" RG\n");
         }
         if (width != _lineWidth)

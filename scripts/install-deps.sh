@@ -3,11 +3,13 @@
 # (Native AOT compiles the command with them; without clang ./build.sh publishes it ReadyToRun), Chromium (browser tests of the
 # HTML preview), poppler-utils (pdftoppm/pdffonts for looking at PDFs), and a CJK font for Chromium's
 # fallback, fonts-hanazono (the PDF's fallback font for CJK Extension B and beyond, see the theme's
-# fallback_fonts), and fontconfig (for Chromium). Safe to run again; does nothing when all
+# fallback_fonts), fontconfig (for Chromium), and the programs tests start: qpdf (the PDF's structural check), git
+# (content repositories for --since), procps (kill, for signals to a running build). Every program a test starts must
+# be here: tests/Publishing.Tests/Product/TestProgramsTests.cs fails otherwise. Safe to run again; does nothing when all
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()
-for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1; do
+for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 if ((${#need[@]})); then

@@ -103,6 +103,24 @@ public class FlowTests
     }
 
     [Fact]
+    public void Page_number_top_stands_7_mm_below_the_text_block()
+    {
+        // GB/T 9704: the top of the dash-number-dash 7 mm under the text block, whatever the digits.
+        var doc = TestDocuments.Of(new DocumentSection(new Stack(Enumerable.Range(0, 12).Select(i => (Block)new SolidBox($"b{i}", 600)).ToList()),
+            PageNumbering.RestartAtOne));
+        var page = TestDocuments.Page;
+        var result = DocumentLayout.Run(doc);
+        result.Pages.Count.ShouldBe(12);
+        foreach (var frame in result.Pages)
+        {
+            var run = frame.Runs.Single();
+            var inkTop = run.Text.Where(char.IsAsciiDigit).Max(d => run.Face.InkTop(d)) * run.Size;
+            inkTop.ShouldBeGreaterThan(0.5 * run.Size, "digits reach well above the baseline");
+            (run.Baseline - inkTop - (page.MarginTop + page.BodyHeight)).ShouldBe(7 * PageSetup.PointsPerMm, 0.35, $"page {frame.Number}");
+        }
+    }
+
+    [Fact]
     public void Paragraph_leaves_no_single_line_at_the_foot_or_head_of_a_page()
     {
         var style = new ParagraphStyle { LinePitch = 20 };

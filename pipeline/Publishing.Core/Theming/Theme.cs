@@ -115,6 +115,7 @@ public sealed class FooterTheme
     public string Format { get; set; } = "{page}";
     public string Font { get; set; } = "serif";
     public double SizePt { get; set; } = 14;
+    /// <summary>The top of the page number (its digits) below the text block, in mm (GB/T 9704: 7).</summary>
     public double OffsetMm { get; set; } = 7;
     /// <summary>"center", or "outside": odd pages right, even pages left (GB/T 9704).</summary>
     public string Position { get; set; } = "center";

@@ -81,6 +81,12 @@ public sealed class FontFace : IDisposable
         }
     }
 
+    /// <summary>How far the ink of a character's glyph reaches above the baseline, in ems (0 without a glyph).</summary>
+    public double InkTop(int codePoint) =>
+        Font.TryGetNominalGlyph((uint)codePoint, out var gid) && Font.TryGetGlyphExtents(gid, out var extents)
+            ? (double)extents.YBearing / UnitsPerEm
+            : 0;
+
     public bool HasGlyph(int codePoint) => Font.TryGetNominalGlyph((uint)codePoint, out var gid) && gid != 0;
 
     public override string ToString() => System.IO.Path.GetFileName(Path);

@@ -102,6 +102,18 @@ public static class DocumentLayout
         return (pages, anchors, sections);
     }
 
+    /// <summary>
+    /// How far the page number's ink reaches above its baseline: the tallest of the format's characters and the ten
+    /// digits, so the number stands at the same height on every page whatever its digits.
+    /// </summary>
+    private static double InkAscent(PageFooter footer)
+    {
+        var top = 0.0;
+        foreach (var rune in (footer.Format.Replace("{page}", "", StringComparison.Ordinal) + "0123456789").EnumerateRunes())
+            if (footer.Style.Font.FaceFor(rune.Value) is { } face) top = Math.Max(top, face.InkTop(rune.Value));
+        return top * footer.Style.Size;
+    }
+
     private static IEnumerable<FrameItem> Footer(LayoutContext context, PageFooter footer, PageSetup page, int number)
     {
         var text = footer.Format.Replace("{page}", number.ToString(), StringComparison.Ordinal);
@@ -111,7 +123,8 @@ public static class DocumentLayout
             new ParagraphStyle { Align = align, LinePitch = footer.Style.Size * 1.2, AvoidLoneLastChar = false });
         var fragment = paragraph.Layout(context, page.BodyWidth - 2 * indent, 1e6, null, true);
         var baselineInLine = TextRenderer.BaselineOffset(footer.Style.Size * 1.2, footer.Style.Size);
-        var top = page.MarginTop + page.BodyHeight + footer.BaselineBelowBody - baselineInLine;
+        var baseline = page.MarginTop + page.BodyHeight + footer.TopBelowBody + InkAscent(footer);
+        var top = baseline - baselineInLine;
         return fragment.Items.Select(i => i.Offset(page.MarginLeft + indent, top));
     }
 }

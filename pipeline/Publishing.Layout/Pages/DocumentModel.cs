@@ -18,8 +18,11 @@ public sealed record PageSetup(double Width, double Height, double MarginTop, do
     public bool IsLandscape => Width > Height;
 }
 
-/// <summary>The page number under the text block: <see cref="Format"/> with "{page}" replaced.</summary>
-public sealed record PageFooter(string Format, TextStyle Style, double BaselineBelowBody)
+/// <summary>
+/// The page number under the text block: <see cref="Format"/> with "{page}" replaced; the top of its ink (the
+/// digits: GB/T 9704 puts the dash-number-dash's top 7 mm below the text block) <paramref name="TopBelowBody"/> points below.
+/// </summary>
+public sealed record PageFooter(string Format, TextStyle Style, double TopBelowBody)
 {
     /// <summary>Centred, or on the outside edge (GB/T 9704: odd pages right, even pages left).</summary>
     public FooterPlacement Placement { get; init; } = FooterPlacement.Center;

@@ -30,11 +30,14 @@ public static class VolumeBuilder
         });
         var diagnostics = new DiagnosticBag();
         foreach (var bag in found) diagnostics.AddRange(bag.Items);
-        if (rendered.Any(r => r is null) || diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.WarningCount > 0) || rendered.Length == 0)
+        var complete = rendered.Length > 0 && rendered.All(r => r?.Document is not null && r.Theme is not null);
+        var metadata = complete ? rendered.Select(r => r!.Document!.Metadata).ToList() : [];
+        if (complete) VolumeYear.WarnMixed(metadata, rendered[0]!.Theme!.VolumeYear, rendered[0]!.Theme!.SourcePath, diagnostics);
+        if (!complete || diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.WarningCount > 0))
             return new VolumeResult(null, 0, diagnostics.Sorted());
 
-        var first = rendered[0]!.Document!.Metadata;
-        var title = $"{first.Year} 年部门预算绩效文本汇编";
+        var first = metadata[0];
+        var title = $"{VolumeYear.Words(metadata, rendered[0]!.Theme!.VolumeYear)}部门预算绩效文本汇编";
         var info = new PdfDocumentInfo(title, first.ReviewedBy, title, "部门预算, 绩效目标, 汇编", "zh-CN",
             new DateTimeOffset(rendered.Max(r => r!.Document!.Metadata.Date).ToDateTime(new TimeOnly(0, 0)), TimeSpan.Zero));
         var parts = rendered.Select(r => new VolumeDocument(r!.Document!.Slug, r.Document.Metadata.Department, r.AssembledHtml)).ToList();

@@ -81,6 +81,7 @@ public static class DiagnosticCodes
     // Outputs
     public const string OutputWriteFailed = "PUB5001";
     public const string SinceRevisionUnavailable = "PUB5002";
+    public const string VolumeMixedYears = "PUB5003";
 
     // The document's size limits (the theme's limits:)
     public const string TooManyRows = "PUB6001";

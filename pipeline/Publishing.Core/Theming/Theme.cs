@@ -9,6 +9,8 @@ public sealed class Theme
     public string Name { get; set; } = "";
     /// <summary>The combined volume (汇编): page numbers "continuous" through all departments, or "per_document" (each from 1).</summary>
     public string VolumeNumbering { get; set; } = "continuous";
+    /// <summary>The volume's cover year in the theme's words ("2023 年度"); empty: from its documents (one year, or their range).</summary>
+    public string VolumeYear { get; set; } = "";
     public PageTheme Page { get; set; } = new();
     /// <summary>Named page setups a part or section chooses (data-page="name"): landscape pages for wide tables.</summary>
     public Dictionary<string, PageGeometryTheme> Pages { get; set; } = new();

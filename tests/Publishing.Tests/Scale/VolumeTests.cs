@@ -77,6 +77,46 @@ public sealed class VolumeTests
             footers.Count.ShouldBeGreaterThan(3);
         }
         pdf.NumberOfPages.ShouldBeGreaterThan(2 + 4 * 4);
+        // Documents of one year: the cover names it, and nothing is said.
+        string.Concat(Lines(pdf.GetPage(1))).ShouldContain("2021年部门预算绩效文本汇编");
+        run.DiagnosticLines.ShouldNotContain(l => l.Contains("PUB5003"));
+    }
+
+    [Fact]
+    public void A_volume_of_documents_of_several_years_names_their_range_on_its_cover_and_warns_at_the_odd_one()
+    {
+        var content = RepoPaths.NewTempDirectory("county");
+        var output = RepoPaths.NewTempDirectory();
+        var county = CountyGenerator.Write(content, departments: 4, seed: 3, minProjects: 1, maxProjects: 2);
+        int[] years = [2021, 2020, 2021, 2023];
+        for (var i = 0; i < county.Count; i++)
+        {
+            var manifest = Path.Combine(county[i].Directory, "document.yaml");
+            var lines = File.ReadAllLines(manifest);
+            lines[2].ShouldBe("year: 2021");
+            lines[2] = $"year: {years[i]}";
+            File.WriteAllLines(manifest, lines);
+        }
+
+        var run = PublishingCommand.Run("volume", content, "--templates", RepoPaths.Templates, "--out", output);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        using var pdf = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
+        string.Concat(Lines(pdf.GetPage(1))).ShouldContain("2020—2023年部门预算绩效文本汇编");
+        pdf.Information.Title.ShouldBe("2020—2023 年部门预算绩效文本汇编");
+        // One warning, at the year of the first document not of the volume's main year (2021, two documents).
+        var warning = run.DiagnosticLines.Single(l => l.Contains("PUB5003"));
+        warning.ShouldContain(Path.Combine("dept-002", "document.yaml") + "(3,7): warning PUB5003: 汇编合并了 3 个年度的文档");
+        warning.ShouldContain("封面写作“2020—2023 年”");
+        warning.ShouldContain("这份文档是 2020 年的，而多数文档是 2021 年的");
+
+        // The theme's words instead: the cover says them, and the combination is no longer a surprise.
+        var templates = TemplatesWith("volume_year: \"\"", "volume_year: 2020—2023 年度");
+        var worded = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
+        worded.ExitCode.ShouldBe(0, worded.Stderr);
+        using var again = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
+        string.Concat(Lines(again.GetPage(1))).ShouldContain("2020—2023年度部门预算绩效文本汇编");
+        worded.DiagnosticLines.ShouldNotContain(l => l.Contains("PUB5003"));
     }
 
     [Fact]
@@ -104,6 +144,11 @@ public sealed class VolumeTests
         }
         printed.ShouldBeInOrder();
         printed.Distinct().Count().ShouldBe(roots.Count);
+        // The shipped documents are of 2021 (the sample) and 2024 (the three examples): the cover says so, and the
+        // odd one out is pointed at.
+        string.Concat(Lines(pdf.GetPage(1))).ShouldContain("2021—2024年部门预算绩效文本汇编");
+        run.DiagnosticLines.Single(l => l.Contains("PUB5003"))
+            .ShouldContain(Path.Combine("chengde-xinfang-2021", "document.yaml") + "(7,7): warning PUB5003");
         // The 部门整体绩效目标表 is a landscape form: its pages stay landscape inside the portrait volume.
         var goals = pdf.GetPage(roots[1].PageNumber);
         goals.Width.ShouldBeGreaterThan(goals.Height);
@@ -111,7 +156,11 @@ public sealed class VolumeTests
     }
 
     /// <summary>The templates with the theme's volume_numbering set (the fonts linked, not copied).</summary>
-    private static string TemplatesNumbering(string numbering)
+    private static string TemplatesNumbering(string numbering) =>
+        TemplatesWith("volume_numbering: continuous", $"volume_numbering: {numbering}");
+
+    /// <summary>The templates with one line of the theme replaced (the fonts linked, not copied).</summary>
+    private static string TemplatesWith(string line, string replacement)
     {
         var templates = RepoPaths.NewTempDirectory("templates");
         foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
@@ -123,8 +172,8 @@ public sealed class VolumeTests
         foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
         var theme = Path.Combine(templates, "theme", "default.yaml");
         var text = File.ReadAllText(theme);
-        text.ShouldContain("volume_numbering: continuous");
-        File.WriteAllText(theme, text.Replace("volume_numbering: continuous", $"volume_numbering: {numbering}"));
+        text.ShouldContain(line);
+        File.WriteAllText(theme, text.Replace(line, replacement));
         return templates;
     }
 

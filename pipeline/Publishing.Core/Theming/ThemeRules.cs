@@ -128,13 +128,34 @@ public static partial class ThemeRules
                     }
                     catch (Exception e) when (e is IOException or InvalidDataException)
                     {
-                        // The layout engine's own words (it knows no Chinese) follow in brackets for whoever maintains the fonts.
-                        add(key, $"无法作为字体读取：{path}（{e.Message}）");
+                        add(key, FontProblem(path, e));
                     }
                 }
             }
         }
+        // A fallback font missing on the machine is skipped (see Theme.FallbackFonts); one present must be whole.
+        for (var i = 0; i < theme.FallbackFonts.Count; i++)
+        {
+            var path = theme.ResolvePath(theme.FallbackFonts[i]);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                using var opened = FontFace.Open(path);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                add($"fallback_fonts[{i}]", FontProblem(path, e));
+            }
+        }
     }
+
+    private static string FontProblem(string path, Exception e) => e switch
+    {
+        TruncatedFontException t => $"字体文件不完整（可能复制或下载时中断）：{path} 只有 {t.FileLength} 字节，其中的 {t.Table} 表应到第 {t.TableEnd} 字节；请重新复制这个字体文件",
+        UnauthorizedAccessException => $"没有权限读取字体文件：{path}",
+        // The layout engine's own words (it knows no Chinese) follow in brackets for whoever maintains the fonts.
+        _ => $"无法作为字体读取：{path}（{e.Message}）",
+    };
 
     /// <summary>Where a key was written, else where its nearest written parent was (a default value was not written).</summary>
     private static Mark PlaceOf(IReadOnlyDictionary<string, Mark> places, string key)

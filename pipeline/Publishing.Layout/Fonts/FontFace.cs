@@ -28,6 +28,7 @@ public sealed class FontFace : IDisposable
     public static FontFace Open(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
+        FontFileCheck.ThrowIfBroken(path);
         // Every native object made here is released again when a later step refuses the file.
         Blob? blob = null;
         Face? face = null;
@@ -57,8 +58,10 @@ public sealed class FontFace : IDisposable
     /// </summary>
     private static unsafe Blob MapFile(string path)
     {
-        var length = new FileInfo(path).Length;
-        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        // The length of what is opened: FileInfo.Length of a symbolic link is the link's own length, not the font's.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = stream.Length;
+        var file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
         MemoryMappedViewAccessor? view = null;
         try
         {

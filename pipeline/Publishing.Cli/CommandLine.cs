@@ -43,7 +43,7 @@ public sealed record CommandLine(
         publishing — 把编辑写的 Markdown 和 CSV 排成部门预算绩效文本（HTML 预览和 PDF 草案）
 
         用法:
-          publishing build    [内容目录] [--out 目录] [--format html,pdf] [--templates 目录] [--warnings-as-errors] [--since 修订]
+          publishing build    [内容目录] [--out 目录] [--format html,pdf,ofd] [--templates 目录] [--warnings-as-errors] [--since 修订]
                               [--jobs N] [--shard i/n] [--rebuild] [--timings]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录]
@@ -54,7 +54,7 @@ public sealed record CommandLine(
 
         内容目录: 一个文档的文件夹（含 document.yaml），或包含多个文档文件夹的目录。默认 content。
         --out       输出目录，默认 artifacts；每个文档写到 <输出目录>/<文档文件夹名>/
-        --format    html、pdf 或 html,pdf（默认两者）
+        --format    html、pdf、ofd 中的一个或几个，逗号分隔（默认 html,pdf；ofd 是国家版式文档格式 GB/T 33190，与 PDF 同版面）
         --templates 模板目录，默认是内容目录旁边的 templates/
         --warnings-as-errors  有警告时也视为失败（严格构建）
         --port      serve 的端口（只在本机 127.0.0.1 上监听；0 表示任选一个空闲端口）
@@ -108,9 +108,9 @@ public sealed record CommandLine(
                     templates = args[i];
                     break;
                 case "--format" or "-f":
-                    if (++i >= args.Count) return Fail("--format 后面需要 html、pdf 或 html,pdf");
+                    if (++i >= args.Count) return Fail("--format 后面需要 html、pdf、ofd 或其组合，如 html,pdf,ofd");
                     var parsed = ParseFormats(args[i]);
-                    if (parsed is null) return Fail($"未知的输出格式“{args[i]}”：可用 html、pdf 或 html,pdf");
+                    if (parsed is null) return Fail($"未知的输出格式“{args[i]}”：可用 html、pdf、ofd 或其组合，如 html,pdf,ofd");
                     formats = parsed.Value;
                     break;
                 case "--since":
@@ -189,6 +189,7 @@ public sealed record CommandLine(
             {
                 case "html": formats |= OutputFormats.Html; break;
                 case "pdf": formats |= OutputFormats.Pdf; break;
+                case "ofd": formats |= OutputFormats.Ofd; break;
                 default: return null;
             }
         }

@@ -15,7 +15,7 @@ using Publishing.Theming;
 namespace Publishing.Build;
 
 /// <summary>
-/// The pipeline for one document: content → model → checks → assemble (Scriban) → render (HTML | PDF)
+/// The pipeline for one document: content → model → checks → assemble (Scriban) → render (HTML | PDF | OFD)
 /// → publish. Nothing is written unless every stage succeeded, so a failed build keeps the last good draft.
 /// </summary>
 public sealed class DocumentBuilder
@@ -137,19 +137,28 @@ public sealed class DocumentBuilder
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
         var pages = new PdfPages();
         string? pdfName = null;
-        if (_options.Formats.HasFlag(OutputFormats.Pdf))
+        var withPdf = _options.Formats.HasFlag(OutputFormats.Pdf);
+        // The OFD when asked for on the command line, or beside every PDF when the theme says ofd: true.
+        var withOfd = _options.Formats.HasFlag(OutputFormats.Ofd) || (withPdf && theme.Ofd);
+        if (withPdf || withOfd)
         {
-            byte[]? pdf;
+            FixedLayoutFiles? files;
             using (StageTimes.Measure("document/pdf"))
-                pdf = PdfOutput.Render(document, marked, theme, diagnostics, pages);
+                files = PdfOutput.Render(document, marked, theme, diagnostics, pages, withPdf, withOfd);
             using (StageTimes.Measure("document/vocabulary"))
                 diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
                     document.Form.Name.Length > 0 ? document.Form.Folder : null));
-            if (pdf is null) return null;
-            pdfName = document.Slug + ".pdf";
-            output.Add(pdfName, pdf);
-            output.PdfPages = pages.Count;
+            if (files is null) return null;
+            if (files.Pdf is { } pdf)
+            {
+                pdfName = document.Slug + ".pdf";
+                output.Add(pdfName, pdf);
+                output.PdfPages = pages.Count;
+            }
+            if (files.Ofd is { } ofd) output.Add(document.Slug + ".ofd", ofd);
         }
+        // An OFD an earlier build made and this one did not is no longer current (as the PDF, in DocumentPages).
+        if (!withOfd) output.Remove(document.Slug + ".ofd");
         if (Blocks(diagnostics)) return null;
 
         var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,

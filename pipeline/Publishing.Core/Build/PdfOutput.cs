@@ -6,10 +6,18 @@ using Publishing.Theming;
 
 namespace Publishing.Build;
 
-/// <summary>Render → PDF: hands the assembled HTML to the PDF renderer (pipeline/Publishing.Layout underneath).</summary>
+/// <summary>A document's fixed-layout files: the PDF and the OFD, each when it was asked for.</summary>
+internal sealed record FixedLayoutFiles(byte[]? Pdf, byte[]? Ofd);
+
+/// <summary>
+/// Render → PDF (and OFD): hands the assembled HTML to the PDF renderer (pipeline/Publishing.Layout underneath),
+/// which lays it out once and writes the pages in each format asked for.
+/// </summary>
 internal static class PdfOutput
 {
-    public static byte[]? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics, PdfPages? pages = null)
+    /// <returns>The files, or null when the document has errors (nothing is written for it then).</returns>
+    public static FixedLayoutFiles? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics,
+        PdfPages? pages = null, bool pdf = true, bool ofd = false)
     {
         var meta = document.Metadata;
         var info = new PdfDocumentInfo(
@@ -28,9 +36,11 @@ internal static class PdfOutput
         var stream = t_buffer ??= new MemoryStream();
         stream.SetLength(0);
         IReadOnlyList<Diagnostic> found;
+        using var ofdStream = ofd ? new MemoryStream() : null;
         try
         {
-            found = PdfRenderer.Render(html, theme, info, stream, pages, document.ContentDirectory, theme.Limits.For(document.Form).MaxPages);
+            found = PdfRenderer.Render(html, theme, info, pdf ? stream : null, pages, document.ContentDirectory,
+                theme.Limits.For(document.Form).MaxPages, ofdStream);
         }
         catch (Publishing.Layout.Pages.PageLimitExceededException e)
         {
@@ -41,9 +51,10 @@ internal static class PdfOutput
             return null;
         }
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
-        var pdf = found.Any(d => d.IsError) ? null : stream.ToArray();
+        var failed = found.Any(d => d.IsError);
+        var files = failed ? null : new FixedLayoutFiles(pdf ? stream.ToArray() : null, ofdStream?.ToArray());
         if (stream.Capacity > KeptBufferBytes) t_buffer = null;
-        return pdf;
+        return files;
     }
 
     [ThreadStatic] private static MemoryStream? t_buffer;

@@ -11,6 +11,8 @@ public sealed class Theme
     public string VolumeNumbering { get; set; } = "continuous";
     /// <summary>The volume's cover year in the theme's words ("2023 年度"); empty: from its documents (one year, or their range).</summary>
     public string VolumeYear { get; set; } = "";
+    /// <summary>Beside every PDF (build, nightly, serve, the volume) its OFD (GB/T 33190-2016) from the same pages.</summary>
+    public bool Ofd { get; set; }
     public PageTheme Page { get; set; } = new();
     /// <summary>Named page setups a part or section chooses (data-page="name"): landscape pages for wide tables.</summary>
     public Dictionary<string, PageGeometryTheme> Pages { get; set; } = new();

@@ -31,8 +31,10 @@ public static class PdfRenderer
     /// <param name="documentDirectory">The document's folder, which data-src paths are relative to: with it, a
     /// missing character's warning gives the line and column where the character is written.</param>
     /// <param name="maxPages">The page limit for this document (its form's, or else the theme's limits.max_pages).</param>
-    public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream output,
-        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null)
+    /// <param name="output">Receives the PDF; null when only the OFD is asked for.</param>
+    /// <param name="ofd">When given, receives the same pages as OFD (GB/T 33190), from the same layout.</param>
+    public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream? output,
+        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null, Stream? ofd = null)
     {
         var diagnostics = new List<Diagnostic>();
         HtmlToLayout.Mapped mapped;
@@ -53,7 +55,7 @@ public static class PdfRenderer
 
         // The engine or its PDF writer failing is a bug of ours: it goes up to the document's isolation
         // (Build/DocumentIsolation), which reports it as every such bug is, PUB9001 at the document.
-        var layout = DocumentRenderer.RenderPdf(mapped.Document, output);
+        var layout = DocumentRenderer.Render(mapped.Document, output, ofd);
 
         if (pages is not null)
         {

@@ -38,7 +38,10 @@ public class JustificationTests
     [Fact]
     public void Full_width_punctuation_knows_its_blank_half()
     {
-        var (chars, _) = Justified("字，（字）", 400);
+        // Pairs not closed up at shaping (a house style that turns 标点挤压 off), so each mark keeps its blank.
+        var context = new LayoutContext { Punctuation = PunctuationRules.Standard with { CompressPairs = false } };
+        var paragraph = new Paragraph("字，（字）", TestFonts.Body(16), new ParagraphStyle { LinePitch = 28, Align = TextAlign.Justify });
+        var chars = context.Shape(paragraph, paragraph.Spans).Chars;
         chars[1].CompressRight.ShouldBe(8, 1.5);          // ， inks its left half
         chars[1].CompressLeft.ShouldBe(0);
         chars[2].CompressLeft.ShouldBe(8, 1.5);           // （ inks its right half

@@ -27,6 +27,8 @@ public sealed class Theme
     public Dictionary<string, TextStyleTheme> Styles { get; set; } = new();
     public TableTheme Table { get; set; } = new();
     public LayoutTheme Layout { get; set; } = new();
+    /// <summary>Chinese punctuation in the PDF: 避头尾 and 标点挤压 (CLREQ, GB/T 15834), as a house style may adjust them.</summary>
+    public PunctuationTheme Punctuation { get; set; } = new();
     public Dictionary<string, string> Colors { get; set; } = new();
     /// <summary>How large a document may grow before it is refused with an error against its content.</summary>
     public LimitsTheme Limits { get; set; } = new();
@@ -111,6 +113,17 @@ public sealed class PageTheme : PageGeometryTheme
 public interface IThemeChecked
 {
     IEnumerable<(string Key, string Message)> Problems();
+}
+
+/// <summary>The punctuation rules a theme may change; what it leaves out stays the standard's.</summary>
+public sealed class PunctuationTheme
+{
+    /// <summary>Marks that never start a line (closing and middle punctuation, dashes, ellipses); null: the standard's.</summary>
+    public string? NoLineStart { get; set; }
+    /// <summary>Marks that never end a line (opening punctuation, and the dashes that join what follows); null: the standard's.</summary>
+    public string? NoLineEnd { get; set; }
+    /// <summary>Two full-width marks side by side give up one blank half (》， ”。 。“ ）、).</summary>
+    public bool CompressPairs { get; set; } = true;
 }
 
 public sealed class FooterTheme

@@ -18,6 +18,9 @@ public sealed class LayoutContext
         AnchorNumbers = anchorNumbers ?? new Dictionary<string, int?>();
     }
 
+    /// <summary>The document's punctuation rules (避头尾, 标点挤压): the standard's unless its theme changes them.</summary>
+    public PunctuationRules Punctuation { get; init; } = PunctuationRules.Standard;
+
     /// <summary>Printed page number of each anchor as found by the previous pass.</summary>
     public IReadOnlyDictionary<string, int?> AnchorNumbers { get; internal set; }
 
@@ -63,7 +66,7 @@ public sealed class LayoutContext
         lock (_shaped)
         {
             if (_shaped.TryGetValue(key, out var shaped)) return shaped;
-            var entry = ShapingCache.Shared.Shape(spans, cjkGrid);
+            var entry = ShapingCache.Shared.Shape(spans, cjkGrid, Punctuation.CompressPairs);
             // Each document hears of its own missing characters, at its own spans, even when the shaping was another's.
             foreach (var (span, codePoint) in entry.Missing) _missing.Add(new MissingGlyph(codePoint, spans[span].Source));
             _shaped.Add(key, entry.Shaped);
@@ -78,7 +81,7 @@ public sealed class LayoutContext
         lock (shaped)
         {
             if (!shaped.Lines.TryGetValue((width, firstIndent, optimal, avoidLone), out var lines))
-                shaped.Lines[(width, firstIndent, optimal, avoidLone)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone, optimal);
+                shaped.Lines[(width, firstIndent, optimal, avoidLone)] = lines = LineBreaker.Break(shaped.Chars, width, firstIndent, avoidLone, optimal, Punctuation);
             return lines;
         }
     }

@@ -84,7 +84,7 @@ public sealed class Paragraph : Block
 
     public override (double Min, double Max) IntrinsicWidths(LayoutContext context)
     {
-        var (min, max) = LineBreaker.IntrinsicWidths(context.Shape(this, Spans, Style.CjkGrid).Chars, Style.FirstLineIndent);
+        var (min, max) = LineBreaker.IntrinsicWidths(context.Shape(this, Spans, Style.CjkGrid).Chars, Style.FirstLineIndent, context.Punctuation);
         return (min + Style.StartIndent, max + Style.StartIndent);
     }
 

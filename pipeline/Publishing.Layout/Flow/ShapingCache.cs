@@ -30,9 +30,9 @@ internal sealed class ShapingCache
     public sealed record Entry(Key Key, LayoutContext.ShapedParagraph Shaped, IReadOnlyList<(int Span, int CodePoint)> Missing);
 
     /// <summary>The paragraph shaped (now or before, by any document), with the characters no face could draw.</summary>
-    public Entry Shape(IReadOnlyList<TextSpan> spans, double cjkGrid)
+    public Entry Shape(IReadOnlyList<TextSpan> spans, double cjkGrid, bool compressPairs = true)
     {
-        var key = new Key(spans.Select(s => (s.Text, s.Style, s.Link)).ToArray(), cjkGrid);
+        var key = new Key(spans.Select(s => (s.Text, s.Style, s.Link)).ToArray(), cjkGrid, compressPairs);
         lock (_lock)
         {
             if (_entries.TryGetValue(key, out var node))
@@ -46,6 +46,7 @@ internal sealed class ShapingCache
         var missing = new List<(int, int)>();
         var chars = Shaper.Shape(spans, (span, codePoint) => missing.Add((span, codePoint)));
         if (cjkGrid > 0) Shaper.SnapToGrid(chars, cjkGrid);
+        if (compressPairs) PunctuationSpacing.CompressPairs(chars);
         var made = new Entry(key, new LayoutContext.ShapedParagraph { Chars = chars }, missing);
         lock (_lock)
         {
@@ -62,25 +63,28 @@ internal sealed class ShapingCache
         return made;
     }
 
-    /// <summary>A paragraph's identity for shaping: each span's text, style (fonts, size, colour) and link, and the grid.</summary>
+    /// <summary>A paragraph's identity for shaping: each span's text, style (fonts, size, colour) and link, the grid and whether punctuation pairs close up.</summary>
     public sealed class Key : IEquatable<Key>
     {
         private readonly (string Text, TextStyle Style, string? Link)[] _spans;
         private readonly double _grid;
+        private readonly bool _compressPairs;
         private readonly int _hash;
 
-        public Key((string Text, TextStyle Style, string? Link)[] spans, double grid)
+        public Key((string Text, TextStyle Style, string? Link)[] spans, double grid, bool compressPairs)
         {
             _spans = spans;
             _grid = grid;
+            _compressPairs = compressPairs;
             var hash = new HashCode();
             hash.Add(grid);
+            hash.Add(compressPairs);
             foreach (var span in spans) hash.Add(span);
             _hash = hash.ToHashCode();
         }
 
         public bool Equals(Key? other) =>
-            other is not null && _hash == other._hash && _grid.Equals(other._grid) && _spans.AsSpan().SequenceEqual(other._spans);
+            other is not null && _hash == other._hash && _grid.Equals(other._grid) && _compressPairs == other._compressPairs && _spans.AsSpan().SequenceEqual(other._spans);
 
         public override bool Equals(object? obj) => Equals(obj as Key);
         public override int GetHashCode() => _hash;

@@ -23,7 +23,7 @@ public static class DocumentLayout
 
     public static LayoutResult Run(LayoutDocument document)
     {
-        var context = new LayoutContext();
+        var context = new LayoutContext { Punctuation = document.Punctuation };
         IReadOnlyDictionary<string, int?> known = new Dictionary<string, int?>();
         SectionPages[]? previous = null;
         for (var pass = 1; ; pass++)

@@ -65,6 +65,8 @@ public sealed record LayoutDocument(PageSetup Page, PageFooter? Footer, IReadOnl
 {
     /// <summary>The most pages the layout may make: past it, it stops at once with <see cref="PageLimitExceededException"/>.</summary>
     public int MaxPages { get; init; } = int.MaxValue;
+    /// <summary>避头尾 and 标点挤压 (the theme's <c>punctuation:</c>; the standard's by default).</summary>
+    public PunctuationRules Punctuation { get; init; } = PunctuationRules.Standard;
 }
 
 /// <summary>The document needs more pages than <see cref="LayoutDocument.MaxPages"/>; thrown as soon as the layout passes it.</summary>

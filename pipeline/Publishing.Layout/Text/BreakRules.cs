@@ -4,18 +4,13 @@ namespace Publishing.Layout.Text;
 /// Where a line may break in Chinese text mixed with Latin: between any two CJK characters, except that
 /// 避头尾 (kinsoku) forbids a line starting with closing punctuation or ending with opening punctuation;
 /// Latin words and numbers (1,234.56, ≥95, 80%) stay whole; spaces are break opportunities.
-/// Pure functions on code points, so they are tested without fonts.
+/// Pure functions on code points, so they are tested without fonts. Which marks may not start or end a line is
+/// data (<see cref="PunctuationRules"/>, the standard's unless a theme says otherwise).
 /// </summary>
 public static class BreakRules
 {
-    // No line may start with these (closing and middle punctuation, full and half width).
-    private const string NoStartChars =
-        "，。、；：？！）》」』”’…—%·〉】〕〗〙〛｝］｠〞〟,.;:?!)]}％‰℃℉°′″〃々〆ゝゞヽヾー～〜‥・﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞︰";
-    // No line may end with these (opening punctuation).
-    private const string NoEndChars = "（《「『“‘【〔〈〖〘〚｛［｟〝(<[{﹙﹛﹝";
-
-    public static bool IsNoStart(int cp) => cp <= 0xFFFF && NoStartChars.Contains((char)cp);
-    public static bool IsNoEnd(int cp) => cp <= 0xFFFF && NoEndChars.Contains((char)cp);
+    public static bool IsNoStart(int cp, PunctuationRules? rules = null) => (rules ?? PunctuationRules.Standard).IsNoStart(cp);
+    public static bool IsNoEnd(int cp, PunctuationRules? rules = null) => (rules ?? PunctuationRules.Standard).IsNoEnd(cp);
     public static bool IsSpace(int cp) => cp == ' ' || cp == '\t';
     public static bool IsMandatoryBreak(int cp) => cp == '\n';
 
@@ -37,22 +32,22 @@ public static class BreakRules
         cp >= 0xFF00 && cp <= 0xFFEF || cp >= 0x20000 && cp <= 0x3FFFF;
 
     /// <summary>May a line break between <paramref name="before"/> and <paramref name="after"/>?</summary>
-    public static bool CanBreakBetween(int before, int after)
+    public static bool CanBreakBetween(int before, int after, PunctuationRules? rules = null)
     {
         if (IsMandatoryBreak(before)) return true;
         if (IsSpace(after) || IsMandatoryBreak(after)) return false;
-        if (IsNoStart(after)) return false;
+        if (IsNoStart(after, rules)) return false;
         if (IsSpace(before)) return true;
-        if (IsNoEnd(before)) return false;
+        if (IsNoEnd(before, rules)) return false;
         if (IsWordChar(before) && IsWordChar(after)) return false;
         return true;
     }
 
     /// <summary>Break opportunities of a code point sequence: result[i] is true when a line may start at i (0 &lt; i &lt; n).</summary>
-    public static bool[] Opportunities(IReadOnlyList<int> codePoints)
+    public static bool[] Opportunities(IReadOnlyList<int> codePoints, PunctuationRules? rules = null)
     {
         var result = new bool[codePoints.Count + 1];
-        for (var i = 1; i < codePoints.Count; i++) result[i] = CanBreakBetween(codePoints[i - 1], codePoints[i]);
+        for (var i = 1; i < codePoints.Count; i++) result[i] = CanBreakBetween(codePoints[i - 1], codePoints[i], rules);
         result[codePoints.Count] = true;
         return result;
     }

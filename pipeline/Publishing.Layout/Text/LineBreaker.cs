@@ -15,10 +15,11 @@ internal static class LineBreaker
 {
     internal const double Epsilon = 0.01;
 
-    public static List<TextLine> Break(IReadOnlyList<ShapedChar> chars, double width, double firstIndent, bool avoidLoneLastChar, bool optimal = false)
+    public static List<TextLine> Break(IReadOnlyList<ShapedChar> chars, double width, double firstIndent, bool avoidLoneLastChar, bool optimal = false,
+        PunctuationRules? rules = null)
     {
         var cps = chars.Select(c => c.CodePoint).ToArray();
-        var opps = BreakRules.Opportunities(cps);
+        var opps = BreakRules.Opportunities(cps, rules);
         bool[]? hyphenated = null;
         var ranges = optimal
             ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out hyphenated)
@@ -34,7 +35,8 @@ internal static class LineBreaker
         var start = 0;
         while (start < n)
         {
-            var avail = width - (ranges.Count == 0 ? firstIndent : 0);
+            // A mark opening the line may give up its blank half (CLREQ), as may the one closing it (below).
+            var avail = width - (ranges.Count == 0 ? firstIndent : 0) + chars[start].CompressLeft;
             double w = 0;
             var lastBreak = -1;
             var end = -1;
@@ -46,7 +48,7 @@ internal static class LineBreaker
                     lastBreak = i;
                 }
                 w += chars[i].Advance;
-                if (i > start && !BreakRules.IsSpace(cps[i]) && w > avail + Epsilon)
+                if (i > start && !BreakRules.IsSpace(cps[i]) && w - chars[i].CompressRight > avail + Epsilon)
                 {
                     end = lastBreak > start ? lastBreak : i;
                     break;
@@ -110,10 +112,10 @@ internal static class LineBreaker
     }
 
     /// <summary>Narrowest width the text can take (its widest unbreakable piece) and its one-line width.</summary>
-    public static (double Min, double Max) IntrinsicWidths(IReadOnlyList<ShapedChar> chars, double firstIndent)
+    public static (double Min, double Max) IntrinsicWidths(IReadOnlyList<ShapedChar> chars, double firstIndent, PunctuationRules? rules = null)
     {
         var cps = chars.Select(c => c.CodePoint).ToArray();
-        var opps = BreakRules.Opportunities(cps);
+        var opps = BreakRules.Opportunities(cps, rules);
         double min = 0, max = 0, piece = 0, line = firstIndent;
         for (var i = 0; i < chars.Count; i++)
         {

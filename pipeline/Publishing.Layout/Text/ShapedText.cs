@@ -141,7 +141,7 @@ internal static class Shaper
 
     /// <summary>Full-width punctuation whose blank half may be compressed (not dashes and ellipses, which fill their box).</summary>
     internal static bool IsCjkPunctuation(int cp) =>
-        cp >= 0x2000 && cp is not (0x2014 or 0x2026) && (BreakRules.IsNoStart(cp) || BreakRules.IsNoEnd(cp));
+        cp >= 0x2000 && cp is not (0x2013 or 0x2014 or 0x2015 or 0x2026) && (BreakRules.IsNoStart(cp) || BreakRules.IsNoEnd(cp));
 
     private static readonly Language Chinese = new("zh-Hans");
     private static readonly Tag FullWidth = Tag.Parse("fwid");

@@ -89,7 +89,7 @@ internal static class HtmlToLayout
         }
 
         var metadata = new DocumentMetadata(info.Title, info.Author, info.Subject, info.Keywords, info.Language, info.Created);
-        return new Mapped(new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata), mapper.Diagnostics);
+        return new Mapped(new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata) { Punctuation = styles.Punctuation }, mapper.Diagnostics);
     }
 
     /// <summary>

@@ -163,6 +163,22 @@ internal sealed class PdfStyles
     private static PageSetup Setup(PageGeometryTheme p) =>
         PageSetup.Mm(p.WidthMm, p.HeightMm, p.MarginTopMm, p.MarginLeftMm, p.BodyWidthMm, p.BodyHeightMm);
 
+    /// <summary>避头尾 and 标点挤压: the theme's lists where it gives them, else the standard's.</summary>
+    public PunctuationRules Punctuation
+    {
+        get
+        {
+            var p = _theme.Punctuation;
+            var standard = PunctuationRules.Standard;
+            return standard with
+            {
+                NoLineStart = p.NoLineStart ?? standard.NoLineStart,
+                NoLineEnd = p.NoLineEnd ?? standard.NoLineEnd,
+                CompressPairs = p.CompressPairs,
+            };
+        }
+    }
+
     public PageFooter Footer
     {
         get

@@ -70,7 +70,7 @@ public sealed record ProjectSnapshot(
         project.Code,
         project.Id,
         project.Name,
-        ColumnText.Of(project.Columns, "项目编码"),
+        ColumnText.Of(project.Columns, project.Table.NameOf(ColumnRole.ProjectCode)),
         project.Indicators.Select(IndicatorSnapshot.From).ToList());
 
     public static ProjectSnapshot From(Part part, DepartmentTable table) => new(
@@ -84,12 +84,8 @@ public sealed record IndicatorSnapshot(string Level1, string Level2, string Leve
 {
     public static IndicatorSnapshot From(Indicator indicator) => new(
         indicator.Level1, indicator.Level2, indicator.Level3,
-        indicator.Columns.Count > 0
-            ? ColumnText.Of(indicator.Columns, "项目编码", "一级指标", "二级指标", "三级指标")
-            : new Dictionary<string, string>
-            {
-                ["绩效指标描述"] = indicator.Description, ["指标值"] = indicator.Value.Text, ["指标值确定依据"] = indicator.Basis,
-            });
+        ColumnText.Of(indicator.Columns, new[] { ColumnRole.ProjectCode, ColumnRole.Level1, ColumnRole.Level2, ColumnRole.Level3 }
+            .Select(r => indicator.Table.NameOf(r)).ToArray()));
 
     public string Path => $"{Level1} / {Level2} / {Level3}";
 }

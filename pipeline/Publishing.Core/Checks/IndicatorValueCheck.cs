@@ -33,10 +33,10 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             .Where(c => c.Kind == ColumnKind.Unit).Select(c => c.Name).ToHashSet();
         foreach (var indicator in document.Indicators)
         {
-            // A row the form marks 定性 (指标值类型) holds a qualitative value by design.
-            if (indicator.Columns.TryGetValue("指标值类型", out var type) && type is "定性") continue;
+            // A row whose value-type column says qualitative holds a qualitative value by design (the value-type check reads it).
+            if (indicator.Table.WithRole(ColumnRole.ValueType) is { } typeColumn
+                && indicator.Columns.GetValueOrDefault(typeColumn.Name) is string type && typeColumn.Qualitative.Contains(type)) continue;
             var values = indicator.Columns.Where(c => c.Value is IndicatorValue).Select(c => (c.Key, (IndicatorValue)c.Value!)).ToList();
-            if (values.Count == 0) values.Add(("指标值", indicator.Value));
             foreach (var (column, value) in values)
                 CheckValue(indicator, column, value, qualitative, list, unitColumns, diagnostics);
         }
@@ -54,7 +54,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             if (problem is null) return;
             var at = indicator.At(column);
             diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,
-                $"指标值“{text}”{problem}指标值应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {string.Join("、", qualitative.Take(6))}）。");
+                $"{column}“{text}”{problem}{column}应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {string.Join("、", qualitative.Take(6))}）。");
         }
     }
 

@@ -34,10 +34,10 @@ public sealed class NumberingCheck : IContentCheck
         foreach (var project in document.Projects) CheckGoals(project, context, diagnostics);
     }
 
-    /// <summary>The 绩效目标 cell holds one goal a line, usually numbered 1. 2. 3.: the same rules, per project.</summary>
+    /// <summary>The goals cell (role: goal) holds one goal a line, usually numbered 1. 2. 3.: the same rules, per project.</summary>
     private static void CheckGoals(Project project, CheckContext context, DiagnosticBag diagnostics)
     {
-        if (!project.Cells.TryGetValue("绩效目标", out var cell)) return;
+        if (!project.Cells.TryGetValue(project.Table.NameOf(ColumnRole.Goal), out var cell)) return;
         var sequence = new Sequence(diagnostics);
         var start = 0;
         foreach (var line in cell.Text.Split('\n'))

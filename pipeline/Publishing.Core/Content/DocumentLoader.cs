@@ -55,7 +55,10 @@ public static class DocumentLoader
             .Select(part => LoadProjects(documentDirectory, part, manifest, files))
             .ToList();
         var departments = manifest.Parts.Select(part => LoadDepartment(documentDirectory, part, manifest.Form, files)).ToList();
-        var data = new DocumentData(projectsByPart.SelectMany(p => p).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First()));
+        var data = new DocumentData(projectsByPart.SelectMany(p => p).ToList(), departments.OfType<DepartmentTable>().ToList())
+        {
+            Form = manifest.Form,
+        };
 
         // Ids the templates give to the cover, the 目录, parts and projects are taken before any heading's.
         var usedIds = new HashSet<string>(StringComparer.Ordinal) { "cover", "toc" };

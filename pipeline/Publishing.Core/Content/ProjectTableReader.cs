@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Publishing.Diagnostics;
 using Publishing.Model;
 
@@ -6,16 +5,12 @@ namespace Publishing.Content;
 
 /// <summary>
 /// Reads a form's tables (projects.csv and indicators.csv, or a department's table and its indicators) into
-/// the model. The form says which columns exist, their kinds and which are required; this checks what the
+/// the model. The form says which columns exist, their kinds, which are required and what each means (its
+/// role): the model's fields are read by role, whatever the form calls the column. This checks what the
 /// model itself needs to be right (numbers, the form's sums, codes); the editors' style checks run later.
 /// </summary>
-public static partial class ProjectTableReader
+public static class ProjectTableReader
 {
-    public const string CodeColumn = "项目编码";
-
-    [GeneratedRegex(@"^(\d{1,2})月底$")]
-    private static partial Regex MilestonePattern();
-
     public static CsvColumns ColumnsOf(FormTable table) => new(
         table.Columns.Where(c => c.Required).Select(c => c.Name).ToArray(),
         table.Columns.Where(c => !c.Required).Select(c => c.Name).ToArray());
@@ -23,29 +18,28 @@ public static partial class ProjectTableReader
     public static IReadOnlyList<Project> Read(
         CsvTable projects, CsvTable indicators, Form form, DocumentMetadata metadata, DiagnosticBag diagnostics)
     {
-        var projectTable = form.Table(Form.Projects) ?? new FormTable(Form.Projects, Array.Empty<FormColumn>());
-        var indicatorTable = form.Table(Form.Indicators) ?? new FormTable(Form.Indicators, Array.Empty<FormColumn>());
+        var projectTable = form.Table(Form.Projects) ?? FormTable.Empty(Form.Projects);
+        var indicatorTable = form.Table(Form.Indicators) ?? FormTable.Empty(Form.Indicators);
         var projectMap = ColumnsOf(projectTable).Match(projects, diagnostics);
         var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
         if (projectMap is null || indicatorMap is null) return Array.Empty<Project>();
 
-        // Without a 项目编码 column a file holds one project (a 申报表), and every indicator is that project's.
-        var linked = projectTable.Has(CodeColumn) && indicatorTable.Has(CodeColumn);
+        // Without a project-code column in both tables a file holds one project (a 申报表), and every indicator is that project's.
+        var codeColumn = projectTable.NameOf(ColumnRole.ProjectCode);
+        var linked = codeColumn.Length > 0 && indicatorTable.WithRole(ColumnRole.ProjectCode) is not null;
         if (!linked && projects.Rows.Count > 1)
         {
             diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, projects.Rows[1].Line, 1,
-                $"这个表单的项目表和指标表没有“{CodeColumn}”列，指标无法对应到项目：项目表只能有一行（一个项目）。");
+                $"这个表单（{form.SourcePath}）的项目表和指标表没有都标出 role: project-code 的列，指标无法对应到项目：项目表只能有一行（一个项目）。");
             return Array.Empty<Project>();
         }
         var indicatorsByProject = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics)
             .GroupBy(i => linked ? i.ProjectCode : "")
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Indicator>)g.ToList());
 
-        var milestones = projectTable.Columns
-            .Where(c => c.Kind == ColumnKind.Percent && MilestonePattern().IsMatch(c.Name) && projectMap.ContainsKey(c.Name))
-            .OrderBy(c => int.Parse(MilestonePattern().Match(c.Name).Groups[1].Value))
-            .Select(c => c.Name)
-            .ToList();
+        // The spending plan's points in the order the form declares them.
+        var milestones = projectTable.AllWithRole(ColumnRole.Milestone).Where(c => projectMap.ContainsKey(c.Name)).ToList();
+        string Named(ColumnRole role) => projectTable.NameOf(role);
 
         var cells = new CellReader(projects, projectMap, diagnostics);
         var result = new List<Project>();
@@ -53,42 +47,42 @@ public static partial class ProjectTableReader
         foreach (var row in projects.Rows)
         {
             cells.Row = row;
-            var code = cells.Text(CodeColumn);
+            var code = cells.Text(codeColumn);
             if (code.Length > 0 && seen.TryGetValue(code, out var firstLine))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, row.Line, cells.ColumnOf(CodeColumn),
-                    $"项目编码“{code}”重复：第 {firstLine} 行已有这个项目。");
+                diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, row.Line, cells.ColumnOf(codeColumn),
+                    $"{codeColumn}“{code}”重复：第 {firstLine} 行已有这个项目。");
                 continue;
             }
             seen[code] = row.Line;
 
             var columns = ReadColumns(cells, projectTable, form, diagnostics);
             var plan = new List<SpendingMilestone>();
-            foreach (var label in milestones)
+            foreach (var milestone in milestones)
             {
-                if (columns[label] is not decimal percent) continue;
+                if (columns[milestone.Name] is not decimal percent) continue;
                 if (plan.Count > 0 && percent < plan[^1].Percent)
-                    diagnostics.Error(DiagnosticCodes.PercentDecreasing, projects.Path, row.Line, cells.ColumnOf(label),
-                        $"资金支出计划是累计进度，不应减少：{label} {percent:0.00}% 小于 {plan[^1].Label} {plan[^1].Percent:0.00}%。");
-                plan.Add(new SpendingMilestone(label, percent));
+                    diagnostics.Error(DiagnosticCodes.PercentDecreasing, projects.Path, row.Line, cells.ColumnOf(milestone.Name),
+                        $"资金支出计划是累计进度，不应减少：{milestone.Name} {percent:0.00}% 小于 {plan[^1].Column} {plan[^1].Percent:0.00}%。");
+                plan.Add(new SpendingMilestone(milestone.Label, percent) { Column = milestone.Name });
             }
 
-            var goals = cells.Text("绩效目标").Split('\n').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
-            var unitCode = cells.Text("单位编码");
-            var unitName = cells.Text("单位名称");
+            var goals = cells.Text(Named(ColumnRole.Goal)).Split('\n').Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
+            var unitCode = cells.Text(Named(ColumnRole.UnitCode));
+            var unitName = cells.Text(Named(ColumnRole.UnitName));
             var key = linked ? code : "";
             indicatorsByProject.TryGetValue(key, out var projectIndicators);
             if ((code.Length > 0 || !linked) && projectIndicators is null)
-                diagnostics.Error(DiagnosticCodes.ProjectWithoutIndicators, projects.Path, row.Line, linked ? cells.ColumnOf(CodeColumn) : 1,
+                diagnostics.Error(DiagnosticCodes.ProjectWithoutIndicators, projects.Path, row.Line, linked ? cells.ColumnOf(codeColumn) : 1,
                     linked ? $"项目“{code}”在 {indicators.Path} 中没有任何绩效指标。" : $"{indicators.Path} 中没有任何绩效指标。");
 
             result.Add(new Project(
                 code,
-                cells.Text("项目名称"),
+                cells.Text(Named(ColumnRole.ProjectName)),
                 unitCode.Length > 0 ? unitCode : metadata.UnitCode,
                 unitName.Length > 0 ? unitName : metadata.UnitName,
-                Money(columns, "预算数"), Money(columns, "财政资金"), Money(columns, "其他资金"),
-                cells.Text("资金用途"),
+                Money(columns, Named(ColumnRole.BudgetTotal)), Money(columns, Named(ColumnRole.FiscalPart)), Money(columns, Named(ColumnRole.OtherPart)),
+                cells.Text(Named(ColumnRole.Use)),
                 plan, goals,
                 projectIndicators ?? Array.Empty<Indicator>(),
                 new SourceLocation(projects.Path, row.Line))
@@ -96,6 +90,7 @@ public static partial class ProjectTableReader
                 Id = code.Length > 0 ? "project-" + code : $"project-line-{row.Line}",
                 Cells = cells.Cells(),
                 Columns = columns,
+                Table = projectTable,
             });
         }
 
@@ -105,7 +100,7 @@ public static partial class ProjectTableReader
                 if (code.Length == 0 || seen.ContainsKey(code)) continue;
                 var first = list[0].Source;
                 diagnostics.Error(DiagnosticCodes.UnknownProject, first.Path, first.Line, 1,
-                    $"指标所属的项目编码“{code}”在 {projects.Path} 中不存在。");
+                    $"指标所属的{indicatorTable.NameOf(ColumnRole.ProjectCode)}“{code}”在 {projects.Path} 中不存在。");
             }
         return result;
     }
@@ -113,7 +108,7 @@ public static partial class ProjectTableReader
     /// <summary>A department-level table: its one row of facts and its indicators.</summary>
     public static DepartmentTable? ReadDepartment(CsvTable? facts, CsvTable indicators, Form form, DiagnosticBag diagnostics)
     {
-        var indicatorTable = form.Table(Form.DepartmentIndicators) ?? new FormTable(Form.DepartmentIndicators, Array.Empty<FormColumn>());
+        var indicatorTable = form.Table(Form.DepartmentIndicators) ?? FormTable.Empty(Form.DepartmentIndicators);
         var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
         if (indicatorMap is null) return null;
         var list = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics);
@@ -123,7 +118,7 @@ public static partial class ProjectTableReader
         var source = new SourceLocation(indicators.Path, 1);
         if (facts is not null)
         {
-            var factTable = form.Table(Form.Department) ?? new FormTable(Form.Department, Array.Empty<FormColumn>());
+            var factTable = form.Table(Form.Department) ?? FormTable.Empty(Form.Department);
             var factMap = ColumnsOf(factTable).Match(facts, diagnostics);
             if (factMap is null) return null;
             if (facts.Rows.Count != 1)
@@ -141,7 +136,7 @@ public static partial class ProjectTableReader
     }
 
     private static decimal Money(IReadOnlyDictionary<string, object?> columns, string name) =>
-        columns.TryGetValue(name, out var value) && value is decimal money ? money : 0;
+        name.Length > 0 && columns.TryGetValue(name, out var value) && value is decimal money ? money : 0;
 
     /// <summary>Every declared column of the row, typed per its kind; the form's sums checked.</summary>
     private static Dictionary<string, object?> ReadColumns(CellReader cells, FormTable table, Form form, DiagnosticBag diagnostics)
@@ -176,14 +171,14 @@ public static partial class ProjectTableReader
             var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var column in form.Columns) columns[column.Name] = cells.Typed(column);
             list.Add(new Indicator(
-                cells.Text(CodeColumn),
-                cells.Text("一级指标"),
-                cells.Text("二级指标"),
-                cells.Text("三级指标"),
-                cells.Text("绩效指标描述"),
-                columns.GetValueOrDefault("指标值") as IndicatorValue ?? IndicatorValue.Parse(""),
-                cells.Text("指标值确定依据"),
-                new SourceLocation(table.Path, row.Line, 1)) { Cells = cells.Cells(), Columns = columns });
+                cells.Text(form.NameOf(ColumnRole.ProjectCode)),
+                cells.Text(form.NameOf(ColumnRole.Level1)),
+                cells.Text(form.NameOf(ColumnRole.Level2)),
+                cells.Text(form.NameOf(ColumnRole.Level3)),
+                cells.Text(form.NameOf(ColumnRole.Description)),
+                columns.GetValueOrDefault(form.NameOf(ColumnRole.Value)) as IndicatorValue ?? IndicatorValue.Parse(""),
+                cells.Text(form.NameOf(ColumnRole.Basis)),
+                new SourceLocation(table.Path, row.Line, 1)) { Cells = cells.Cells(), Columns = columns, Table = form });
         }
         return list;
     }

@@ -24,7 +24,7 @@ public sealed partial class FormReader
 
     /// <summary>The limits a form may set instead of the theme's (the theme's limits: has the same keys).</summary>
     private static readonly string[] LimitKeys = { "max_rows_per_file", "max_content_mb", "max_pages" };
-    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width" };
+    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width", "role", "quantitative", "qualitative" };
 
     private static readonly Dictionary<string, DocumentKind> Kinds = new()
     {
@@ -239,16 +239,72 @@ public sealed partial class FormReader
                 Bad(Node(column, "width")!, $"列“{name}”的 width 应是相对宽度（如 2）或长度（如 18mm、12%、1.5cm、40pt），而不是“{width}”。");
                 width = null;
             }
-            columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name) { Width = width });
+            var role = Role(column, name, kind, columns);
+            columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name)
+            {
+                Width = width, Role = role, Line = (int)column.Start.Line,
+                Quantitative = ValueTypes(column, "quantitative", name, role, values),
+                Qualitative = ValueTypes(column, "qualitative", name, role, values),
+            });
         }
         return columns;
+    }
+
+    /// <summary>role: one of <see cref="ColumnRoles"/>, of a kind that fits it, given to one column of the table (but milestone and value).</summary>
+    private ColumnRole Role(YamlMappingNode column, string name, ColumnKind kind, IReadOnlyList<FormColumn> before)
+    {
+        if (Scalar(column, "role") is not { } text) return ColumnRole.None;
+        var node = Node(column, "role")!;
+        if (ColumnRoles.Parse(text) is not { } role)
+        {
+            var nearest = ColumnRoles.Names.MinBy(k => EditDistance.Between(k, text));
+            Bad(node, $"列“{name}”的 role 不能是“{text}”：应为 {string.Join("、", ColumnRoles.Names)} 之一。是否应为“{nearest}”？");
+            return ColumnRole.None;
+        }
+        if (ColumnRoles.KindOf(role) is { } needed && needed != kind)
+        {
+            var kindName = ColumnKinds.First(k => k.Value == needed).Key;
+            Bad(node, $"列“{name}”的 role: {text} 要求 kind: {kindName}，而这一列是 kind: {ColumnKinds.First(k => k.Value == kind).Key}。");
+            return ColumnRole.None;
+        }
+        if (!ColumnRoles.AllowsSeveral(role) && before.FirstOrDefault(c => c.Role == role) is { } other)
+        {
+            Bad(node, $"role: {text} 已给了列“{other.Name}”（第 {other.Line} 行）：一张表中只能有一列是 {text}。");
+            return ColumnRole.None;
+        }
+        return role;
+    }
+
+    /// <summary>quantitative: / qualitative: of a value-type column: which of its values mean a number, which a qualitative value.</summary>
+    private IReadOnlyList<string> ValueTypes(YamlMappingNode column, string key, string name, ColumnRole role, IReadOnlyList<string> values)
+    {
+        if (Node(column, key) is not { } node) return Array.Empty<string>();
+        var shape = $"列“{name}”的 {key} 应是 values 中的值的列表，如 {key}: [{(values.Count > 0 ? values[0] : "…")}]。";
+        if (role != ColumnRole.ValueType)
+        {
+            Bad(node, $"列“{name}”不是 role: value-type，不能写 {key}。");
+            return Array.Empty<string>();
+        }
+        if (node is not YamlSequenceNode list || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
+        {
+            Bad(node, shape);
+            return Array.Empty<string>();
+        }
+        var result = new List<string>();
+        foreach (var item in list.Children.Cast<YamlScalarNode>())
+        {
+            var value = item.Value!.Trim();
+            if (values.Contains(value)) result.Add(value);
+            else Bad(item, $"“{value}”不在列“{name}”的 values 中（{string.Join("、", values)}）。");
+        }
+        return result;
     }
 
     private ColumnSum? Sum(YamlNode node, IReadOnlyDictionary<string, FormTable> tables)
     {
         if (node is not YamlMappingNode map)
         {
-            Bad(node, "每个合计应写成 { table: projects, total: 预算数, parts: [财政资金, 其他资金] }。");
+            Bad(node, "每个合计应写成 { table: projects, total: 合计列, parts: [组成列, 组成列] }（都是 money 列）。");
             return null;
         }
         CheckKeys(map, new[] { "table", "total", "parts" });
@@ -293,7 +349,7 @@ public sealed partial class FormReader
                 result.Add(new FrameworkLevel1(level1, level2, Bool(map, "optional") ?? false));
                 continue;
             }
-            Bad(item, "这一项应写成 name: 一级指标、level2: [二级指标, …]，可加 optional: true（可以没有）。");
+            Bad(item, "这一项应写成 name: 产出指标、level2: [数量指标, 质量指标, …]，可加 optional: true（可以没有）。");
         }
         return _diagnostics.ErrorCount > errors ? null : new IndicatorFramework(name, Scalar(root, "title") ?? name, result);
     }

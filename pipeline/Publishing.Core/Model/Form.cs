@@ -84,12 +84,37 @@ public sealed record FormColumn(string Name, ColumnKind Kind, bool Required, IRe
 
     /// <summary>Whether <see cref="Width"/> is a relative weight (data-weight) rather than a CSS width.</summary>
     public bool WidthIsWeight => Width is { Length: > 0 } w && char.IsAsciiDigit(w[^1]);
+
+    /// <summary>What the column means to the model (form.yaml role:); None: only the templates read it.</summary>
+    public ColumnRole Role { get; init; }
+
+    /// <summary>The role as form.yaml writes it ("level1", "budget-total"); "" for none. Templates compare this.</summary>
+    public string RoleName => ColumnRoles.NameOf(Role);
+
+    /// <summary>A value-type column's values that mean "a number" (定量) and "a qualitative value" (定性): form.yaml quantitative: / qualitative:.</summary>
+    public IReadOnlyList<string> Quantitative { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Qualitative { get; init; } = Array.Empty<string>();
+
+    /// <summary>Where form.yaml declares the column (its line), for messages about it; 0 when not read from a file.</summary>
+    public int Line { get; init; }
 }
 
 public sealed record FormTable(string Name, IReadOnlyList<FormColumn> Columns)
 {
     public FormColumn? Column(string name) => Columns.FirstOrDefault(c => c.Name == name);
     public bool Has(string name) => Column(name) is not null;
+
+    /// <summary>The (first) column with the role; null when the form gives it to none.</summary>
+    public FormColumn? WithRole(ColumnRole role) => Columns.FirstOrDefault(c => c.Role == role);
+
+    /// <summary>Every column with the role, in declared order (the spending plan's points, the 中期/年度 values).</summary>
+    public IEnumerable<FormColumn> AllWithRole(ColumnRole role) => Columns.Where(c => c.Role == role);
+
+    /// <summary>The header of the column with the role, or <paramref name="fallback"/> when there is none (for messages).</summary>
+    public string NameOf(ColumnRole role, string fallback = "") => WithRole(role)?.Name ?? fallback;
+
+    public static FormTable Empty(string name) => new(name, Array.Empty<FormColumn>());
 }
 
 /// <summary>A metadata key documents of the form may (or must) have in document.yaml, beyond the common ones.</summary>

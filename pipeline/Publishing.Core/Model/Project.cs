@@ -25,10 +25,20 @@ public sealed record Project(
 
     /// <summary>Every column the form declares, by its header name, typed per its kind (templates: row.columns["绩效标准"]).</summary>
     public IReadOnlyDictionary<string, object?> Columns { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The form's declaration of the row's table: which column has which role.</summary>
+    public FormTable Table { get; init; } = FormTable.Empty(Form.Projects);
+
+    /// <summary>Where the cell of the column with <paramref name="role"/> starts; the row's start when there is none.</summary>
+    public SourceLocation At(ColumnRole role) => At(Table.NameOf(role));
 }
 
-/// <summary>Cumulative share of the budget spent by a point in the year ("3月底" → 25.00 %).</summary>
-public sealed record SpendingMilestone(string Label, decimal Percent);
+/// <summary>Cumulative share of the budget spent by a point in the year ("3月底" → 25.00 %), headed by <paramref name="Label"/>.</summary>
+public sealed record SpendingMilestone(string Label, decimal Percent)
+{
+    /// <summary>The column it was read from (its header in the CSV).</summary>
+    public string Column { get; init; } = Label;
+}
 
 /// <summary>One row of the indicator table.</summary>
 public sealed record Indicator(
@@ -49,6 +59,12 @@ public sealed record Indicator(
 
     /// <summary>Every column the form declares, by its header name, typed per its kind (templates: row.columns["绩效标准"]).</summary>
     public IReadOnlyDictionary<string, object?> Columns { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The form's declaration of the row's table: which column has which role.</summary>
+    public FormTable Table { get; init; } = FormTable.Empty(Form.Indicators);
+
+    /// <summary>Where the cell of the column with <paramref name="role"/> starts; the row's start when there is none.</summary>
+    public SourceLocation At(ColumnRole role) => At(Table.NameOf(role));
 }
 
 /// <summary>A department-level table (整体绩效目标表): the department's facts (one row) and its indicators.</summary>

@@ -35,8 +35,8 @@ public sealed class FormDefinitionTests : IDisposable
     [Fact]
     public void A_form_declaring_an_optional_level3_builds_with_empty_cells_the_sample_form_reports_them()
     {
-        FormLike("loose", yaml => yaml.Replace("{ name: 三级指标, kind: text }", "{ name: 三级指标, kind: text, required: false }")
-                                      .Replace("{ name: 指标值, kind: indicator-value }", "{ name: 指标值, kind: indicator-value, required: false }"));
+        FormLike("loose", yaml => yaml.Replace("{ name: 三级指标, kind: text, role: level3 }", "{ name: 三级指标, kind: text, role: level3, required: false }")
+                                      .Replace("{ name: 指标值, kind: indicator-value, role: value }", "{ name: 指标值, kind: indicator-value, role: value, required: false }"));
         var indicators = TinyDocument.BaseIndicators + EmptyLevel3;
 
         using var loose = new TinyDocument(new Dictionary<string, string> { ["data/indicators.csv"] = indicators, ["document.yaml"] = WithForm("loose") });
@@ -62,8 +62,8 @@ public sealed class FormDefinitionTests : IDisposable
     [Fact]
     public void Declared_columns_reach_the_templates_by_their_header_name_typed_per_their_kind()
     {
-        FormLike("standard", yaml => yaml.Replace("    - { name: 指标值确定依据, kind: text, required: false }",
-            "    - { name: 指标值确定依据, kind: text, required: false }\n    - { name: 绩效标准, kind: text, required: false }"));
+        FormLike("standard", yaml => yaml.Replace("    - { name: 指标值确定依据, kind: text, role: basis, required: false }",
+            "    - { name: 指标值确定依据, kind: text, role: basis, required: false }\n    - { name: 绩效标准, kind: text, required: false }"));
         File.WriteAllText(Path.Combine(_templates, "forms", "standard", "document.html.sbn"),
             Page("{{ for p in document.projects }}{{ for i in p.indicators }}<p>{{ i.columns[\"绩效标准\"] }}|{{ i.columns[\"指标值\"].number }}</p>{{ end }}{{ p.columns[\"预算数\"] + 1 }}{{ end }}"));
         var indicators = TinyDocument.BaseIndicators.Replace("指标值确定依据\n", "指标值确定依据,绩效标准\n").Replace("年度工作计划\n", "年度工作计划,历史标准\n").Replace("满意度调查\n", "满意度调查,\n");
@@ -72,6 +72,35 @@ public sealed class FormDefinitionTests : IDisposable
         built.ShouldBeTrue(string.Join("\n", diagnostics));
         document.Html.ShouldContain("<p>历史标准|100</p>");
         document.Html.ShouldContain("11.00");
+    }
+
+    [Fact]
+    public void The_model_reads_a_column_by_its_role_whatever_the_form_calls_it()
+    {
+        // 资金总额 instead of 预算数, 进度一季度 instead of 3月底, 目标 instead of 绩效目标: the shared templates show the
+        // project's budget, plan and goals from the roles.
+        FormLike("renamed", yaml => yaml
+            .Replace("{ name: 预算数, kind: money, role: budget-total }", "{ name: 资金总额, kind: money, role: budget-total }")
+            .Replace("total: 预算数", "total: 资金总额")
+            .Replace("{ name: 3月底, kind: percent, role: milestone, required: false }", "{ name: 进度一季度, kind: percent, role: milestone, required: false, label: 一季度末 }")
+            .Replace("{ name: 绩效目标, kind: text, role: goal }", "{ name: 目标, kind: text, role: goal }"));
+        var projects = TinyDocument.BaseProjects.Replace("预算数", "资金总额").Replace("3月底", "进度一季度").Replace("绩效目标", "目标")
+            .Replace("10.00,8.00,2.00", "10.50,8.50,2.00").Replace("确保接访工作顺利完成。", "\"1.确保接访工作顺利完成。\n3.全年无差错。\"");
+        using var document = new TinyDocument(new Dictionary<string, string>
+        {
+            ["data/projects.csv"] = projects, ["document.yaml"] = WithForm("renamed"),
+            ["sections/01.md"] = TinyDocument.BaseMarkdown + "\n预算 {{P001.资金总额}} 万元。\n",
+        });
+        var (built, diagnostics) = document.Build(_templates);
+        built.ShouldBeTrue(string.Join("\n", diagnostics));
+        // The goals' numbering is checked in the renamed column: 1. then 3. skips 2.
+        diagnostics.ShouldContain(d => d.Code == DiagnosticCodes.NumberingSkipped && d.Path == "data/projects.csv", string.Join("\n", diagnostics));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(document.Html);
+        var table = html.QuerySelector("table.project-table").ShouldNotBeNull();
+        table.QuerySelectorAll("th").First(th => th.TextContent == "预算数").NextElementSibling!.TextContent.ShouldBe("10.50");
+        table.QuerySelectorAll("th").Select(th => th.TextContent).ShouldContain("一季度末");
+        table.TextContent.ShouldContain("3.全年无差错。");
+        document.Html.ShouldContain("预算 10.50 万元。");
     }
 
     [Theory]
@@ -112,10 +141,10 @@ public sealed class FormDefinitionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{ name: 预算数, kind: money }", "{ name: 预算数, kind: mony }", 26, "是否应为“money”")]
+    [InlineData("{ name: 预算数, kind: money, role: budget-total }", "{ name: 预算数, kind: mony, role: budget-total }", 26, "是否应为“money”")]
     [InlineData("kind: budget-text", "kind: budget-text\nframwork: classic", 1, "是否应为“framework”")]
     [InlineData("indicator-value: on", "indicator-value: loud", 20, "on（照常）、warning（只警告）或 off")]
-    [InlineData("{ name: 项目名称, kind: text }", "{ name: 项目名称, kind: text, required: maybe }", 43, "true 或 false")]
+    [InlineData("{ name: 项目名称, kind: text, role: project-name }", "{ name: 项目名称, kind: text, role: project-name, required: maybe }", 63, "true 或 false")]
     public void Mistakes_in_a_form_file_are_located_errors(string line, string mistake, int atColumn, string says)
     {
         FormLike("broken", yaml => yaml.Replace(line, mistake));
@@ -201,11 +230,11 @@ public sealed class FormDefinitionTests : IDisposable
     [Fact]
     public void A_syntax_error_in_a_form_file_is_located_at_the_yaml_error()
     {
-        FormLike("broken", yaml => yaml.Replace("    - { name: 预算数, kind: money }", "    - { name: 预算数, kind: money }}"));
+        FormLike("broken", yaml => yaml.Replace("    - { name: 预算数, kind: money, role: budget-total }", "    - { name: 预算数, kind: money, role: budget-total }}"));
         using var document = new TinyDocument(new Dictionary<string, string> { ["document.yaml"] = WithForm("broken") });
         var error = document.Validate(_templates).First(d => d.Code == DiagnosticCodes.FormInvalid);
         error.Path.ShouldEndWith("forms/broken/form.yaml");
-        (error.Line, error.Column).ShouldBe((LineOf("broken", "money }}"), "    - { name: 预算数, kind: money }".Length + 1), error.ToString());
+        (error.Line, error.Column).ShouldBe((LineOf("broken", "budget-total }}"), "    - { name: 预算数, kind: money, role: budget-total }".Length + 1), error.ToString());
         error.Message.ShouldContain("YAML 格式错误");
     }
 

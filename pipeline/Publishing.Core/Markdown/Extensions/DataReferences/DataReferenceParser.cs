@@ -5,7 +5,7 @@ using Markdig.Syntax;
 namespace Publishing.Markdown.Extensions.DataReferences;
 
 /// <summary>
-/// Parses <c>{{项目编码.字段}}</c> (spaces inside the braces allowed). The reference must close on the same
+/// Parses <c>{{编码.列名}}</c> and <c>{{编码.指标.列名}}</c> (spaces inside the braces allowed). The reference must close on the same
 /// line; an opening "{{" without "}}" stays plain text.
 /// </summary>
 public sealed class DataReferenceParser : InlineParser
@@ -25,18 +25,14 @@ public sealed class DataReferenceParser : InlineParser
         }
         if (end < 0) return false;
 
-        var inside = text.Substring(start + 2, end - start - 2).Trim();
-        var dot = inside.IndexOf('.');
-        var code = dot < 0 ? "" : inside[..dot].Trim();
-        var field = dot < 0 ? inside : inside[(dot + 1)..].Trim();
+        var segments = text.Substring(start + 2, end - start - 2).Split('.').Select(p => p.Trim()).ToArray();
         var written = text.Substring(start, end + 2 - start);
 
         var position = processor.GetSourcePosition(start, out var line, out var column);
         processor.Inline = new DataReferenceInline
         {
             Written = written,
-            ProjectCode = code,
-            Field = field,
+            Segments = segments,
             Span = new SourceSpan(position, position + written.Length - 1),
             Line = line,
             Column = column,

@@ -50,6 +50,7 @@ public static partial class ThemeRules
         foreach (var (name, colour) in theme.Colors)
             if (!Colour().IsMatch(colour)) Add($"colors.{name}", $"“{colour}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000");
         CheckFonts(theme, Add);
+        ThemeRanges.Check(theme, Add);
         return problems;
     }
 

@@ -34,27 +34,10 @@
     highlight();
   };
 
-  // Warnings panel: on a phone the list is folded behind a button, so the document is not pushed a screen down.
+  // Warnings panel (a details element, folded to one line): arriving at #warnings opens it.
   const enhanceWarnings = () => {
-    const warnings = document.querySelector(".warnings-panel ol");
-    if (!warnings || !narrow.matches) return;
-    warnings.id = "warnings-list";
-    warnings.hidden = true;
-    const toggle = document.createElement("button");
-    toggle.type = "button";
-    toggle.className = "warnings-toggle";
-    toggle.setAttribute("aria-controls", warnings.id);
-    toggle.setAttribute("aria-expanded", "false");
-    const label = () => { toggle.textContent = warnings.hidden ? "展开列表" : "收起列表"; };
-    label();
-    toggle.addEventListener("click", () => {
-      warnings.hidden = !warnings.hidden;
-      toggle.setAttribute("aria-expanded", String(!warnings.hidden));
-      label();
-    });
-    warnings.before(toggle);
-    // Following a link to a warning's place (or arriving at #warnings) opens the list.
-    if (location.hash === "#warnings") toggle.click();
+    const warnings = document.querySelector("details.warnings-panel");
+    if (warnings && location.hash === "#warnings") warnings.open = true;
   };
 
   // Index: a filter box and sortable columns. Documents are grouped by 主管部门 (one tbody each, its first row the
@@ -181,7 +164,7 @@
         // What the reader had open stays open, and the page stays where it was.
         const y = window.scrollY;
         const tocOpen = document.querySelector("details.site-toc")?.open;
-        const warningsOpen = document.querySelector(".warnings-toggle")?.getAttribute("aria-expanded") === "true";
+        const warningsOpen = document.querySelector("details.warnings-panel")?.open;
         document.body = document.adoptNode(next.body);
         document.title = next.title;
         document.querySelector(versionMeta)?.setAttribute("content", nextVersion);
@@ -189,7 +172,8 @@
         enhance();
         const toc = document.querySelector("details.site-toc");
         if (toc && tocOpen !== undefined) toc.open = tocOpen;
-        if (warningsOpen) document.querySelector(".warnings-toggle")?.click();
+        const warnings = document.querySelector("details.warnings-panel");
+        if (warnings && warningsOpen) warnings.open = true;
         window.scrollTo(0, y);
         await status();
       }).catch(() => location.reload());

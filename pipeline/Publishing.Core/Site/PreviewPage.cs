@@ -27,6 +27,7 @@ public static class PreviewPage
 
         OneTopHeading(document);
         AddPageNumbers(document, inputs.PageNumbers);
+        AddPrintNote(document, inputs.PdfFileName);
         if (inputs.Theme is { } theme) PreviewTables.Apply(document, theme);
         TableAccessibility.Apply(document);
         var changed = MarkChanges(document, inputs.Changes);
@@ -67,6 +68,26 @@ public static class PreviewPage
             link.ParentElement!.ClassList.Add("has-page");
             link.InsertAfter(number);
         }
+    }
+
+    /// <summary>
+    /// A line at the foot of the 目录 that only a print shows: a browser's print breaks its pages elsewhere than
+    /// the PDF, so the printed 目录 carries no page numbers (the stylesheet hides them) and says where they are.
+    /// </summary>
+    private static void AddPrintNote(IDocument document, string? pdfFileName)
+    {
+        if (document.QuerySelector("nav.toc") is not { } toc) return;
+        var note = Element(document, "p", "toc-print-note");
+        note.TextContent = "打印稿的分页与 PDF 草案不同，这份目录不标页码；页码见 PDF 草案";
+        if (pdfFileName is not null)
+        {
+            var link = Element(document, "a", "toc-print-pdf");
+            link.SetAttribute("href", Uri.EscapeDataString(pdfFileName));
+            link.TextContent = pdfFileName;
+            note.Append(document.CreateTextNode("："), link);
+        }
+        note.Append(document.CreateTextNode("。"));
+        toc.AppendChild(note);
     }
 
     private static IReadOnlySet<string> MarkChanges(IDocument document, ChangeSet? changes)

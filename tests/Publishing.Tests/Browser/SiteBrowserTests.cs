@@ -62,16 +62,6 @@ public sealed class SiteBrowserTests : IClassFixture<BuiltSite>
     }
 
     [Fact]
-    public async Task On_a_phone_the_warnings_list_is_folded_until_asked_for()
-    {
-        await using var page = await _site.OpenAsync(SiteFile($"{Sample}/index.html"), 390);
-        (await page.EvaluateExpressionAsync<bool>("document.querySelector('.warnings-panel ol').hidden")).ShouldBeTrue();
-        await page.ClickAsync(".warnings-toggle");
-        (await page.EvaluateExpressionAsync<bool>("document.querySelector('.warnings-panel ol').hidden")).ShouldBeFalse();
-        (await page.EvaluateExpressionAsync<string>("document.querySelector('.warnings-toggle').getAttribute('aria-expanded')")).ShouldBe("true");
-    }
-
-    [Fact]
     public async Task On_a_phone_the_toc_is_folded_opens_when_asked_and_folds_again_after_a_jump()
     {
         await using var page = await _site.OpenAsync(SiteFile($"{Sample}/index.html"), 390);
@@ -237,7 +227,7 @@ public sealed class BuiltSite : IAsyncLifetime
     }
 
     /// <summary>A new page at the given width with <paramref name="url"/> loaded; console errors and page errors are kept.</summary>
-    public async Task<IPage> OpenAsync(string url, int width, Action<IRequest>? onRequest = null)
+    public async Task<IPage> OpenAsync(string url, int width, Action<IRequest>? onRequest = null, int height = 900)
     {
         var page = await _browser!.NewPageAsync();
         var errors = new List<string>();
@@ -246,7 +236,7 @@ public sealed class BuiltSite : IAsyncLifetime
         page.PageError += (_, e) => errors.Add(e.Message);
         page.RequestFailed += (_, e) => errors.Add("failed to load " + e.Request.Url);
         if (onRequest is not null) page.Request += (_, e) => onRequest(e.Request);
-        await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = 900 });
+        await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
         await page.GoToAsync(url, WaitUntilNavigation.Load);
         return page;
     }

@@ -12,6 +12,7 @@ need=()
 for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if ((${#need[@]})); then
   echo "install-deps: installing ${need[*]}"
   as_root=()
@@ -21,4 +22,12 @@ if ((${#need[@]})); then
   fi
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The OFD reader (docs/ofd.md): installed from the committed lock file, again only when the lock changed.
+reader="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/ofd-reader"
+if ! cmp -s "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"; then
+  echo "install-deps: installing the OFD reader into tests/ofd-reader/node_modules"
+  (cd "$reader" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"
 fi

@@ -34,11 +34,14 @@
     highlight();
   };
 
-  // Warnings panel (a details element, folded to one line): arriving at #warnings opens it.
-  const enhanceWarnings = () => {
+  // Warnings panel (a details element, folded to one line): arriving at #warnings, or following a link to it
+  // (the draft stamp's count), opens it.
+  const openWarnings = () => {
     const warnings = document.querySelector("details.warnings-panel");
     if (warnings && location.hash === "#warnings") warnings.open = true;
   };
+  window.addEventListener("hashchange", openWarnings);
+  const enhanceWarnings = openWarnings;
 
   // Index: a filter box and sortable columns. Documents are grouped by 主管部门 (one tbody each, its first row the
   // group's header): sorting orders the documents within each group; filtering hides the documents that do not

@@ -92,6 +92,7 @@ public sealed class DocumentAssembler
         var context = new SandboxedTemplateContext(limits ?? _limits, loader, escaping);
         context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
+        context.PushGlobal(DeterministicBuiltins.Create(context));
         context.PushGlobal(globals);
         foreach (var (includePath, included) in _included) context.CachedTemplates[includePath] = included;
         try

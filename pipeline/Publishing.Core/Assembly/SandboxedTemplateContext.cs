@@ -11,7 +11,8 @@ namespace Publishing.Assembly;
 /// bounded loops, recursion and output (an error, not Scriban's silent truncation), a time limit, and
 /// output safe by default: every printed value is escaped for the output's language (HTML unless the
 /// template marks it <c>raw</c>), so one forgotten filter cannot inject markup. Members that would give
-/// a template the machine's file system layout (the absolute content directory) are hidden.
+/// a template the machine's file system layout (the absolute content directory) are hidden, and the clock and
+/// random built-ins refuse (<see cref="DeterministicBuiltins"/>, pushed by the assembler).
 /// </summary>
 public sealed class SandboxedTemplateContext : TemplateContext
 {
@@ -19,8 +20,8 @@ public sealed class SandboxedTemplateContext : TemplateContext
     private readonly TimeSpan _timeLimit;
     private readonly OutputEscaping _escaping;
 
-    /// <summary>Model members a template may not read: absolute paths of this machine.</summary>
-    private static readonly HashSet<string> HiddenMembers = new(StringComparer.Ordinal) { "ContentDirectory" };
+    /// <summary>Model members a template may not read: absolute paths of this machine (content and templates folders).</summary>
+    private static readonly HashSet<string> HiddenMembers = new(StringComparer.Ordinal) { "ContentDirectory", "BaseDirectory" };
 
     public SandboxedTemplateContext(TemplateLimits limits, ConfinedTemplateLoader loader, OutputEscaping escaping = OutputEscaping.Html)
     {
@@ -59,6 +60,15 @@ public sealed class SandboxedTemplateContext : TemplateContext
                 $"the value '{text}' cannot be written into the stylesheet: it contains one of {{ }} ; or a line break");
         return text;
     }
+
+    /// <summary>
+    /// A date of the model (the document's date, <c>meta.date</c>, a DateOnly) goes into Scriban's date functions as
+    /// midnight of that day: the deterministic date a template uses instead of the clock.
+    /// </summary>
+    public override object? ToObject(SourceSpan span, object? value, Type destinationType) =>
+        value is DateOnly day && (destinationType == typeof(DateTime) || destinationType == typeof(DateTime?))
+            ? day.ToDateTime(TimeOnly.MinValue)
+            : base.ToObject(span, value, destinationType);
 
     private static readonly char[] CssBreakouts = { '{', '}', ';', '\n', '\r' };
 

@@ -54,7 +54,7 @@ public sealed class DocumentBuilder
     {
         var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
         if (document is null || theme is null || diagnostics.HasErrors) return document;
-        _assembler.AssembleHtml(document, theme, diagnostics);
+        if (_assembler.AssembleHtml(document, theme, diagnostics) is { } html) WithinHtmlLimits(html, document, theme, diagnostics);
         _assembler.AssembleStylesheet(theme, diagnostics);
         return document;
     }
@@ -127,6 +127,7 @@ public sealed class DocumentBuilder
         using (StageTimes.Measure("document/assemble"))
         {
             var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
+            if (assembled is not null && !WithinHtmlLimits(assembled, document, theme, diagnostics)) return null;
             // The PDF reads the rows' template marks (to locate a row's problem in its template); the preview does not get them.
             marked = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
             html = marked is null ? null : TemplateRowMarks.Strip(marked);
@@ -168,6 +169,10 @@ public sealed class DocumentBuilder
         using (StageTimes.Measure("document/site"))
             return DocumentPages.Add(output, site, diagnostics) ? output : null;
     }
+
+    /// <summary>The assembled HTML within the theme's limits.max_html_blocks and max_html_mb (PUB6004, PUB6005 otherwise).</summary>
+    private static bool WithinHtmlLimits(string html, PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
+        HtmlLimits.Check(html, document, theme.Limits.For(document.Form), $"主题 {theme.SourcePath}", diagnostics);
 
     // Each theme is read once per builder (one per run) and shared read-only by every document that names it;
     // a theme that cannot be read gives every such document the same diagnostic.

@@ -87,6 +87,8 @@ public static class DiagnosticCodes
     public const string TooManyRows = "PUB6001";
     public const string ContentTooLarge = "PUB6002";
     public const string TooManyPages = "PUB6003";
+    public const string TooManyHtmlBlocks = "PUB6004";
+    public const string HtmlTooLarge = "PUB6005";
 
     // A bug in Publishing itself, reported without a stack trace.
     public const string InternalError = "PUB9001";

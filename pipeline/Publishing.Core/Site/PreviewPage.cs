@@ -29,17 +29,18 @@ public static class PreviewPage
         AddPageNumbers(document, inputs.PageNumbers);
         AddPrintNote(document, inputs.PdfFileName);
         if (inputs.Theme is { } theme) PreviewTables.Apply(document, theme);
-        TableAccessibility.Apply(document);
-        var changed = MarkChanges(document, inputs.Changes);
+        var insertions = new PageInsertions();
+        TableAccessibility.Apply(document, insertions);
+        var changed = MarkChanges(document, inputs.Changes, insertions);
         var warnings = WarningMarks.Apply(body, inputs.Warnings);
 
         return new DocumentPageModel(
             inputs.Title, inputs.Status, inputs.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             inputs.Revision, inputs.PdfFileName is null ? null : Uri.EscapeDataString(inputs.PdfFileName),
             inputs.Changes?.Count ?? -1, changed.Count, warnings,
-            document.Head.InnerHtml.Trim(), body.ClassName ?? "",
+            HtmlSerializer.InnerHtml(document.Head).Trim(), body.ClassName ?? "",
             body.Attributes.Where(a => a.Name != "class").Select(a => new PageAttribute(a.Name, a.Value)).ToList(),
-            SidebarToc(document), body.InnerHtml.Trim());
+            SidebarToc(document), HtmlSerializer.InnerHtml(body, insertions).Trim());
     }
 
     /// <summary>One h1 per page (the site header's title): the 目录's and the parts' titles become h2, styled by their classes.</summary>
@@ -90,19 +91,24 @@ public static class PreviewPage
         toc.AppendChild(note);
     }
 
-    private static IReadOnlySet<string> MarkChanges(IDocument document, ChangeSet? changes)
+    private static IReadOnlySet<string> MarkChanges(IDocument document, ChangeSet? changes, PageInsertions insertions)
     {
         var marked = new HashSet<string>(StringComparer.Ordinal);
         if (changes is null) return marked;
         var sections = changes.Sections.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in changes.ChangedAnchors)
+        var anchors = changes.ChangedAnchors.ToList();
+        if (anchors.Count == 0) return marked;
+        // One walk for every id (the first element of each, as GetElementById), not a walk of the page per changed anchor.
+        var byId = new Dictionary<string, IElement>(StringComparer.Ordinal);
+        foreach (var element in document.QuerySelectorAll("[id]")) byId.TryAdd(element.Id!, element);
+        foreach (var id in anchors)
         {
-            if (document.GetElementById(id) is not { } heading) continue;
+            if (!byId.TryGetValue(id, out var heading)) continue;
             heading.ClassList.Add("changed");
             var badge = Element(document, "a", "change-badge");
             badge.SetAttribute("href", ChangePage.FileName + (sections.Contains(id) ? "#change-" + id : "#changed-values"));
             badge.TextContent = "有变化";
-            heading.InsertAfter(badge);
+            insertions.InsertAfter(heading, badge);
             marked.Add(id);
         }
         return marked;
@@ -114,7 +120,7 @@ public static class PreviewPage
         if (document.QuerySelector("nav.toc > ol") is not { } list) return "";
         var copy = (IElement)list.Clone(deep: true);
         foreach (var element in copy.QuerySelectorAll("[id]").ToList()) element.RemoveAttribute("id");
-        return copy.OuterHtml;
+        return HtmlSerializer.OuterHtml(copy);
     }
 
     internal static IElement Element(IDocument document, string tag, string className)

@@ -19,7 +19,7 @@ internal static class WarningMarks
             .Select(e => (Element: e, Source: Model.SourceLocation.Parse(e.GetAttribute("data-src"))))
             .Where(b => b.Source is not null)
             .GroupBy(b => b.Source!.Value.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(b => (Line: b.Source!.Value.Line, b.Element)).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new Blocks(g.Select(b => b.Source!.Value.Line).ToArray(), g.Select(b => b.Element).ToArray()), StringComparer.Ordinal);
 
         var marked = new List<MarkedWarning>();
         var targets = 0;
@@ -38,13 +38,44 @@ internal static class WarningMarks
         return marked;
     }
 
-    private static IElement? Target(Dictionary<string, List<(int Line, IElement Element)>> blocks, PageWarning warning)
+    private static IElement? Target(Dictionary<string, Blocks> blocks, PageWarning warning) =>
+        warning.Source is not null && blocks.TryGetValue(warning.Source, out var file) ? file.AtOrBefore(Math.Max(warning.Line, 1)) : null;
+
+    /// <summary>
+    /// A file's blocks, also ordered by line (in document order among equal lines), so each warning finds its block
+    /// by a binary search: a page with tens of thousands of blocks and warnings is marked in linear-logarithmic time.
+    /// </summary>
+    private sealed class Blocks
     {
-        if (warning.Source is null || !blocks.TryGetValue(warning.Source, out var candidates)) return null;
-        IElement? best = null;
-        var bestLine = int.MinValue;
-        foreach (var (line, element) in candidates)
-            if (line <= Math.Max(warning.Line, 1) && line > bestLine) (best, bestLine) = (element, line);
-        return best ?? candidates[0].Element;
+        private readonly IElement[] _inDocumentOrder;
+        private readonly int[] _lines;
+        private readonly IElement[] _byLine;
+
+        public Blocks(int[] lines, IElement[] elements)
+        {
+            _inDocumentOrder = elements;
+            var order = Enumerable.Range(0, lines.Length).OrderBy(i => lines[i]).ThenBy(i => i).ToArray();   // stable by line
+            _lines = order.Select(i => lines[i]).ToArray();
+            _byLine = order.Select(i => elements[i]).ToArray();
+        }
+
+        /// <summary>The first block (in document order) of the greatest line at or before <paramref name="line"/>; else the file's first block.</summary>
+        public IElement AtOrBefore(int line)
+        {
+            var after = UpperBound(line);   // first index whose line is past it
+            if (after == 0) return _inDocumentOrder[0];
+            return _byLine[UpperBound(_lines[after - 1] - 1)];
+        }
+
+        private int UpperBound(int line)
+        {
+            int low = 0, high = _lines.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_lines[middle] <= line) low = middle + 1; else high = middle;
+            }
+            return low;
+        }
     }
 }

@@ -231,8 +231,13 @@ public sealed class LimitsTheme : IThemeChecked
     public int MaxContentMb { get; set; } = 16;
     /// <summary>Pages of the PDF.</summary>
     public int MaxPages { get; set; } = 2_000;
+    /// <summary>Blocks of the assembled HTML (paragraphs, headings, list items, table rows): the preview's own limit.</summary>
+    public int MaxHtmlBlocks { get; set; } = 100_000;
+    /// <summary>Bytes of the assembled HTML, in MB.</summary>
+    public int MaxHtmlMb { get; set; } = 64;
 
     public long MaxContentBytes => MaxContentMb * 1024L * 1024L;
+    public long MaxHtmlBytes => MaxHtmlMb * 1024L * 1024L;
 
     /// <summary>The limits for a document of <paramref name="form"/>: the form's own (form.yaml limits:) where it sets them.</summary>
     public LimitsTheme For(Model.Form form) => form.Limits == Model.FormLimits.None ? this : new LimitsTheme
@@ -240,6 +245,8 @@ public sealed class LimitsTheme : IThemeChecked
         MaxRowsPerFile = form.Limits.MaxRowsPerFile ?? MaxRowsPerFile,
         MaxContentMb = form.Limits.MaxContentMb ?? MaxContentMb,
         MaxPages = form.Limits.MaxPages ?? MaxPages,
+        MaxHtmlBlocks = MaxHtmlBlocks,
+        MaxHtmlMb = MaxHtmlMb,
     };
 
     /// <summary>Where an editor's maintainer raises a limit: the form file when the form sets it, else the theme file.</summary>
@@ -251,5 +258,7 @@ public sealed class LimitsTheme : IThemeChecked
         if (MaxRowsPerFile <= 0) yield return ("max_rows_per_file", "每个数据文件的行数上限应大于 0");
         if (MaxContentMb <= 0) yield return ("max_content_mb", "文档内容的大小上限（MB）应大于 0");
         if (MaxPages <= 0) yield return ("max_pages", "PDF 的页数上限应大于 0");
+        if (MaxHtmlBlocks <= 0) yield return ("max_html_blocks", "HTML 的块数上限应大于 0");
+        if (MaxHtmlMb <= 0) yield return ("max_html_mb", "HTML 的大小上限（MB）应大于 0");
     }
 }

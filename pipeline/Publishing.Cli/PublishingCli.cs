@@ -80,6 +80,7 @@ public static class PublishingCli
             var volume = VolumeBuilder.Build(options, selected, line.Jobs);
             diagnostics.AddRange(volume.Diagnostics);
             if (volume.Path is not null) stdout.WriteLine($"已生成汇编 {DisplayPaths.For(volume.Path)}（{volume.Pages} 页，{selected.Count} 个部门）");
+            if (volume.OfdPath is not null) stdout.WriteLine($"已生成汇编 {DisplayPaths.For(volume.OfdPath)}（OFD，与 PDF 同版面）");
             Report(diagnostics, selected.Count, stderr);
             return volume.Path is null ? ContentErrors : Ok;
         }

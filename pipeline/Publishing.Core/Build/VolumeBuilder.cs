@@ -6,7 +6,11 @@ using Publishing.Rendering.Pdf;
 namespace Publishing.Build;
 
 /// <summary>What building the combined volume produced: its path when written, its pages, every problem.</summary>
-public sealed record VolumeResult(string? Path, int Pages, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record VolumeResult(string? Path, int Pages, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>volume.ofd, when the theme (ofd: true) or --format ofd asked for it and it was written.</summary>
+    public string? OfdPath { get; init; }
+}
 
 /// <summary>
 /// The combined volume (汇编) of every document: each is loaded, checked and assembled as for its own draft
@@ -16,6 +20,7 @@ public sealed record VolumeResult(string? Path, int Pages, IReadOnlyList<Diagnos
 public static class VolumeBuilder
 {
     public const string FileName = "volume.pdf";
+    public const string OfdFileName = "volume.ofd";
 
     public static VolumeResult Build(BuildOptions options, IReadOnlyList<string> documents, int jobs = 0)
     {
@@ -42,20 +47,28 @@ public static class VolumeBuilder
             new DateTimeOffset(rendered.Max(r => r!.Document!.Metadata.Date).ToDateTime(new TimeOnly(0, 0)), TimeSpan.Zero));
         var parts = rendered.Select(r => new VolumeDocument(r!.Document!.Slug, r.Document.Metadata.Department, r.AssembledHtml)).ToList();
         using var stream = new MemoryStream();
+        var theme = rendered[0]!.Theme!;
+        using var ofd = theme.Ofd || options.Formats.HasFlag(OutputFormats.Ofd) ? new MemoryStream() : null;
         var pages = new PdfPages();
-        diagnostics.AddRange(VolumeRenderer.Render(title, parts, rendered[0]!.Theme!, info, stream, pages));
+        diagnostics.AddRange(VolumeRenderer.Render(title, parts, theme, info, stream, pages, ofd));
         if (diagnostics.HasErrors) return new VolumeResult(null, 0, diagnostics.Sorted());
 
         var path = Path.Combine(options.OutputRoot, FileName);
+        var ofdPath = Path.Combine(options.OutputRoot, OfdFileName);
         try
         {
             AtomicFile.Write(path, stream.GetBuffer().AsSpan(0, (int)stream.Length));
+            if (ofd is not null) AtomicFile.Write(ofdPath, ofd.GetBuffer().AsSpan(0, (int)ofd.Length));
+            else if (File.Exists(ofdPath)) File.Delete(ofdPath);   // an earlier volume's OFD is not this volume's
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(path), 0, 0, $"无法写入输出：{e.Message}");
             return new VolumeResult(null, 0, diagnostics.Sorted());
         }
-        return new VolumeResult(Path.GetFullPath(path), pages.Count, diagnostics.Sorted());
+        return new VolumeResult(Path.GetFullPath(path), pages.Count, diagnostics.Sorted())
+        {
+            OfdPath = ofd is null ? null : Path.GetFullPath(ofdPath),
+        };
     }
 }

@@ -52,7 +52,8 @@ public static class ReportPage
         {
             var links = d.Status == "failed" ? E(d.Slug)
                 : $"<a href=\"{E(d.Slug)}/index.html\">{E(d.Slug)}</a>" +
-                  (d.Files.FirstOrDefault(f => f.EndsWith(".pdf", StringComparison.Ordinal)) is { } pdf ? $" <a href=\"{E(d.Slug)}/{E(pdf)}\">PDF</a>" : "");
+                  (d.Files.FirstOrDefault(f => f.EndsWith(".pdf", StringComparison.Ordinal)) is { } pdf ? $" <a href=\"{E(d.Slug)}/{E(pdf)}\">PDF</a>" : "") +
+                  (d.Files.FirstOrDefault(f => f.EndsWith(".ofd", StringComparison.Ordinal)) is { } ofd ? $" <a href=\"{E(d.Slug)}/{E(ofd)}\">OFD</a>" : "");
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr id="doc-{E(d.Slug)}" class="{E(d.Status)}"><td>{links}</td><td>{Status(d.Status)}</td><td>{(d.Status == "failed" ? "—" : d.Changed ? "有变化" : "相同")}</td><td class="n">{d.Pages?.ToString(CultureInfo.InvariantCulture) ?? "—"}</td><td class="n wide">{Size(d.Bytes)}</td><td class="n wide">{Seconds(d.DurationMs)}</td><td class="n">{d.Warnings}</td><td class="n">{d.Errors}</td></tr>
 

@@ -21,8 +21,9 @@ public sealed record VolumeDocument(string Slug, string Department, string Html)
 /// </summary>
 public static partial class VolumeRenderer
 {
+    /// <param name="ofd">When given, receives the volume's pages as OFD too (GB/T 33190), from the same layout.</param>
     public static IReadOnlyList<Diagnostic> Render(string title, IReadOnlyList<VolumeDocument> documents, Theme theme,
-        PdfDocumentInfo info, Stream output, PdfPages? pages = null)
+        PdfDocumentInfo info, Stream output, PdfPages? pages = null, Stream? ofd = null)
     {
         var diagnostics = new List<Diagnostic>();
         var styles = new PdfStyles(theme, PdfRenderer.Fonts);
@@ -69,7 +70,7 @@ public static partial class VolumeRenderer
         if (firstNumbered >= 0) all[firstNumbered] = all[firstNumbered] with { Numbering = PageNumbering.RestartAtOne };
         var volume = first with { Sections = all, Outline = outline, Metadata = first.Metadata with { Title = title } };
 
-        var layout = DocumentRenderer.RenderPdf(volume, output);
+        var layout = DocumentRenderer.Render(volume, output, ofd);
         if (pages is not null)
         {
             pages.Count = layout.Pages.Count;

@@ -3,13 +3,16 @@ using Publishing.Model;
 
 namespace Publishing.Checks;
 
-/// <summary>The editors' checks, in the order they run.</summary>
+/// <summary>The editors' checks, in the order they run: one for each name of <see cref="CheckRegistry"/>, in its order.</summary>
 public static class ContentChecks
 {
     public static IReadOnlyList<IContentCheck> All { get; } = new List<IContentCheck>
     {
         new IndicatorFrameworkCheck(),
         new IndicatorValueCheck(),
+        new ValueUnitCheck(),
+        new ValueTypeCheck(),
+        new ExpectedCellsCheck(),
         new NumberingCheck(),
         new TypoCheck(),
         new PhrasingCheck(),

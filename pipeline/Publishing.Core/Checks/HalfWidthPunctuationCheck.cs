@@ -15,7 +15,7 @@ public sealed class HalfWidthPunctuationCheck : IContentCheck
         [','] = '，', [';'] = '；', [':'] = '：', ['('] = '（', [')'] = '）',
     };
 
-    public string Name => "half-width-punctuation";
+    public string Name => CheckRegistry.HalfWidthPunctuation;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {

@@ -12,7 +12,7 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed partial class IndicatorFrameworkCheck : IContentCheck
 {
-    public string Name => "indicator-framework";
+    public string Name => CheckRegistry.IndicatorFramework;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {

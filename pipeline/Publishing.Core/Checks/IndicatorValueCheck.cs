@@ -12,11 +12,7 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed partial class IndicatorValueCheck : IContentCheck
 {
-    public string Name => "indicator-value";
-
-    /// <summary>A period as forms write it: 2023.07-2024.01, 2023年7月至2024年1月, 2023-2025年.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?\s*[-—–~～至到]\s*\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?(底|末)?$")]
-    private static partial System.Text.RegularExpressions.Regex PeriodPattern();
+    public string Name => CheckRegistry.IndicatorValue;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
@@ -47,7 +43,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
     {
         {
             var text = value.Text.Trim();
-            if (text.Length == 0 || PeriodPattern().IsMatch(text)) return; // an empty required cell is already an error (PUB2004)
+            if (text.Length == 0 || value.IsPeriod) return; // an empty required cell is already an error (PUB2004)
             // A form with a 计量单位 column (kind unit) writes the unit there, not after the number.
             var unitColumn = unitColumns.Any(u => indicator.Cells.TryGetValue(u, out var cell) && cell.Text.Length > 0);
             var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative, list);

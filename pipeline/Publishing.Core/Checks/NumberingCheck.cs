@@ -18,7 +18,7 @@ public sealed class NumberingCheck : IContentCheck
 {
     private const int Body = int.MaxValue; // depth of a paragraph: below every heading
 
-    public string Name => "numbering";
+    public string Name => CheckRegistry.Numbering;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {

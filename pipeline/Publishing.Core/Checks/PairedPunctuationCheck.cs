@@ -20,7 +20,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
         ['）'] = '（', [')'] = '（', ['》'] = '《', ['”'] = '“', ['」'] = '「', ['】'] = '【',
     };
 
-    public string Name => "paired-punctuation";
+    public string Name => CheckRegistry.PairedPunctuation;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {

@@ -10,7 +10,7 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed class PhrasingCheck : IContentCheck
 {
-    public string Name => "phrasing";
+    public string Name => CheckRegistry.Phrasing;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
         TypoCheck.Report(document, context.Data.Phrasing(diagnostics), (at, found, suggested, note) =>

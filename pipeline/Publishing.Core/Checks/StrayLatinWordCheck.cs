@@ -17,7 +17,7 @@ public sealed class StrayLatinWordCheck : IContentCheck
         ["with"] = "“与”", ["for"] = "“为”", ["the"] = "删去", ["in"] = "“在”",
     };
 
-    public string Name => "stray-latin-words";
+    public string Name => CheckRegistry.StrayLatinWords;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {

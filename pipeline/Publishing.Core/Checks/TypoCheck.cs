@@ -9,7 +9,7 @@ namespace Publishing.Checks;
 /// </summary>
 public sealed class TypoCheck : IContentCheck
 {
-    public string Name => "typos";
+    public string Name => CheckRegistry.Typos;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
         Report(document, context.Data.Typos(diagnostics), (at, found, suggested, note) =>

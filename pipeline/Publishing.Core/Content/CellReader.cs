@@ -34,11 +34,11 @@ public sealed partial class CellReader
     public IReadOnlyDictionary<string, Cell> Cells() =>
         _columns.ToDictionary(c => c.Key, c => Row.CellAt(c.Value, _table.Path), StringComparer.Ordinal);
 
-    public string Required(string column)
+    public string Required(string column, string? why = null)
     {
         var value = Text(column);
         if (value.Length == 0 && !Row.HasWrongFieldCount)
-            _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空。");
+            _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空{why}。");
         return value;
     }
 
@@ -50,9 +50,12 @@ public sealed partial class CellReader
     private static partial System.Text.RegularExpressions.Regex MoneyPattern();
 
     /// <summary>The cell under a declared column, typed per its kind; an optional cell left empty is null ("" for text).</summary>
-    public object? Typed(FormColumn column)
+    public object? Typed(FormColumn column) => Typed(column, column.Required);
+
+    /// <summary>As <see cref="Typed(FormColumn)"/>, with the caller deciding whether an empty cell is an error here.</summary>
+    public object? Typed(FormColumn column, bool required)
     {
-        var text = column.Required ? Required(column.Name) : Text(column.Name);
+        var text = required ? Required(column.Name) : Text(column.Name);
         switch (column.Kind)
         {
             case ColumnKind.Money:

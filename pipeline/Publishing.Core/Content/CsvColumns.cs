@@ -20,6 +20,9 @@ public sealed class CsvColumns
 
     public IEnumerable<string> Known => _required.Concat(_optional);
 
+    /// <summary>What requires a column, said after "缺少必需的列" (the form.yaml line); nothing when null.</summary>
+    public Func<string, string>? RequiredBy { get; init; }
+
     /// <summary>Maps each known column name to its field index; null when a required column is missing.</summary>
     public IReadOnlyDictionary<string, int>? Match(CsvTable table, DiagnosticBag diagnostics)
     {
@@ -47,7 +50,7 @@ public sealed class CsvColumns
         var complete = true;
         foreach (var name in _required.Where(n => !map.ContainsKey(n)))
         {
-            diagnostics.Error(DiagnosticCodes.CsvMissingColumn, table.Path, 1, 1, $"缺少必需的列“{name}”。");
+            diagnostics.Error(DiagnosticCodes.CsvMissingColumn, table.Path, 1, 1, $"缺少必需的列“{name}”{RequiredBy?.Invoke(name) ?? ""}。");
             complete = false;
         }
         return complete ? map : null;

@@ -11,17 +11,23 @@ namespace Publishing.Content;
 /// </summary>
 public static class ProjectTableReader
 {
-    public static CsvColumns ColumnsOf(FormTable table) => new(
+    /// <summary>The columns a CSV of the table must and may have; a missing required one names the form.yaml line that requires it.</summary>
+    public static CsvColumns ColumnsOf(FormTable table, Form? form = null) => new(
         table.Columns.Where(c => c.Required).Select(c => c.Name).ToArray(),
-        table.Columns.Where(c => !c.Required).Select(c => c.Name).ToArray());
+        table.Columns.Where(c => !c.Required).Select(c => c.Name).ToArray())
+    {
+        RequiredBy = form is { SourcePath.Length: > 0 }
+            ? name => table.Column(name) is { Line: > 0 } column ? $"（{form.SourcePath} 第 {column.Line} 行要求这一列；不需要时可写 required: false）" : ""
+            : null,
+    };
 
     public static IReadOnlyList<Project> Read(
         CsvTable projects, CsvTable indicators, Form form, DocumentMetadata metadata, DiagnosticBag diagnostics)
     {
         var projectTable = form.Table(Form.Projects) ?? FormTable.Empty(Form.Projects);
         var indicatorTable = form.Table(Form.Indicators) ?? FormTable.Empty(Form.Indicators);
-        var projectMap = ColumnsOf(projectTable).Match(projects, diagnostics);
-        var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
+        var projectMap = ColumnsOf(projectTable, form).Match(projects, diagnostics);
+        var indicatorMap = ColumnsOf(indicatorTable, form).Match(indicators, diagnostics);
         if (projectMap is null || indicatorMap is null) return Array.Empty<Project>();
 
         // Without a project-code column in both tables a file holds one project (a 申报表), and every indicator is that project's.
@@ -109,7 +115,7 @@ public static class ProjectTableReader
     public static DepartmentTable? ReadDepartment(CsvTable? facts, CsvTable indicators, Form form, DiagnosticBag diagnostics)
     {
         var indicatorTable = form.Table(Form.DepartmentIndicators) ?? FormTable.Empty(Form.DepartmentIndicators);
-        var indicatorMap = ColumnsOf(indicatorTable).Match(indicators, diagnostics);
+        var indicatorMap = ColumnsOf(indicatorTable, form).Match(indicators, diagnostics);
         if (indicatorMap is null) return null;
         var list = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics);
 
@@ -119,7 +125,7 @@ public static class ProjectTableReader
         if (facts is not null)
         {
             var factTable = form.Table(Form.Department) ?? FormTable.Empty(Form.Department);
-            var factMap = ColumnsOf(factTable).Match(facts, diagnostics);
+            var factMap = ColumnsOf(factTable, form).Match(facts, diagnostics);
             if (factMap is null) return null;
             if (facts.Rows.Count != 1)
             {
@@ -169,7 +175,11 @@ public static class ProjectTableReader
         {
             cells.Row = row;
             var columns = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var column in form.Columns) columns[column.Name] = cells.Typed(column);
+            foreach (var column in form.Columns) columns[column.Name] = cells.Typed(column, column.Required && column.EmptyUnder.Count == 0);
+            // A level that may be empty under some 一级 only (满意度指标 without 二级): required everywhere else.
+            var level1 = cells.Text(form.NameOf(ColumnRole.Level1));
+            foreach (var column in form.Columns.Where(c => c.EmptyUnder.Count > 0 && !c.EmptyUnder.Contains(level1)))
+                cells.Required(column.Name, $"（只有{form.NameOf(ColumnRole.Level1)}为 {string.Join("、", column.EmptyUnder)} 的行可以空着）");
             list.Add(new Indicator(
                 cells.Text(form.NameOf(ColumnRole.ProjectCode)),
                 cells.Text(form.NameOf(ColumnRole.Level1)),

@@ -49,6 +49,9 @@ public static class DiagnosticCodes
     public const string UnknownLevel2 = "PUB2031";
     public const string MissingLevel1 = "PUB2032";
     public const string UnreadableValue = "PUB2033";
+    public const string ValueUnitMismatch = "PUB2034";
+    public const string ValueTypeMismatch = "PUB2035";
+    public const string ExpectedCellEmpty = "PUB2036";
 
     // Markdown
     public const string SectionWithoutTitle = "PUB3001";

@@ -16,15 +16,14 @@ public sealed partial class FormReader
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d+(?:\.\d+)?)(?:mm|cm|pt|%)?$")]
     private static partial System.Text.RegularExpressions.Regex ColumnWidth();
 
-    /// <summary>The checks a form can tune, by the name form.yaml uses.</summary>
-    public static readonly string[] CheckNames =
-        { "indicator-framework", "indicator-value", "numbering", "typos", "phrasing", "stray-latin-words", "paired-punctuation", "half-width-punctuation" };
+    /// <summary>The checks a form can tune, by the name form.yaml uses (the one registry).</summary>
+    private static readonly string[] CheckNames = CheckRegistry.Names.ToArray();
 
     private static readonly string[] TopKeys = { "title", "kind", "framework", "metadata", "tables", "sums", "checks", "limits", "qualitative_values" };
 
     /// <summary>The limits a form may set instead of the theme's (the theme's limits: has the same keys).</summary>
     private static readonly string[] LimitKeys = { "max_rows_per_file", "max_content_mb", "max_pages" };
-    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width", "role", "quantitative", "qualitative" };
+    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width", "role", "quantitative", "qualitative", "empty_under" };
 
     private static readonly Dictionary<string, DocumentKind> Kinds = new()
     {
@@ -227,7 +226,8 @@ public sealed partial class FormReader
                 continue;
             }
             var kind = Choice(column, "kind", ColumnKinds) ?? ColumnKind.Text;
-            var required = Bool(column, "required") ?? true;
+            var expected = Node(column, "required") is YamlScalarNode { Value: "expected" };
+            var required = !expected && (Requirement(column) ?? true);
             var values = new List<string>();
             if (Node(column, "values") is YamlSequenceNode list)
                 values.AddRange(list.Children.OfType<YamlScalarNode>().Select(v => (v.Value ?? "").Trim()).Where(v => v.Length > 0));
@@ -243,6 +243,7 @@ public sealed partial class FormReader
             columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name)
             {
                 Width = width, Role = role, Line = (int)column.Start.Line,
+                Expected = expected, EmptyUnder = EmptyUnder(column, name, role, required),
                 Quantitative = ValueTypes(column, "quantitative", name, role, values),
                 Qualitative = ValueTypes(column, "qualitative", name, role, values),
             });
@@ -273,6 +274,34 @@ public sealed partial class FormReader
             return ColumnRole.None;
         }
         return role;
+    }
+
+    /// <summary>required: true (the default), false, or expected (a warning when empty).</summary>
+    private bool? Requirement(YamlMappingNode column)
+    {
+        var text = Scalar(column, "required");
+        if (text is null) return null;
+        if (text is "true" or "yes") return true;
+        if (text is "false" or "no") return false;
+        Bad(Node(column, "required")!, $"required 应是 true（必填）、false（可以空着）或 expected（应填，空着时警告），而不是“{text}”。");
+        return null;
+    }
+
+    /// <summary>empty_under: [一级, …] of a required level2/level3 column: the 一级 under which it may be empty.</summary>
+    private IReadOnlyList<string> EmptyUnder(YamlMappingNode column, string name, ColumnRole role, bool required)
+    {
+        if (Node(column, "empty_under") is not { } node) return Array.Empty<string>();
+        if (role is not (ColumnRole.Level2 or ColumnRole.Level3) || !required)
+        {
+            Bad(node, $"empty_under 只用于必填（required: true）的 role: level2 或 level3 列，而列“{name}”不是。");
+            return Array.Empty<string>();
+        }
+        if (node is not YamlSequenceNode list || list.Count() == 0 || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
+        {
+            Bad(node, $"列“{name}”的 empty_under 应写成 empty_under: [满意度指标]：列出 role: level1 列中的值，只有这些一级之下的行可以空着。");
+            return Array.Empty<string>();
+        }
+        return list.Children.Select(v => ((YamlScalarNode)v).Value!.Trim()).ToList();
     }
 
     /// <summary>quantitative: / qualitative: of a value-type column: which of its values mean a number, which a qualitative value.</summary>

@@ -96,6 +96,18 @@ public sealed record FormColumn(string Name, ColumnKind Kind, bool Required, IRe
 
     public IReadOnlyList<string> Qualitative { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// required: expected — between required and optional: the CSV may leave the column or its cells out, but each
+    /// empty cell is a warning (check expected-cells). <see cref="Required"/> is then false.
+    /// </summary>
+    public bool Expected { get; init; }
+
+    /// <summary>
+    /// A required level2/level3 column that may be empty only in rows under these 一级 (form.yaml empty_under:
+    /// [满意度指标]); empty anywhere else is the required column's error.
+    /// </summary>
+    public IReadOnlyList<string> EmptyUnder { get; init; } = Array.Empty<string>();
+
     /// <summary>Where form.yaml declares the column (its line), for messages about it; 0 when not read from a file.</summary>
     public int Line { get; init; }
 }

@@ -11,6 +11,12 @@ public sealed partial record IndicatorValue(string Text, string? Operator, decim
 {
     public bool IsQuantitative => Number is not null;
 
+    /// <summary>A period as forms write it (2023.07-2024.01, 2023年7月至2024年1月, 2023-2025年): a time, not an amount.</summary>
+    public bool IsPeriod => PeriodPattern().IsMatch(Text.Trim());
+
+    [GeneratedRegex(@"^\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?\s*[-—–~～至到]\s*\d{4}(年|[./-]\d{1,2}月?|年\d{1,2}月)?(底|末)?$")]
+    private static partial Regex PeriodPattern();
+
     [GeneratedRegex(@"^\s*(?<op>≥|≤|>=|<=|＞|＜|>|<|=|＝)?\s*(?<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?<unit>\S.*?)?\s*$")]
     private static partial Regex QuantityPattern();
 

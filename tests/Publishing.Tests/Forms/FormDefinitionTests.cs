@@ -144,7 +144,7 @@ public sealed class FormDefinitionTests : IDisposable
     [InlineData("{ name: 预算数, kind: money, role: budget-total }", "{ name: 预算数, kind: mony, role: budget-total }", 26, "是否应为“money”")]
     [InlineData("kind: budget-text", "kind: budget-text\nframwork: classic", 1, "是否应为“framework”")]
     [InlineData("indicator-value: on", "indicator-value: loud", 20, "on（照常）、warning（只警告）或 off")]
-    [InlineData("{ name: 项目名称, kind: text, role: project-name }", "{ name: 项目名称, kind: text, role: project-name, required: maybe }", 63, "true 或 false")]
+    [InlineData("{ name: 项目名称, kind: text, role: project-name }", "{ name: 项目名称, kind: text, role: project-name, required: maybe }", 63, "expected（应填，空着时警告）")]
     public void Mistakes_in_a_form_file_are_located_errors(string line, string mistake, int atColumn, string says)
     {
         FormLike("broken", yaml => yaml.Replace(line, mistake));

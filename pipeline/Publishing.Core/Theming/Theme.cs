@@ -13,6 +13,28 @@ public sealed class Theme
     public string VolumeYear { get; set; } = "";
     /// <summary>Beside every PDF (build, nightly, serve, the volume) its OFD (GB/T 33190-2016) from the same pages.</summary>
     public bool Ofd { get; set; }
+    /// <summary>
+    /// The standards every PDF declares and keeps: "PDF/A-2a, PDF/UA-1" (archival and accessible: tagged, with XMP
+    /// metadata and an output intent), either one alone, or "none" for a plain PDF (docs/pdf-engine.md).
+    /// </summary>
+    public string PdfStandard { get; set; } = "PDF/A-2a, PDF/UA-1";
+
+    /// <summary>The standards <see cref="PdfStandard"/> names, or null when it names something else.</summary>
+    public static Publishing.Layout.Pages.PdfStandards? ParseStandards(string text)
+    {
+        var standards = Publishing.Layout.Pages.PdfStandards.None;
+        foreach (var word in text.Split([',', '+', ' ', '，', '、'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (word.ToLowerInvariant())
+            {
+                case "pdf/a-2a" or "pdf/a-2u" or "pdf/a-2": standards |= Publishing.Layout.Pages.PdfStandards.Archival; break;
+                case "pdf/ua-1": standards |= Publishing.Layout.Pages.PdfStandards.Accessible; break;
+                case "none" when text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase): break;
+                default: return null;
+            }
+        }
+        return standards;
+    }
     public PageTheme Page { get; set; } = new();
     /// <summary>Named page setups a part or section chooses (data-page="name"): landscape pages for wide tables.</summary>
     public Dictionary<string, PageGeometryTheme> Pages { get; set; } = new();

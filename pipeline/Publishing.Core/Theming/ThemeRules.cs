@@ -100,6 +100,8 @@ public static partial class ThemeRules
             add(path, $"“{text}”不是字重：可写 regular 或 bold");
         else if (name == "font" && !theme.Fonts.ContainsKey(text))
             add(path, $"fonts: 下没有名为“{text}”的字体（已有：{string.Join("、", theme.Fonts.Keys.Order(StringComparer.Ordinal))}）");
+        else if (path == "pdf_standard" && Theme.ParseStandards(text) is null)
+            add(path, $"“{text}”不是 PDF 标准：可写 PDF/A-2a, PDF/UA-1（默认：可归档、无障碍）、其中之一，或 none（普通 PDF）");
         else if (path == "page.footer.position" && !FooterPositions.Contains(text))
             add(path, $"“{text}”不是页码位置：可写 center（居中）或 outside（单页在右、双页在左）");
     }

@@ -1,4 +1,5 @@
 using Publishing.Layout.Frames;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Layout.Flow;
 
@@ -31,6 +32,9 @@ public abstract class Block
 {
     /// <summary>A named destination at the top of the block (links, outline and 目录 numbers point here).</summary>
     public string? Anchor { get; init; }
+
+    /// <summary>The structure element the block's text belongs to (a paragraph's P, a cell's TD); null: an artifact.</summary>
+    public StructureElement? Tag { get; init; }
 
     /// <summary>Keep on the same page as the next block (headings).</summary>
     public bool KeepWithNext { get; init; }

@@ -36,11 +36,14 @@ public sealed class LeaderLine : Block
 
         var items = new List<FrameItem>();
         var chars = context.Shape(this, Title).Chars;
+        var tags = SpanTags.For(Title, Tag);
+        // The number reads with the title (in its link, when the title is one); the dots are an artifact.
+        var numberTag = Title.Count > 0 ? Title[^1].Tag ?? Tag : Tag;
         for (var i = 0; i < lines.Count; i++)
         {
             var lineItems = new List<FrameItem>();
             var line = lines[i] with { IsLast = true };
-            TextRenderer.Render(chars, line, spaceBefore + i * Style.LinePitch, titleWidth, Style.LinePitch, TextAlign.Left, lineItems);
+            TextRenderer.Render(chars, line, spaceBefore + i * Style.LinePitch, titleWidth, Style.LinePitch, TextAlign.Left, tags, lineItems);
             items.AddRange(lineItems.Select(it => it.Offset(Style.StartIndent, 0)));
         }
 
@@ -50,7 +53,7 @@ public sealed class LeaderLine : Block
         var lastTop = spaceBefore + (lines.Count - 1) * Style.LinePitch;
         var numberLine = new TextLine(0, numberChars.Count, numberChars.Count, 0, numberWidth, true, false);
         var numberItems = new List<FrameItem>();
-        TextRenderer.Render(numberChars, numberLine, lastTop, numberWidth, Style.LinePitch, TextAlign.Left, numberItems);
+        TextRenderer.Render(numberChars, numberLine, lastTop, numberWidth, Style.LinePitch, TextAlign.Left, SpanTags.Of(numberTag), numberItems);
         items.AddRange(numberItems.Select(it => it.Offset(width - numberWidth, 0)));
 
         var lastLine = lines[^1];
@@ -60,7 +63,8 @@ public sealed class LeaderLine : Block
         // Dots end at the same place on every line (room for two digits), so their columns line up.
         var dotsTo = width - Math.Max(numberWidth + gap, NumberStyle.Size * 1.5);
         if (dotsTo > dotsFrom) items.Add(new LineMark(dotsFrom, baseline, dotsTo, baseline, NumberStyle.Size * 0.12, NumberStyle.Color, Dotted: true));
-        items.Add(new LinkMark(Style.StartIndent, spaceBefore, width - Style.StartIndent, lines.Count * Style.LinePitch, Target));
+        items.Add(new LinkMark(Style.StartIndent, spaceBefore, width - Style.StartIndent, lines.Count * Style.LinePitch, Target)
+            { Tag = Title.Count > 0 ? Title[0].Tag ?? Tag : Tag });
         return Fragment.Complete(Math.Max(needed, Math.Min(height, needed + Style.SpaceAfter)), items);
     }
 

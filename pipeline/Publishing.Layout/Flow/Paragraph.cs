@@ -66,12 +66,13 @@ public sealed class Paragraph : Block
 
         var items = new List<FrameItem>();
         var shaped = context.Shape(this, Spans, Style.CjkGrid).Chars;
+        var tags = SpanTags.For(Spans, Tag);
         var align = Style.Align == TextAlign.CenterIfOneLine ? (lines.Count == 1 ? TextAlign.Center : TextAlign.Left) : Style.Align;
         for (var i = 0; i < take; i++)
         {
             var top = spaceBefore + i * pitch;
             var lineItems = new List<FrameItem>();
-            TextRenderer.Render(shaped, lines[first + i], top, width - Style.StartIndent, pitch, align, lineItems);
+            TextRenderer.Render(shaped, lines[first + i], top, width - Style.StartIndent, pitch, align, tags, lineItems);
             items.AddRange(Style.StartIndent == 0 ? lineItems : lineItems.Select(it => it.Offset(Style.StartIndent, 0)));
         }
         var used = spaceBefore + take * pitch;

@@ -1,4 +1,5 @@
 using Publishing.Layout.Fonts;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Layout.Frames;
 
@@ -23,6 +24,10 @@ public readonly record struct Rgb(byte R, byte G, byte B, byte A = 255)
 public abstract record FrameItem
 {
     public abstract FrameItem Offset(double dx, double dy);
+
+    /// <summary>The structure element this mark's content belongs to; null: an artifact (page furniture, rules,
+    /// backgrounds, content repeated on a continuation page), which the tagged PDF marks as such.</summary>
+    public StructureElement? Tag { get; init; }
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Text;
 
 namespace Publishing.Layout.Pages;
@@ -67,6 +68,25 @@ public sealed record LayoutDocument(PageSetup Page, PageFooter? Footer, IReadOnl
     public int MaxPages { get; init; } = int.MaxValue;
     /// <summary>避头尾 and 标点挤压 (the theme's <c>punctuation:</c>; the standard's by default).</summary>
     public PunctuationRules Punctuation { get; init; } = PunctuationRules.Standard;
+
+    /// <summary>The document's logical structure (its root, a Document element), which blocks and marks point into;
+    /// null: an untagged PDF.</summary>
+    public StructureElement? Structure { get; init; }
+
+    /// <summary>The standards the PDF declares and keeps (PDF/UA-1 needs <see cref="Structure"/>).</summary>
+    public PdfStandards Standards { get; init; }
+}
+
+/// <summary>What a PDF declares it conforms to (and is written to keep).</summary>
+[Flags]
+public enum PdfStandards
+{
+    /// <summary>A plain PDF.</summary>
+    None = 0,
+    /// <summary>PDF/UA-1 (ISO 14289-1): tagged, for screen readers.</summary>
+    Accessible = 1,
+    /// <summary>PDF/A-2 (ISO 19005-2, GB/T 23286.1's successor part): level a when also accessible, else u.</summary>
+    Archival = 2,
 }
 
 /// <summary>The document needs more pages than <see cref="LayoutDocument.MaxPages"/>; thrown as soon as the layout passes it.</summary>

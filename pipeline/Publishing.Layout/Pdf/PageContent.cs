@@ -1,4 +1,5 @@
 using Publishing.Layout.Frames;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Layout.Pdf;
 
@@ -8,6 +9,9 @@ namespace Publishing.Layout.Pdf;
 /// has it growing up from the bottom, so every y is turned here. A glyph run is one TJ array per font: each
 /// glyph's position is where layout put it, written as the difference from where the glyph before it left the
 /// pen (zero for most glyphs, so nothing is written for them).
+/// In a tagged PDF (§14.6–14.8) the marks of one structure element that follow each other are one marked-content
+/// sequence with its MCID (<c>/P &lt;&lt;/MCID 3&gt;&gt; BDC … EMC</c>); every other mark is inside
+/// <c>/Artifact BMC … EMC</c>. Text objects never straddle a sequence's bounds.
 /// </summary>
 internal sealed class PageContent
 {
@@ -23,13 +27,23 @@ internal sealed class PageContent
     private Rgb? _fill, _stroke;
     private byte _alpha;
     private double _lineWidth;
+    /// <summary>Null when the PDF is not tagged; else which elements are in the document's tree.</summary>
+    private readonly IReadOnlySet<StructureElement>? _tree;
+    private readonly List<StructureElement> _marked = new();
+    private bool _inSequence;
+    private StructureElement? _sequenceTag;
 
     /// <param name="alphaState">The name of the graphics state for an opacity below 255 (registered by the writer).</param>
-    public PageContent(EmbeddedFonts fonts, Func<byte, string> alphaState)
+    /// <param name="tree">The structure elements of a tagged PDF (content tagged with another element is an artifact), or null.</param>
+    public PageContent(EmbeddedFonts fonts, Func<byte, string> alphaState, IReadOnlySet<StructureElement>? tree = null)
     {
         _fonts = fonts;
         _alphaState = alphaState;
+        _tree = tree;
     }
+
+    /// <summary>The last page's marked-content sequences: the element of each MCID, in MCID order.</summary>
+    public IReadOnlyList<StructureElement> Marked => _marked;
 
     public ReadOnlySpan<byte> Write(PageFrame page)
     {
@@ -40,8 +54,11 @@ internal sealed class PageContent
         _fill = _stroke = null;
         _alpha = 255;
         _lineWidth = 1;
+        _marked.Clear();
+        _inSequence = false;
         foreach (var item in page.Items)
         {
+            if (item is GlyphRun { Glyphs.Length: > 0 } or RectMark or LineMark) Sequence(item.Tag);
             switch (item)
             {
                 case GlyphRun run when run.Glyphs.Length > 0:
@@ -69,7 +86,27 @@ internal sealed class PageContent
             }
         }
         EndText();
+        if (_inSequence) _ops.Ascii("EMC\n");
         return _ops.Span;
+    }
+
+    /// <summary>Ends the open marked-content sequence and starts one for <paramref name="tag"/> when the mark's element changes.</summary>
+    private void Sequence(StructureElement? tag)
+    {
+        if (_tree is null) return;
+        if (tag is not null && !_tree.Contains(tag)) tag = null;
+        if (_inSequence && ReferenceEquals(tag, _sequenceTag)) return;
+        EndText();
+        if (_inSequence) _ops.Ascii("EMC\n");
+        _inSequence = true;
+        _sequenceTag = tag;
+        if (tag is null)
+        {
+            _ops.Ascii("/Artifact BMC\n");
+            return;
+        }
+        _ops.Byte((byte)'/').Ascii(tag.Role).Ascii(" <</MCID ").Integer(_marked.Count).Ascii(">> BDC\n");
+        _marked.Add(tag);
     }
 
     private void Run(GlyphRun run)

@@ -7,7 +7,9 @@ namespace Publishing.Layout.Pdf;
 /// The file layer of a PDF (ISO 32000-1 §7.5): numbered objects written in the order they are finished, each
 /// one's offset kept for the cross-reference table, streams deflated, and a trailer whose /ID is the MD5 of
 /// everything before it, so the same pages give the same bytes. Object numbers are reserved before the object
-/// is written, so a page can name its fonts and the catalog its pages in any order.
+/// is written, so a page can name its fonts and the catalog its pages in any order. Small objects that come in
+/// thousands (the structure tree's elements) may go into deflated object streams (§7.5.7); the file then ends
+/// with a cross-reference stream (§7.5.8) instead of the table, as only such a stream can point into them.
 /// </summary>
 internal sealed class PdfFileWriter : IDisposable
 {
@@ -16,8 +18,15 @@ internal sealed class PdfFileWriter : IDisposable
     private readonly PdfBuffer _pending = new(FlushAt + 4096);
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
     private readonly List<long> _offsets = [0];    // by object number; 0 is the free list's head
+    /// <summary>For an object inside an object stream: that stream's number and the object's index in it (else 0, 0).</summary>
+    private readonly List<(int Stream, int Index)> _packed = [(0, 0)];
     private readonly FileBytes _file;
     private long _flushed;
+    /// <summary>Objects waiting for their object stream: their numbers and, in <see cref="_packedBodies"/>, their values.</summary>
+    private readonly List<(int Number, int Offset)> _packing = new();
+    private readonly PdfBuffer _packedBodies = new(64 * 1024);
+    private bool _anyPacked;
+    private const int ObjectsPerStream = 200;
 
     public PdfFileWriter(Stream output)
     {
@@ -31,7 +40,41 @@ internal sealed class PdfFileWriter : IDisposable
     public int Reserve()
     {
         _offsets.Add(-1);
+        _packed.Add((0, 0));
         return _offsets.Count - 1;
+    }
+
+    /// <summary>
+    /// A small object (no stream) written into a deflated object stream with others, for compactness: thousands of
+    /// structure elements would otherwise take as much room as the text they describe.
+    /// </summary>
+    public void PackedObject(int number, ReadOnlySpan<byte> value)
+    {
+        if (_offsets[number] >= 0) throw new InvalidOperationException($"PDF object {number} written twice");
+        _offsets[number] = 0;
+        _packing.Add((number, _packedBodies.Length));
+        _packedBodies.Bytes(value).Byte((byte)'\n');
+        if (_packing.Count >= ObjectsPerStream) FlushPacked();
+    }
+
+    /// <summary>Writes the waiting small objects as one object stream: "number offset" pairs, then their values.</summary>
+    private void FlushPacked()
+    {
+        if (_packing.Count == 0) return;
+        var stream = Reserve();
+        var header = new PdfBuffer(_packing.Count * 12);
+        for (var i = 0; i < _packing.Count; i++)
+        {
+            header.Integer(_packing[i].Number).Byte((byte)' ').Integer(_packing[i].Offset).Byte((byte)' ');
+            _packed[_packing[i].Number] = (stream, i);
+        }
+        var data = new byte[header.Length + _packedBodies.Length];
+        header.Span.CopyTo(data);
+        _packedBodies.Span.CopyTo(data.AsSpan(header.Length));
+        Stream(stream, data, $"/Type /ObjStm /N {_packing.Count} /First {header.Length}");
+        _packing.Clear();
+        _packedBodies.Clear();
+        _anyPacked = true;
     }
 
     /// <summary>Starts object <paramref name="number"/>; the caller writes its value into the returned buffer.</summary>
@@ -76,9 +119,24 @@ internal sealed class PdfFileWriter : IDisposable
         EndObject();
     }
 
+    /// <summary>A stream written as it is, not deflated: PDF/A wants the XMP metadata readable without a filter (§6.6.2.1).</summary>
+    public void PlainStream(int number, ReadOnlySpan<byte> data, string? extraEntries = null)
+    {
+        var body = BeginObject(number).Ascii("<< /Length ").Integer(data.Length);
+        if (extraEntries != null) body.Byte((byte)' ').Ascii(extraEntries);
+        body.Ascii(" >>\nstream\n").Bytes(data).Ascii("\nendstream");
+        EndObject();
+    }
+
     /// <summary>The cross-reference table and the trailer; every reserved object must have been written.</summary>
     public void Finish(int catalog, int info)
     {
+        FlushPacked();
+        if (_anyPacked)
+        {
+            FinishWithStream(catalog, info);
+            return;
+        }
         var missing = _offsets.FindIndex(1, o => o < 0);
         if (missing > 0) throw new InvalidOperationException($"PDF object {missing} was reserved but never written");
         var xref = _flushed + _pending.Length;
@@ -96,6 +154,41 @@ internal sealed class PdfFileWriter : IDisposable
         _pending.Ascii("trailer\n<< /Size ").Integer(_offsets.Count)
             .Ascii(" /Root ").Integer(catalog).Ascii(" 0 R /Info ").Integer(info).Ascii(" 0 R")
             .Ascii(" /ID [<").Ascii(id).Ascii("> <").Ascii(id).Ascii(">] >>\nstartxref\n").Integer(xref).Ascii("\n%%EOF\n");
+        Flush();
+    }
+
+    /// <summary>
+    /// The cross-reference stream (§7.5.8), which is also the trailer: per object a type (1: at an offset, 2: in an
+    /// object stream), the offset or the stream's number, and the generation or the index in the stream.
+    /// </summary>
+    private void FinishWithStream(int catalog, int info)
+    {
+        var self = Reserve();
+        Flush();
+        var xref = _flushed;
+        _offsets[self] = xref;
+        var missing = _offsets.FindIndex(1, o => o < 0);
+        if (missing > 0) throw new InvalidOperationException($"PDF object {missing} was reserved but never written");
+        var rows = new byte[_offsets.Count * 7];
+        for (var n = 0; n < _offsets.Count; n++)
+        {
+            var row = rows.AsSpan(n * 7, 7);
+            var (stream, index) = _packed[n];
+            if (n == 0) { row[0] = 0; row[5] = 0xFF; row[6] = 0xFF; continue; }
+            row[0] = (byte)(stream > 0 ? 2 : 1);
+            var field = stream > 0 ? stream : _offsets[n];
+            for (var i = 4; i >= 1; i--) { row[i] = (byte)field; field >>= 8; }
+            var third = stream > 0 ? index : 0;
+            row[5] = (byte)(third >> 8);
+            row[6] = (byte)third;
+        }
+        using var deflated = new MemoryStream();
+        using (var zlib = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(rows);
+        var id = Convert.ToHexString(_hash.GetHashAndReset());
+        _pending.Integer(self).Ascii(" 0 obj\n<< /Type /XRef /Size ").Integer(_offsets.Count).Ascii(" /W [1 4 2] /Root ").Integer(catalog)
+            .Ascii(" 0 R /Info ").Integer(info).Ascii(" 0 R /ID [<").Ascii(id).Ascii("> <").Ascii(id).Ascii(">] /Filter /FlateDecode /Length ")
+            .Integer(deflated.Length).Ascii(" >>\nstream\n").Bytes(deflated.GetBuffer().AsSpan(0, (int)deflated.Length)).Ascii("\nendstream\nendobj\n");
+        _pending.Ascii("startxref\n").Integer(xref).Ascii("\n%%EOF\n");
         Flush();
     }
 

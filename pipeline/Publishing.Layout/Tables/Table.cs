@@ -180,7 +180,7 @@ public sealed class Table : Block
         var items = new List<FrameItem>();
         if (resume is FooterOnly)
         {
-            DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+            DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null, repeated: true);
             DrawRows(plan, plan.FooterCells, plan.FooterRows, 0, plan.FooterRows.Length, headerHeight, items, null);
             return Fragment.Complete(headerHeight + footerHeight, items);
         }
@@ -205,7 +205,7 @@ public sealed class Table : Block
             else return Fragment.None;
         }
 
-        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null, repeated: start > 0);
         DrawRows(plan, plan.BodyCells, plan.BodyRows, start, end, headerHeight, items, null);
         var total = headerHeight + used;
         if (end < rows) return new Fragment(Fit.Partial, total, items, end);
@@ -260,7 +260,7 @@ public sealed class Table : Block
         var rows = (double[])plan.BodyRows.Clone();
         rows[row] = pieceHeight;
         var items = new List<FrameItem>();
-        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null);
+        DrawRows(plan, plan.HeaderCells, plan.HeaderRows, 0, plan.HeaderRows.Length, 0, items, null, repeated: row > 0 || resumes is not null);
         DrawRows(plan, plan.BodyCells, rows, row, row + 1, headerHeight, items, pieces);
         var total = headerHeight + pieceHeight;
         if (next.Values.Any(v => v != CellDone)) return new Fragment(Fit.Partial, total, items, new SplitRow(row, next));
@@ -268,9 +268,13 @@ public sealed class Table : Block
         return plan.FooterRows.Length > 0 ? new Fragment(Fit.Partial, total, items, new FooterOnly()) : Fragment.Complete(total, items);
     }
 
-    /// <summary>Draws rows [first, last) at <paramref name="top"/>; cells reaching outside are cut to that range.</summary>
+    /// <summary>
+    /// Draws rows [first, last) at <paramref name="top"/>; cells reaching outside are cut to that range. What is drawn
+    /// again on a continuation page (<paramref name="repeated"/> header rows, a row-spanning cell's text above a break)
+    /// is an artifact there: the cell is one cell of the document's structure, read once, where it began.
+    /// </summary>
     private void DrawRows(Plan plan, List<PlacedCell> cells, double[] rows, int first, int last, double top, List<FrameItem> into,
-        IReadOnlyDictionary<PlacedCell, Fragment>? pieces)
+        IReadOnlyDictionary<PlacedCell, Fragment>? pieces, bool repeated = false)
     {
         // Tops of rows first … last, relative to the first (only this page's rows: a page costs its own rows).
         var rowY = new double[Math.Max(0, last - first) + 1];
@@ -292,6 +296,7 @@ public sealed class Table : Block
 
             var piece = pieces?.GetValueOrDefault(cell);
             var fragment = piece ?? plan.Contents[cell];
+            var artifact = repeated || (cell.Row < first && piece is null);
             var inner = h - 2 * Style.Padding;
             var room = piece is null ? Math.Max(0, inner - fragment.Height) : 0;
             var dy = cell.Cell.VerticalAlign switch { VerticalAlign.Middle => room / 2, VerticalAlign.Bottom => room, _ => 0 };
@@ -299,7 +304,8 @@ public sealed class Table : Block
             {
                 // Content taller than this piece of a split cell: keep what fits, the continuation repeats it all.
                 if (item is GlyphRun run && run.Baseline + dy > inner + Style.Padding * 0.5) continue;
-                content.Add(item.Offset(x + Style.Padding, y + Style.Padding + dy));
+                var placed = item.Offset(x + Style.Padding, y + Style.Padding + dy);
+                content.Add(artifact && placed.Tag is not null ? placed with { Tag = null } : placed);
             }
 
             var t = Style.BorderWidth;

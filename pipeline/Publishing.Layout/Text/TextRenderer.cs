@@ -18,8 +18,9 @@ internal static class TextRenderer
     /// <summary>Where the baseline sits in a line box: the ideographic em box is centred in the pitch.</summary>
     public static double BaselineOffset(double pitch, double size) => (pitch - size) / 2 + size * 0.88;
 
+    /// <param name="tags">The structure element of each character: glyph runs and link areas are tagged with it.</param>
     public static void Render(IReadOnlyList<ShapedChar> chars, TextLine line, double top, double width, double pitch,
-        TextAlign align, List<FrameItem> into)
+        TextAlign align, SpanTags tags, List<FrameItem> into)
     {
         if (line.VisibleEnd <= line.Start) return;
         var avail = width - line.Indent;
@@ -40,11 +41,12 @@ internal static class TextRenderer
         var runStart = line.Start;
         for (var i = line.Start + 1; i <= line.VisibleEnd; i++)
         {
-            if (i < line.VisibleEnd && SameRun(chars[runStart], chars[i])) continue;
-            into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline));
+            if (i < line.VisibleEnd && SameRun(chars[runStart], chars[i]) && (tags.Uniform || tags.At(i) == tags.At(runStart))) continue;
+            into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline) with { Tag = tags.At(runStart) });
             runStart = i;
         }
 
+        // The hyphen is drawn, not a character of the text: an artifact, so the word reads whole.
         if (line.Hyphenated)
         {
             var last = chars[line.VisibleEnd - 1];
@@ -60,7 +62,7 @@ internal static class TextRenderer
             {
                 var x0 = positions[linkStart - line.Start];
                 var x1 = positions[i - 1 - line.Start] + chars[i - 1].Advance;
-                into.Add(new LinkMark(x0, top, x1 - x0, pitch, link));
+                into.Add(new LinkMark(x0, top, x1 - x0, pitch, link) { Tag = tags.At(linkStart) });
             }
             linkStart = i;
         }

@@ -1,5 +1,6 @@
 using Publishing.Layout.Fonts;
 using Publishing.Layout.Frames;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Layout.Text;
 
@@ -12,7 +13,12 @@ public sealed record TextStyle(FontChain Font, double Size, Rgb Color)
 /// A piece of text in one style. <paramref name="Link"/> names a destination the text jumps to;
 /// <paramref name="Source"/> is the caller's location object, handed back in <see cref="MissingGlyph"/> events.
 /// </summary>
-public sealed record TextSpan(string Text, TextStyle Style, string? Link = null, object? Source = null);
+public sealed record TextSpan(string Text, TextStyle Style, string? Link = null, object? Source = null)
+{
+    /// <summary>The structure element of this span's text when it is not its block's (a link, a list label).
+    /// Not part of shaping: paragraphs that differ only in it share their shaping.</summary>
+    public StructureElement? Tag { get; init; }
+}
 
 /// <summary>A character that no face of its chain can draw. It is drawn as the primary face's .notdef box.</summary>
 public sealed record MissingGlyph(int CodePoint, object? Source)

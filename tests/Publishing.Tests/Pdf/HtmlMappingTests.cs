@@ -43,11 +43,13 @@ public class HtmlMappingTests
         var firstLine = runs.First(r => r.Text.StartsWith("普通"));
         var secondLine = runs.First(r => r.Text.StartsWith("第二行"));
         secondLine.Baseline.ShouldBeGreaterThan(firstLine.Baseline, "<br> starts a new line");
-        runs.ShouldContain(r => r.Text == "1. 第一项");
-        runs.ShouldContain(r => r.Text == "2. 第二项");
-        runs.ShouldContain(r => r.Text == "· 要点");
-        runs.ShouldContain(r => r.Text == "· 松散项");
-        runs.ShouldContain(r => r.Text == "续段");
+        // A list item's marker and its text are runs of their own (Lbl and LBody in the tagged PDF), on one line.
+        var lines = result.Pages.SelectMany(p => p.Runs.GroupBy(r => r.Baseline).Select(g => string.Concat(g.OrderBy(r => r.X).Select(r => r.Text)))).ToList();
+        lines.ShouldContain("1. 第一项");
+        lines.ShouldContain("2. 第二项");
+        lines.ShouldContain("· 要点");
+        lines.ShouldContain("· 松散项");
+        lines.ShouldContain("续段");
         result.Pages.SelectMany(p => p.Items).OfType<Publishing.Layout.Frames.LinkMark>().ShouldContain(l => l.Target == "s1");
         var partNumber = runs.First(r => r.Text == "第一部分");
         var partName = runs.First(r => r.Text == "总则");

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Publishing.Assembly;
 using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Rendering.Pdf;
 
@@ -10,9 +11,10 @@ namespace Publishing.Rendering.Pdf;
 /// paragraphs (<see cref="TextBlocks"/>), lists (<see cref="ListBlocks"/>), tables (<see cref="TableBlocks"/>),
 /// the unit line (<see cref="UnitLineBlock"/>). Containers map their children; anything else is read as text.
 /// </summary>
-internal sealed class BlockMapper(PdfStyles styles)
+internal sealed class BlockMapper(PdfStyles styles, StructureBuilder structure)
 {
     public PdfStyles Styles { get; } = styles;
+    public StructureBuilder Structure { get; } = structure;
 
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly HashSet<(string, string, int)> _reported = new();
@@ -46,50 +48,73 @@ internal sealed class BlockMapper(PdfStyles styles)
     public static (string Path, int Line) Locate(IElement element) =>
         InlineText.SourceOf(element) is { } source ? (source.Path, source.Line) : ("index.html", element.SourceReference?.Position.Line ?? 0);
 
-    /// <summary>The blocks of an element's children (or of the element itself).</summary>
-    public List<Block> Blocks(IElement element, bool includeSelf = false)
+    /// <summary>The blocks of an element's children (or of the element itself), their structure under <paramref name="parent"/>.</summary>
+    public List<Block> Blocks(IElement element, StructureElement? parent, bool includeSelf = false)
     {
         var result = new List<Block>();
-        if (includeSelf) { Block(element, result); return result; }
-        foreach (var child in element.Children) Block(child, result);
+        if (includeSelf) { Block(element, result, parent); return result; }
+        foreach (var child in element.Children) Block(child, result, parent);
+        Structure.OpenCaption = null;
         return result;
     }
 
-    public void Block(IElement e, List<Block> into)
+    /// <summary>The blocks of one element, its structure element(s) added under <paramref name="parent"/>.</summary>
+    public void Block(IElement e, List<Block> into, StructureElement? parent)
     {
         switch (e.LocalName)
         {
             case "h1" when e.ClassList.Contains("part-title"):
-                into.Add(TextBlocks.PartTitle(e, Styles));
+                into.Add(TextBlocks.PartTitle(e, Styles, Structure.Add(parent, Structure.Heading(1))));
+                break;
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when e.ClassList.Contains("table-caption") && FollowingTable(e) is { } table:
+                into.Add(TextBlocks.Heading(e, Styles, Structure.CaptionFor(table, parent)));
                 break;
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                into.Add(TextBlocks.Heading(e, Styles));
+                into.Add(TextBlocks.Heading(e, Styles, Structure.Add(parent, Structure.Heading(TextBlocks.HeadingLevel(e)))));
                 break;
             case "p":
-                into.Add(TextBlocks.Paragraph(e, Styles));
+                into.Add(TextBlocks.Paragraph(e, Styles, Structure.Add(parent, Roles.Paragraph)));
                 break;
             case "ol" or "ul":
-                ListBlocks.List(e, into, this);
+                ListBlocks.List(e, into, this, Structure.Add(parent, Roles.List));
                 break;
             case "table":
-                into.Add(TableBlocks.Table(e, this));
+                into.Add(TableBlocks.Table(e, this, Structure.TableFor(e, parent)));
+                Structure.OpenCaption = null;
                 break;
             case "div" when e.ClassList.Contains("page-break"):
                 into.Add(new PageBreak());
                 break;
             case "div" when e.ClassList.Contains("unit-line"):
-                into.Add(UnitLineBlock.Map(e, Styles));
+                into.Add(UnitLineBlock.Map(e, Styles, Structure.Add(Structure.OpenCaption ?? parent, Roles.Paragraph)));
                 break;
             case "section" or "div" or "article" or "main" or "nav" or "header" or "footer" or "blockquote":
-                var children = Blocks(e);
+                var element = Structure.Add(parent, e.LocalName switch
+                {
+                    "blockquote" => "BlockQuote",
+                    "div" or "header" or "footer" => Roles.Div,
+                    _ => Roles.Sect,
+                });
+                var children = Blocks(e, element);
                 if (children.Count == 0) break;
                 // new-page: starts a page (a project's form on a page of its own); keep-together: moves on whole when it does not fit.
                 if (e.ClassList.Contains("new-page")) into.Add(new PageBreak());
                 into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e), KeepTogether = e.ClassList.Contains("keep-together") });
                 break;
             default:
-                if (!string.IsNullOrWhiteSpace(e.TextContent)) into.Add(TextBlocks.Paragraph(e, Styles));
+                if (!string.IsNullOrWhiteSpace(e.TextContent)) into.Add(TextBlocks.Paragraph(e, Styles, Structure.Add(parent, Roles.Paragraph)));
                 break;
         }
+    }
+
+    /// <summary>The table a caption names: the next table among its following siblings, before any other heading.</summary>
+    private static IElement? FollowingTable(IElement caption)
+    {
+        for (var e = caption.NextElementSibling; e is not null; e = e.NextElementSibling)
+        {
+            if (e.LocalName == "table") return e;
+            if (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "section" or "p" or "ol" or "ul") return null;
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Rendering.Pdf;
 
@@ -9,20 +10,27 @@ namespace Publishing.Rendering.Pdf;
 /// </summary>
 internal static class CoverPage
 {
-    public static Block Map(IElement cover, PdfStyles styles, double bodyHeight)
+    /// <param name="structure">The cover's lines go into a Sect of <paramref name="parent"/>: the title as the first heading.</param>
+    public static Block Map(IElement cover, PdfStyles styles, double bodyHeight, StructureBuilder structure, StructureElement? parent)
     {
+        var section = structure.Add(parent, Roles.Sect);
         Paragraph? Line(string selector, string style)
         {
             var e = cover.QuerySelector(selector);
-            return e is null ? null : new Paragraph(InlineText.Spans(e, styles.Text(style), styles), styles.Paragraph(style));
+            if (e is null) return null;
+            var tag = structure.Add(section, selector == "p.cover-title" ? structure.Heading(1) : Roles.Paragraph);
+            return new Paragraph(InlineText.Spans(e, styles.Text(style), styles, tag: tag), styles.Paragraph(style)) { Tag = tag };
         }
         var top = new List<Block> { new Spacer(bodyHeight * styles.CoverTopShare) };
         if (Line("p.cover-department", "cover_department") is { } dept) top.Add(dept);
         if (Line("p.cover-title", "cover_title") is { } title) top.Add(title);
         top.Add(new Spacer(bodyHeight * styles.CoverStatusGapShare));
         if (Line("p.cover-status", "cover_status") is { } status) top.Add(status);
-        var credits = cover.QuerySelectorAll("p.cover-credit")
-            .Select(p => (Block)new Paragraph(InlineText.Spans(p, styles.Text("cover_credit"), styles), styles.Paragraph("cover_credit"))).ToList();
+        var credits = cover.QuerySelectorAll("p.cover-credit").Select(p =>
+        {
+            var tag = structure.Add(section, Roles.Paragraph);
+            return (Block)new Paragraph(InlineText.Spans(p, styles.Text("cover_credit"), styles, tag: tag), styles.Paragraph("cover_credit")) { Tag = tag };
+        }).ToList();
         return new FillPage(new Stack(top), new Stack(credits)) { Anchor = HtmlToLayout.IdOf(cover) };
     }
 }

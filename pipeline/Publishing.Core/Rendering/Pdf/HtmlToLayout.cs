@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;
+using Publishing.Layout.Structure;
 
 namespace Publishing.Rendering.Pdf;
 
@@ -12,16 +13,21 @@ namespace Publishing.Rendering.Pdf;
 /// attribute (on body, the cover, the 目录, a part or a part's child) names the theme's page setup for that
 /// piece: a landscape table inside a portrait part becomes a run of landscape pages of its own. The blocks
 /// inside are mapped by kind (<see cref="BlockMapper"/>); anything outside the vocabulary is read as plain text.
+/// The tagged PDF's structure is built in the same walk, from the same elements (<see cref="StructureBuilder"/>).
 /// </summary>
 internal static class HtmlToLayout
 {
     internal sealed record Mapped(LayoutDocument Document, IReadOnlyList<Diagnostic> Diagnostics);
 
-    public static Mapped Map(string html, PdfStyles styles, PdfDocumentInfo info)
+    /// <param name="structureParent">Where the document's structure goes (a volume's Part for its department); null:
+    /// a Document element of its own, the root of the PDF's structure tree (when the theme asks for a tagged PDF).</param>
+    public static Mapped Map(string html, PdfStyles styles, PdfDocumentInfo info, StructureElement? structureParent = null)
     {
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
         var body = document.Body ?? throw new InvalidDataException("HTML without a body");
-        var mapper = new BlockMapper(styles);
+        var root = !styles.Tagged ? null : structureParent ?? new StructureElement(Roles.Document);
+        var mapper = new BlockMapper(styles, new StructureBuilder(root));
+        var structure = mapper.Structure;
         WarnIgnoredContent(body, mapper);
         var documentPage = PageOf(body, styles.Page, mapper);
         var sections = new List<DocumentSection>();
@@ -48,12 +54,12 @@ internal static class HtmlToLayout
             if (element.LocalName == "section" && element.ClassList.Contains("cover"))
             {
                 FlushLoose();
-                Add(new[] { CoverPage.Map(element, styles, page.BodyHeight) }, PageNumbering.None, page);
+                Add(new[] { CoverPage.Map(element, styles, page.BodyHeight, structure, root) }, PageNumbering.None, page);
             }
             else if (element.LocalName == "nav" && element.ClassList.Contains("toc"))
             {
                 FlushLoose();
-                Add(new[] { TableOfContents.Map(element, styles) }, PageNumbering.None, page);
+                Add(new[] { TableOfContents.Map(element, styles, structure, root) }, PageNumbering.None, page);
                 outline.AddRange(TableOfContents.Outline(element));
             }
             else if (element.LocalName == "section" && element.ClassList.Contains("part"))
@@ -61,7 +67,7 @@ internal static class HtmlToLayout
                 FlushLoose();
                 Part(element, page, parts++ == 0 ? PageNumbering.RestartAtOne : PageNumbering.Continue);
             }
-            else loose.AddRange(mapper.Blocks(element, includeSelf: true));
+            else loose.AddRange(mapper.Blocks(element, root, includeSelf: true));
         }
         FlushLoose();
 
@@ -69,6 +75,7 @@ internal static class HtmlToLayout
         // page on it, and the part resumes on its own setup after it. Page numbers run on throughout.
         void Part(IElement part, PageSetup partPage, PageNumbering numbering)
         {
+            var element = structure.Add(root, Roles.Part);
             var run = new List<Block>();
             void Flush(PageSetup page)
             {
@@ -80,16 +87,19 @@ internal static class HtmlToLayout
             foreach (var child in part.Children)
             {
                 var childPage = PageOf(child, partPage, mapper);
-                if (childPage == partPage) { mapper.Block(child, run); continue; }
+                if (childPage == partPage) { mapper.Block(child, run, element); continue; }
                 Flush(partPage);
-                mapper.Block(child, run);
+                mapper.Block(child, run, element);
                 Flush(childPage);
             }
+            structure.OpenCaption = null;
             Flush(partPage);
         }
 
         var metadata = new DocumentMetadata(info.Title, info.Author, info.Subject, info.Keywords, info.Language, info.Created);
-        return new Mapped(new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata) { Punctuation = styles.Punctuation }, mapper.Diagnostics);
+        var layoutDocument = new LayoutDocument(documentPage, styles.Footer, sections, outline, metadata)
+            { Punctuation = styles.Punctuation, Structure = structureParent is null ? root : null, Standards = styles.Standards };
+        return new Mapped(layoutDocument, mapper.Diagnostics);
     }
 
     /// <summary>

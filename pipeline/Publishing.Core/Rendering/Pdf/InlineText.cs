@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Text;
 using SourceLocation = Publishing.Model.SourceLocation;
 
@@ -15,7 +16,9 @@ internal static class InlineText
         return null;
     }
 
-    public static List<TextSpan> Spans(IElement element, TextStyle style, PdfStyles styles, string? linkOverride = null, bool skipBlocks = false)
+    /// <param name="tag">The structure element the text belongs to: each link in it becomes a Link element under it.</param>
+    public static List<TextSpan> Spans(IElement element, TextStyle style, PdfStyles styles, string? linkOverride = null, bool skipBlocks = false,
+        StructureElement? tag = null)
     {
         var spans = new List<TextSpan>();
         Walk(element, style, linkOverride, SourceOf(element), spans, styles, skipBlocks, top: true);
@@ -43,7 +46,23 @@ internal static class InlineText
             result[i] = result[i] with { Text = DropCjkSpaces(result[i].Text) };
         if (result.Count > 0) result[^1] = result[^1] with { Text = result[^1].Text.TrimEnd(' ') };
         result.RemoveAll(s => s.Text.Length == 0);
+        if (tag is not null) TagLinks(result, tag);
         return result;
+    }
+
+    /// <summary>Each run of spans with one link target becomes a Link element of <paramref name="tag"/>, holding their text.</summary>
+    private static void TagLinks(List<TextSpan> spans, StructureElement tag)
+    {
+        for (var i = 0; i < spans.Count;)
+        {
+            if (spans[i].Link is not { } target) { i++; continue; }
+            var end = i;
+            while (end < spans.Count && spans[end].Link == target) end++;
+            var text = string.Concat(spans.Skip(i).Take(end - i).Select(s => s.Text)).Trim();
+            var link = tag.Add(new StructureElement(Roles.Link) { Description = text.Length > 0 ? text : null });
+            for (var k = i; k < end; k++) spans[k] = spans[k] with { Tag = link };
+            i = end;
+        }
     }
 
     private static string DropCjkSpaces(string text)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Text;
 
 namespace Publishing.Rendering.Pdf;
@@ -11,7 +12,9 @@ namespace Publishing.Rendering.Pdf;
 /// </summary>
 internal static class ListBlocks
 {
-    public static void List(IElement list, List<Block> into, BlockMapper mapper, int depth = 0)
+    /// <param name="element">The list's L element: each item an LI with its marker as Lbl and its text (and anything
+    /// nested in it) as LBody.</param>
+    public static void List(IElement list, List<Block> into, BlockMapper mapper, StructureElement? element, int depth = 0)
     {
         var styles = mapper.Styles;
         var ordered = list.LocalName == "ol";
@@ -21,20 +24,23 @@ internal static class ListBlocks
         {
             var marker = ordered ? $"{n++}. " : styles.ListBullet + " ";
             var nested = item.Children.Where(c => c.LocalName is "ol" or "ul" or "p" or "table").ToList();
-            var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) };
-            var own = InlineText.Spans(item, styles.Body, styles, skipBlocks: true);
+            var listItem = element?.Add(Roles.ListItem);
+            var label = listItem?.Add(Roles.Label);
+            var body = listItem?.Add(Roles.ListBody);
+            var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) { Tag = label } };
+            var own = InlineText.Spans(item, styles.Body, styles, skipBlocks: true, tag: body);
             // A loose list item (<li><p>…</p></li>): its first paragraph goes on the marker's line.
             if (nested.FirstOrDefault() is { LocalName: "p" } first && own.All(span => string.IsNullOrWhiteSpace(span.Text)))
             {
-                spans.AddRange(InlineText.Spans(first, styles.Body, styles));
+                spans.AddRange(InlineText.Spans(first, styles.Body, styles, tag: body));
                 nested.RemoveAt(0);
             }
             else spans.AddRange(own);
-            into.Add(new Paragraph(spans, paragraphStyle) { Anchor = HtmlToLayout.IdOf(item) });
+            into.Add(new Paragraph(spans, paragraphStyle) { Anchor = HtmlToLayout.IdOf(item), Tag = body });
             foreach (var child in nested)
             {
-                if (child.LocalName is "ol" or "ul") List(child, into, mapper, depth + 1);
-                else mapper.Block(child, into);
+                if (child.LocalName is "ol" or "ul") List(child, into, mapper, mapper.Structure.Add(body, Roles.List), depth + 1);
+                else mapper.Block(child, into, body);
             }
         }
     }

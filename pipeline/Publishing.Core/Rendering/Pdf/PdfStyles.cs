@@ -33,6 +33,9 @@ internal sealed class PdfStyles
 
     public Rgb TextColor { get; }
     public Rgb LinkColor { get; }
+    /// <summary>The standards the PDF keeps (the theme's pdf_standard); tagged when PDF/UA or PDF/A is asked.</summary>
+    public Publishing.Layout.Pages.PdfStandards Standards => Theme.ParseStandards(_theme.PdfStandard) ?? Publishing.Layout.Pages.PdfStandards.None;
+    public bool Tagged => Standards != Publishing.Layout.Pages.PdfStandards.None;
     public double BodySize => _theme.Body.SizePt;
     public double BodyPitch => _theme.Body.LinePitchPt;
 

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Tables;
 using Publishing.Layout.Text;
 
@@ -17,7 +18,9 @@ namespace Publishing.Rendering.Pdf;
 /// </summary>
 internal static partial class TableBlocks
 {
-    public static Block Table(IElement table, BlockMapper mapper)
+    /// <param name="element">The table's Table element: its row groups (THead, TBody, TFoot), rows and cells go
+    /// under it, header cells with their scope, merged cells with their spans.</param>
+    public static Block Table(IElement table, BlockMapper mapper, StructureElement? element)
     {
         var styles = mapper.Styles;
         var columns = Columns(table);
@@ -37,9 +40,12 @@ internal static partial class TableBlocks
             };
             var breaks = section.ClassList.Contains("keep-together") ? RowGroupBreak.KeepTogether
                 : section.ClassList.Contains("may-split") ? RowGroupBreak.MaySplit : RowGroupBreak.Auto;
+            var rowGroup = element?.Add(section.LocalName switch { "thead" => Roles.TableHead, "tfoot" => Roles.TableFoot, _ => Roles.TableBody });
             foreach (var row in section.Children.Where(c => c.LocalName == "tr"))
             {
-                var cells = row.Children.Where(c => c.LocalName is "td" or "th").Select(c => Cell(c, section.LocalName == "thead", styles)).ToList();
+                var rowElement = rowGroup?.Add(Roles.Row);
+                var cells = row.Children.Where(c => c.LocalName is "td" or "th")
+                    .Select(c => Cell(c, section.LocalName == "thead", styles, rowElement)).ToList();
                 rows.Add(new TableRow(cells) { Group = group, Break = breaks });
                 rowElements.Add(row);
             }
@@ -51,7 +57,7 @@ internal static partial class TableBlocks
                     mapper.WarnAtTemplate(rowElements[index], DiagnosticCodes.TableRowTooWide,
                         $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
         }
-        return new Table(columns, header, body, styles.Table) { Footer = footer, Anchor = HtmlToLayout.IdOf(table) };
+        return new Table(columns, header, body, styles.Table) { Footer = footer, Anchor = HtmlToLayout.IdOf(table), Tag = element };
     }
 
     /// <summary>The declared columns (each col counted <c>span</c> times); none when there is no colgroup.</summary>
@@ -90,7 +96,7 @@ internal static partial class TableBlocks
     [GeneratedRegex(@"(?:^|;)\s*(text-align|vertical-align)\s*:\s*([a-z-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CssAlign();
 
-    private static TableCell Cell(IElement cell, bool inHead, PdfStyles styles)
+    private static TableCell Cell(IElement cell, bool inHead, PdfStyles styles, StructureElement? row)
     {
         var isHeaderCell = cell.LocalName == "th";
         var bold = isHeaderCell && styles.TableHeaderBold;
@@ -104,13 +110,28 @@ internal static partial class TableBlocks
             _ => VerticalAlign.Middle,
         };
         var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
-        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles), paragraph);
+        // A header cell's scope: the columns below it (in the head) or its row (a label cell in the body).
+        var tag = row?.Add(new StructureElement(isHeaderCell ? Roles.HeaderCell : Roles.Cell)
+        {
+            Scope = isHeaderCell ? ScopeOf(cell, inHead) : null,
+            RowSpan = rowSpan,
+            ColSpan = colSpan,
+        });
+        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles, tag: tag), paragraph) { Tag = tag };
         return new TableCell(content, rowSpan, colSpan)
         {
             Background = isHeaderCell && !inHead ? styles.Table.HeaderBackground : null,
             VerticalAlign = vertical,
         };
     }
+
+    /// <summary>The scope the template gives a header cell (scope="col|row|colgroup|rowgroup"), else by where it stands.</summary>
+    private static string ScopeOf(IElement cell, bool inHead) => cell.GetAttribute("scope")?.ToLowerInvariant() switch
+    {
+        "col" or "colgroup" => "Column",
+        "row" or "rowgroup" => "Row",
+        _ => inHead ? "Column" : "Row",
+    };
 
     /// <summary>
     /// A cell's alignment: what the template asks for (<see cref="Asked"/>), else the theme's rule for its kind

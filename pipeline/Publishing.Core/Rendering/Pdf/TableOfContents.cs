@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Text;
 
 namespace Publishing.Rendering.Pdf;
@@ -11,18 +12,29 @@ namespace Publishing.Rendering.Pdf;
 /// </summary>
 internal static class TableOfContents
 {
-    public static Block Map(IElement toc, PdfStyles styles)
+    /// <param name="parent">Where the 目录 goes in the structure: a Sect holding its title (a heading) and the TOC,
+    /// a TOCI per part (its link, then a TOC of its entries) and per entry (its link: text, number and annotation).</param>
+    public static Block Map(IElement toc, PdfStyles styles, StructureBuilder structure, StructureElement? parent)
     {
         var blocks = new List<Block>();
+        var section = structure.Add(parent, Roles.Sect);
         if (toc.QuerySelector("h1.toc-title") is { } title)
-            blocks.Add(new Paragraph(InlineText.Spans(title, styles.Text("toc_title"), styles), styles.Paragraph("toc_title")) { Anchor = HtmlToLayout.IdOf(title) ?? HtmlToLayout.IdOf(toc) });
+        {
+            var heading = structure.Add(section, structure.Heading(1));
+            blocks.Add(new Paragraph(InlineText.Spans(title, styles.Text("toc_title"), styles, tag: heading), styles.Paragraph("toc_title"))
+                { Anchor = HtmlToLayout.IdOf(title) ?? HtmlToLayout.IdOf(toc), Tag = heading });
+        }
+        var list = structure.Add(section, Roles.Toc);
         var numberStyle = styles.Text("toc_entry");
         foreach (var part in toc.QuerySelectorAll("li.toc-part"))
         {
+            var item = structure.Add(list, Roles.TocItem);
             if (part.Children.FirstOrDefault(c => c.LocalName == "a") is { } partLink)
-                blocks.Add(Leader(partLink, "toc_part", numberStyle, styles));
-            foreach (var entry in part.QuerySelectorAll("li.toc-entry > a"))
-                blocks.Add(Leader(entry, "toc_entry", numberStyle, styles));
+                blocks.Add(Leader(partLink, "toc_part", numberStyle, styles, item));
+            var entries = part.QuerySelectorAll("li.toc-entry > a");
+            var inner = entries.Length > 0 ? structure.Add(item, Roles.Toc) : null;
+            foreach (var entry in entries)
+                blocks.Add(Leader(entry, "toc_entry", numberStyle, styles, structure.Add(inner, Roles.TocItem)));
         }
         return new Stack(blocks);
     }
@@ -42,13 +54,16 @@ internal static class TableOfContents
 
     private static string Target(IElement a) => Uri.UnescapeDataString((a.GetAttribute("href") ?? "").TrimStart('#'));
 
-    private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, PdfStyles styles)
+    private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, PdfStyles styles, StructureElement? item)
     {
         // The leader line links as a whole; its text is located where the heading it names is written.
         var heading = link.Owner?.GetElementById(Target(link));
         var source = InlineText.SourceOf(heading);
-        var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source }).ToList();
+        var text = HtmlToLayout.Collapse(link.TextContent);
+        var linkElement = item?.Add(new StructureElement(Roles.Link) { Description = text });
+        var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source, Tag = linkElement }).ToList();
         var paragraph = styles.Paragraph(style);
-        return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 });
+        return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 })
+            { Tag = item };
     }
 }

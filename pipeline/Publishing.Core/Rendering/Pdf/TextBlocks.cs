@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Text;
 
 namespace Publishing.Rendering.Pdf;
@@ -7,26 +8,26 @@ namespace Publishing.Rendering.Pdf;
 /// <summary>Paragraphs, headings and part titles: one paragraph block each, styled by the theme.</summary>
 internal static class TextBlocks
 {
-    public static Block Paragraph(IElement e, PdfStyles styles) =>
-        new Paragraph(InlineText.Spans(e, styles.Body, styles), styles.BodyParagraph) { Anchor = HtmlToLayout.IdOf(e) };
+    public static Block Paragraph(IElement e, PdfStyles styles, StructureElement? tag) =>
+        new Paragraph(InlineText.Spans(e, styles.Body, styles, tag: tag), styles.BodyParagraph) { Anchor = HtmlToLayout.IdOf(e), Tag = tag };
 
     /// <summary>第一部分 above the part's name, as in the seed; keeps with what follows.</summary>
-    public static Block PartTitle(IElement e, PdfStyles styles)
+    public static Block PartTitle(IElement e, PdfStyles styles, StructureElement? tag)
     {
         var style = styles.Text("part_title");
         var number = e.QuerySelector("span.part-number");
         var name = e.QuerySelector("span.part-name");
         var spans = number is not null && name is not null
-            ? InlineText.Spans(number, style, styles).Append(new TextSpan("\n", style)).Concat(InlineText.Spans(name, style, styles)).ToList()
-            : InlineText.Spans(e, style, styles);
-        return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true };
+            ? InlineText.Spans(number, style, styles, tag: tag).Append(new TextSpan("\n", style)).Concat(InlineText.Spans(name, style, styles, tag: tag)).ToList()
+            : InlineText.Spans(e, style, styles, tag: tag);
+        return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag };
     }
 
     /// <summary>
     /// A heading: the theme's <c>numbering_level_N</c> style when it carries that class (official text styles
     /// headings by their numbering), <c>table_caption</c> for a table's caption, else its depth (h2–h5).
     /// </summary>
-    public static Block Heading(IElement e, PdfStyles styles)
+    public static Block Heading(IElement e, PdfStyles styles, StructureElement? tag)
     {
         var styleName = e.ClassList.Contains("table-caption") ? "table_caption" : e.LocalName;
         foreach (var cls in e.ClassList)
@@ -34,6 +35,18 @@ internal static class TextBlocks
                 styleName = cls.Replace('-', '_');
         if (!styles.HasStyle(styleName)) styleName = "h5";
         var paragraph = styles.Paragraph(styleName) with { AvoidLoneLastChar = true };
-        return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles), paragraph) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true };
+        return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles, tag: tag), paragraph) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag };
+    }
+
+    /// <summary>
+    /// The structure level of a heading: its GB/T 9704 numbering when it has one (一、 under the part title is level
+    /// 2, （一） 3, 1. 4, （1） 5), else its depth (h2 is 2).
+    /// </summary>
+    public static int HeadingLevel(IElement e)
+    {
+        foreach (var cls in e.ClassList)
+            if (cls.StartsWith("numbering-level-", StringComparison.Ordinal) && int.TryParse(cls["numbering-level-".Length..], out var n))
+                return n + 1;
+        return e.LocalName[1] - '0';
     }
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Publishing.Layout.Flow;
+using Publishing.Layout.Structure;
 using Publishing.Layout.Tables;
 using Publishing.Layout.Text;
 
@@ -11,7 +12,8 @@ namespace Publishing.Rendering.Pdf;
 /// </summary>
 internal static class UnitLineBlock
 {
-    public static Block Map(IElement e, PdfStyles styles)
+    /// <param name="tag">One paragraph for both halves: the line is laid out as a table, but it is not one.</param>
+    public static Block Map(IElement e, PdfStyles styles, StructureElement? tag)
     {
         var style = styles.Text("unit_line");
         var left = e.QuerySelector("span.unit-code-name");
@@ -19,8 +21,8 @@ internal static class UnitLineBlock
         var paragraph = styles.Paragraph("unit_line") with { FirstLineIndent = 0 };
         var cells = new List<TableCell>
         {
-            new(new Paragraph(left is null ? InlineText.Spans(e, style, styles) : InlineText.Spans(left, style, styles), paragraph with { Align = TextAlign.Left })),
-            new(new Paragraph(right is null ? new List<TextSpan>() : InlineText.Spans(right, style, styles), paragraph with { Align = TextAlign.Right })),
+            new(new Paragraph(left is null ? InlineText.Spans(e, style, styles) : InlineText.Spans(left, style, styles), paragraph with { Align = TextAlign.Left }) { Tag = tag }),
+            new(new Paragraph(right is null ? new List<TextSpan>() : InlineText.Spans(right, style, styles), paragraph with { Align = TextAlign.Right }) { Tag = tag }),
         };
         var leftShare = styles.UnitLineLeftShare;
         return new Table(new[] { new TableColumn(leftShare), new TableColumn(1 - leftShare) }, Array.Empty<TableRow>(), new[] { new TableRow(cells) },

@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Publishing.Diagnostics;
 using Publishing.Layout;
 using Publishing.Layout.Pages;
+using Publishing.Layout.Structure;
 using Publishing.Theming;
 
 namespace Publishing.Rendering.Pdf;
@@ -32,12 +33,15 @@ public static partial class VolumeRenderer
         var outline = new List<OutlineEntry>();
         var toc = new StringBuilder();
         LayoutDocument? first = null;
+        // One structure tree: the volume's cover and 目录 first, then each department as a Part (made in that order).
+        var root = styles.Tagged ? new StructureElement(Roles.Document) : null;
+        var frontMatter = root?.Add(Roles.Sect);
 
         for (var i = 0; i < documents.Count; i++)
         {
             var prefix = $"v{i + 1}-";
             var (html, start) = WithDepartmentAnchor(Prefixed(documents[i].Html, prefix), prefix);
-            var mapped = HtmlToLayout.Map(html, styles, info);
+            var mapped = HtmlToLayout.Map(html, styles, info, root?.Add(Roles.Part));
             diagnostics.AddRange(mapped.Diagnostics);
             first ??= mapped.Document;
             // A form that prints no page numbers (a one-table 申报表) gets the volume's: the combined 目录 must say
@@ -63,12 +67,12 @@ public static partial class VolumeRenderer
             <section class="cover" id="volume-cover"><p class="cover-title">{E(title)}</p><p class="cover-status">（{documents.Count} 个部门）</p></section>
             <nav class="toc" id="volume-toc"><h1 class="toc-title">目&#x3000;录</h1><ol>{toc}</ol></nav>
             </body></html>
-            """, styles, info);
+            """, styles, info, frontMatter);
         var all = front.Document.Sections.Concat(sections).ToList();
         // Continuous numbering starts at 1 with the first department's first part.
         var firstNumbered = all.FindIndex(s => s.Numbering != PageNumbering.None);
         if (firstNumbered >= 0) all[firstNumbered] = all[firstNumbered] with { Numbering = PageNumbering.RestartAtOne };
-        var volume = first with { Sections = all, Outline = outline, Metadata = first.Metadata with { Title = title } };
+        var volume = first with { Sections = all, Outline = outline, Metadata = first.Metadata with { Title = title }, Structure = root };
 
         var layout = DocumentRenderer.Render(volume, output, ofd);
         if (pages is not null)

@@ -4,14 +4,17 @@
 # HTML preview), poppler-utils (pdftoppm/pdffonts for looking at PDFs), and a CJK font for Chromium's
 # fallback, fonts-hanazono (the PDF's fallback font for CJK Extension B and beyond, see the theme's
 # fallback_fonts), fontconfig (for Chromium), and the programs tests start: qpdf (the PDF's structural check), git
-# (content repositories for --since), procps (kill, for signals to a running build). Every program a test starts must
-# be here: tests/Publishing.Tests/Product/TestProgramsTests.cs fails otherwise. Safe to run again; does nothing when all
+# (content repositories for --since), procps (kill, for signals to a running build), liblcms2-utils (transicc:
+# LittleCMS reads our sRGB profile), Node.js and the npm readers the tests run (tests/pdf-reader: pdf.js, a PDF's
+# structure tree as Firefox reads it; tests/ofd-reader: ofd.js). Every program a test starts must be here:
+# tests/Publishing.Tests/Product/TestProgramsTests.cs fails otherwise. Safe to run again; does nothing when all
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()
-for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps; do
+for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps liblcms2-utils nodejs; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
+# npm comes with the machine image's Node.js 20 (its nodejs package provides it); Debian's own where it does not.
 command -v npm >/dev/null 2>&1 || need+=(npm)
 if ((${#need[@]})); then
   echo "install-deps: installing ${need[*]}"
@@ -24,10 +27,13 @@ if ((${#need[@]})); then
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# The OFD reader (docs/ofd.md): installed from the committed lock file, again only when the lock changed.
-reader="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/ofd-reader"
-if ! cmp -s "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"; then
-  echo "install-deps: installing the OFD reader into tests/ofd-reader/node_modules"
-  (cd "$reader" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-  cp "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"
-fi
+# The readers the tests run (pdf.js: docs/pdf-engine.md; ofd.js: docs/ofd.md), installed from their committed lock
+# files (node_modules is not committed), again only when a lock changed.
+for name in pdf-reader ofd-reader; do
+  reader="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/$name"
+  if ! cmp -s "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"; then
+    echo "install-deps: installing tests/$name/node_modules"
+    (cd "$reader" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    cp "$reader/package-lock.json" "$reader/node_modules/.installed-package-lock.json"
+  fi
+done

@@ -97,8 +97,10 @@ public class PdfTests
         {
             ("U+1F600", "😀", (object?)source), ("U+18000", "𘀀", source),
         });
-        // Drawn as a .notdef box, not silently dropped: the page still has a glyph for each character.
-        result.Pages[0].Runs.Sum(r => r.Glyphs.Length).ShouldBe(9);
+        // Not silently dropped: each is an empty box of four rules where it stands (not the font's .notdef, which
+        // PDF/A forbids drawing); the other seven characters are glyphs.
+        result.Pages[0].Runs.Sum(r => r.Glyphs.Length).ShouldBe(7);
+        result.Pages[0].Items.OfType<Publishing.Layout.Frames.LineMark>().Count().ShouldBe(8);
     }
 }
 

@@ -38,12 +38,16 @@ internal static class TextRenderer
         for (var i = line.Start; i < line.VisibleEnd; i++) maxSize = Math.Max(maxSize, chars[i].Size);
         var baseline = top + BaselineOffset(pitch, maxSize);
 
+        // Runs of one face, size, colour and structure element; a missing character ends a run and is boxed instead.
         var runStart = line.Start;
-        for (var i = line.Start + 1; i <= line.VisibleEnd; i++)
+        for (var i = line.Start; i <= line.VisibleEnd; i++)
         {
-            if (i < line.VisibleEnd && SameRun(chars[runStart], chars[i]) && (tags.Uniform || tags.At(i) == tags.At(runStart))) continue;
-            into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline) with { Tag = tags.At(runStart) });
-            runStart = i;
+            var missing = i < line.VisibleEnd && IsMissing(chars[i]);
+            if (i < line.VisibleEnd && !missing && (i == runStart || SameRun(chars[runStart], chars[i]) && (tags.Uniform || tags.At(i) == tags.At(runStart))))
+                continue;
+            if (i > runStart) into.Add(MakeRun(chars, runStart, i, positions, line.Start, baseline) with { Tag = tags.At(runStart) });
+            if (missing) Box(chars[i], positions[i - line.Start], baseline, into);
+            runStart = missing ? i + 1 : i;
         }
 
         // The hyphen is drawn, not a character of the text: an artifact, so the word reads whole.
@@ -66,6 +70,29 @@ internal static class TextRenderer
             }
             linkStart = i;
         }
+    }
+
+    /// <summary>
+    /// A character no face has: shaped as the primary face's .notdef, which is not drawn (PDF/A forbids showing
+    /// .notdef) but replaced by an empty box of our own where it stands, so the page still shows that something is missing.
+    /// </summary>
+    private static bool IsMissing(ShapedChar c)
+    {
+        foreach (var g in c.Glyphs)
+            if (g.Id == 0) return true;
+        return false;
+    }
+
+    /// <summary>The empty box that stands for a missing character: four rules inside its advance, from cap height to baseline.</summary>
+    private static void Box(ShapedChar c, double x, double baseline, List<FrameItem> into)
+    {
+        var (left, right) = (x + c.Advance * 0.1, x + c.Advance * 0.9);
+        var (top, bottom) = (baseline - c.Size * 0.8, baseline + c.Size * 0.05);
+        var (thickness, color) = (c.Size * 0.05, c.Span.Style.Color);
+        into.Add(new LineMark(left, top, right, top, thickness, color));
+        into.Add(new LineMark(left, bottom, right, bottom, thickness, color));
+        into.Add(new LineMark(left, top, left, bottom, thickness, color));
+        into.Add(new LineMark(right, top, right, bottom, thickness, color));
     }
 
     private static bool SameRun(ShapedChar a, ShapedChar b) =>

@@ -28,6 +28,8 @@ public class TestProgramsTests
         ["pdffonts"] = "poppler-utils",
         ["pdfinfo"] = "poppler-utils",
         ["pdftotext"] = "poppler-utils",
+        ["transicc"] = "liblcms2-utils",
+        ["node"] = "nodejs",
     };
 
     /// <summary>Essential packages (always there on Debian) and the SDK the README asks for beforehand.</summary>

@@ -48,6 +48,9 @@ for (let n = 1; n <= document.numPages; n++) {
     if (ids.has(marked.id)) { counts.tagged++; texts.push({ id: marked.id, str: item.str }); }
     else { counts.orphaned++; untagged.push(item.str); }
   }
-  result.perPage.push({ page: n, structure, counts, untagged: untagged.slice(0, 10), texts });
+  const annotations = (await page.getAnnotations()).map((a) => ({
+    subtype: a.subtype, contents: a.contentsObj?.str ?? "", structParent: a.structParent ?? -1,
+  }));
+  result.perPage.push({ page: n, structure, counts, untagged: untagged.slice(0, 10), texts, annotations });
 }
 process.stdout.write(JSON.stringify(result));

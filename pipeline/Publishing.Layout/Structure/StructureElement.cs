@@ -58,7 +58,7 @@ public sealed class StructureElement
 public static class Roles
 {
     public const string Document = "Document", Part = "Part", Sect = "Sect", Div = "Div", Paragraph = "P", Span = "Span";
-    public const string Toc = "TOC", TocItem = "TOCI", Link = "Link", Caption = "Caption";
+    public const string Toc = "TOC", TocItem = "TOCI", Reference = "Reference", Link = "Link", Caption = "Caption";
     public const string List = "L", ListItem = "LI", Label = "Lbl", ListBody = "LBody";
     public const string Table = "Table", TableHead = "THead", TableBody = "TBody", TableFoot = "TFoot", Row = "TR", HeaderCell = "TH", Cell = "TD";
 

@@ -99,12 +99,12 @@ public sealed class TaggedPdfTests
     {
         var read = PdfJs.Read(Path.Combine(Built.Value, "chengde-xinfang-2021", "chengde-xinfang-2021.pdf"));
         var roles = read.PerPage.SelectMany(p => p.Structure!.Roles()).ToHashSet();
-        foreach (var role in new[] { "Document", "Part", "Sect", "H1", "H2", "H3", "P", "Table", "Caption", "THead", "TBody", "TR", "TH", "TD", "TOC", "TOCI", "Link" })
+        foreach (var role in new[] { "Document", "Part", "Sect", "H1", "H2", "H3", "P", "Table", "Caption", "THead", "TBody", "TR", "TH", "TD", "TOC", "TOCI", "Reference", "Link" })
             roles.ShouldContain(role);
-        // The 目录 page: one TOCI per line, each holding its Link (whose text is the line and the page number).
+        // The 目录 page: one TOCI per line, each holding a Reference to its Link (whose text is the line and the page number).
         var toc = read.PerPage[1].Structure!.Descendants().Where(d => d.Role == "TOCI").ToList();
         toc.Count.ShouldBe(6);
-        toc.ShouldAllBe(item => item.Children!.Any(c => c.Role == "Link"));
+        toc.ShouldAllBe(item => item.Children!.Any(c => c.Role == "Reference" && c.Children!.Single().Role == "Link"));
         read.PerPage[1].Annotations.Count(a => a.Subtype == "Link").ShouldBe(6);
         // Tagged text reads in order: the first heading of the body is the part title.
         read.PerPage[2].Texts.First().Str.ShouldContain("第一部分");

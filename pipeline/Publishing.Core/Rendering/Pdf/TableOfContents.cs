@@ -13,7 +13,8 @@ namespace Publishing.Rendering.Pdf;
 internal static class TableOfContents
 {
     /// <param name="parent">Where the 目录 goes in the structure: a Sect holding its title (a heading) and the TOC,
-    /// a TOCI per part (its link, then a TOC of its entries) and per entry (its link: text, number and annotation).</param>
+    /// a TOCI per part (its reference, then a TOC of its entries) and per entry (a Reference holding its Link: the text,
+    /// the number and the annotation).</param>
     public static Block Map(IElement toc, PdfStyles styles, StructureBuilder structure, StructureElement? parent)
     {
         var blocks = new List<Block>();
@@ -60,7 +61,8 @@ internal static class TableOfContents
         var heading = link.Owner?.GetElementById(Target(link));
         var source = InlineText.SourceOf(heading);
         var text = HtmlToLayout.Collapse(link.TextContent);
-        var linkElement = item?.Add(new StructureElement(Roles.Link) { Description = text });
+        // TOCI → Reference → Link (ISO 32000-1 Table 333 lets a TOCI hold a Reference, not a Link itself).
+        var linkElement = item?.Add(Roles.Reference).Add(new StructureElement(Roles.Link) { Description = text });
         var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source, Tag = linkElement }).ToList();
         var paragraph = styles.Paragraph(style);
         return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 })

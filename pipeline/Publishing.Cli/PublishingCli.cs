@@ -82,7 +82,7 @@ public static class PublishingCli
             if (volume.Path is not null) stdout.WriteLine($"已生成汇编 {DisplayPaths.For(volume.Path)}（{volume.Pages} 页，{selected.Count} 个部门）");
             if (volume.OfdPath is not null) stdout.WriteLine($"已生成汇编 {DisplayPaths.For(volume.OfdPath)}（OFD，与 PDF 同版面）");
             Report(diagnostics, selected.Count, stderr);
-            return volume.Path is null ? ContentErrors : Ok;
+            return volume.Path is null ? Failure(diagnostics) : Ok;
         }
         if (line.Command == "nightly")
             return RunNightly(line, options with { Formats = OutputFormats.All }, selected, batch, stdout, stderr);
@@ -114,7 +114,7 @@ public static class PublishingCli
         if (result.Documents.Count > 1) stderr.WriteLine(BuildProgress.Summary(result, validateOnly));
         if (StageTimes.Enabled) stderr.WriteLine(StageTimes.Format(StageTimes.Snapshot()));
         var failed = diagnostics.HasErrors || (line.WarningsAsErrors && diagnostics.WarningCount > 0);
-        return failed ? ContentErrors : Ok;
+        return failed ? Failure(diagnostics) : Ok;
     }
 
     private static int RunNightly(CommandLine line, BuildOptions options, IReadOnlyList<string> documents, BatchOptions batch,
@@ -138,8 +138,15 @@ public static class PublishingCli
         else
             stderr.WriteLine($"夜间构建失败：见 {shown}/{NightlyRun.FailedFile}；latest 仍指向上一次成功的构建。");
         foreach (var removed in nightly.Removed) stdout.WriteLine($"已删除旧的夜间构建 {removed}（保留最近 {line.Keep} 次）");
-        return nightly.Succeeded ? Ok : ContentErrors;
+        return nightly.Succeeded ? Ok : Failure(diagnostics);
     }
+
+    /// <summary>
+    /// The exit code of a run that failed: 3 when a bug of ours stopped a document (PUB9001, the README's "internal
+    /// error", even though the other documents were built), else 1 (content errors).
+    /// </summary>
+    private static int Failure(DiagnosticBag diagnostics) =>
+        diagnostics.Items.Any(d => d.Code == DiagnosticCodes.InternalError) ? InternalError : ContentErrors;
 
     private static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)
     {

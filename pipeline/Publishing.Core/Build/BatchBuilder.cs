@@ -19,10 +19,14 @@ public sealed class BatchBuilder
     private readonly DocumentBuilder _builder;
     private readonly Lock _reportLock = new();
 
+    private readonly Lazy<IReadOnlyList<FolderWalk.LinkProblem>> _templateLinks;
+
     public BatchBuilder(BuildOptions options)
     {
         _options = options;
         _builder = new DocumentBuilder(options);
+        // A template or font may be a link to a file elsewhere (a licensed font on the machine); never a folder outside.
+        _templateLinks = new(() => FolderWalk.Walk(options.TemplatesDirectory, filesMayLeave: true).Problems);
     }
 
     public BatchResult Build(IReadOnlyList<string> documentDirectories, BatchOptions? batch = null) =>
@@ -74,8 +78,27 @@ public sealed class BatchBuilder
         return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
     }
 
+    /// <summary>
+    /// Links in the document's folder or templates/ that dangle, loop or lead out: an error at each link, and the
+    /// document is not built (templates' links once per run, reported with every document as a theme error is).
+    /// With a bad link in templates/ nothing else is run (a template could be the link); with one in the document's
+    /// folder its checks still run, so the editor sees every problem at once (a file read through a link out of the
+    /// folder is refused by the reader too, PUB1004).
+    /// </summary>
+    private bool BrokenLinksStop(string documentDirectory, DiagnosticBag diagnostics)
+    {
+        var inDocument = FolderWalk.Walk(documentDirectory, filesMayLeave: false).Problems;
+        foreach (var problem in inDocument.Concat(_templateLinks.Value))
+            diagnostics.Error(DiagnosticCodes.BrokenLink, DisplayPaths.For(problem.LinkPath), 0, 0, problem.Message);
+        if (_templateLinks.Value.Count > 0) return true;
+        if (inDocument.Count == 0) return false;
+        _builder.Validate(documentDirectory, diagnostics);
+        return true;
+    }
+
     private DocumentResult Checked(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics, Stopwatch clock)
     {
+        if (BrokenLinksStop(documentDirectory, diagnostics)) return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
         _builder.Validate(documentDirectory, diagnostics);
         return Blocks(diagnostics)
             ? Failed(documentDirectory, slug, outputDirectory, diagnostics, clock)
@@ -86,6 +109,7 @@ public sealed class BatchBuilder
         BuildCache? cache, DeferredFlush flush, Stopwatch clock)
     {
         AtomicFile.SweepStale(outputDirectory); // temporary files a killed build left
+        if (BrokenLinksStop(documentDirectory, diagnostics)) return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
         string? key;
         BuildCache.Entry? remembered;
         using (StageTimes.Measure("document/cache"))

@@ -41,7 +41,7 @@ internal sealed class BuildCache
             options.WarningsAsErrors ? "strict" : "lenient",
             Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "",
             Environment.CurrentDirectory,                       // diagnostics show paths relative to it
-            _fingerprints.OfFolder(options.TemplatesDirectory)));
+            _fingerprints.OfFolder(options.TemplatesDirectory, filesMayLeave: true)));
     }
 
     /// <summary>The program's own identity: the modules' ids change with every change to their code.</summary>

@@ -54,16 +54,29 @@ internal sealed class InputFingerprints
         return hash;
     }
 
-    /// <summary>Every file below <paramref name="directory"/>: names and contents, in ordinal order.</summary>
-    public string OfFolder(string directory)
+    /// <summary>
+    /// Every file below <paramref name="directory"/>: names and contents, in ordinal order, hidden files left out.
+    /// Walked without following links out of the folder (<see cref="Content.FolderWalk"/>); a broken link counts by
+    /// its name (the build reports it).
+    /// </summary>
+    public string OfFolder(string directory, bool filesMayLeave = false)
     {
-        var root = Path.GetFullPath(directory);
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => (Relative: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
-            .Where(f => !f.Relative.Split('/').Any(part => part.StartsWith('.')))   // editors' and VCS's hidden files
-            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        var walk = Content.FolderWalk.Walk(directory, filesMayLeave);
         var text = new StringBuilder();
-        foreach (var (relative, full) in files) text.Append(relative).Append('\0').Append(OfFile(full)).Append('\n');
+        foreach (var file in walk.Files)
+        {
+            string hash;
+            try
+            {
+                hash = OfFile(file.Full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                hash = "unreadable"; // gone or locked since the walk: the build reads (and reports) it, or does not need it
+            }
+            text.Append(file.Relative).Append('\0').Append(hash).Append('\n');
+        }
+        foreach (var problem in walk.Problems) text.Append("broken-link\0").Append(problem.LinkPath).Append('\n');
         return Of(text.ToString());
     }
 

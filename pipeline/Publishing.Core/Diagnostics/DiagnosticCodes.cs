@@ -12,6 +12,7 @@ public static class DiagnosticCodes
     public const string NoDocuments = "PUB1006";
     public const string NotARegularFile = "PUB1007";
     public const string ControlCharacter = "PUB1008";
+    public const string BrokenLink = "PUB1009";
 
     // Forms (templates/forms/<name>/form.yaml, templates/frameworks/<name>.yaml)
     public const string FormInvalid = "PUB1201";

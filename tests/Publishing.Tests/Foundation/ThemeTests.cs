@@ -18,7 +18,7 @@ public class ThemeTests
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "frameworks"), Path.Combine(templates, "frameworks"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "forms"), Path.Combine(templates, "forms"));
         RepoPaths.CopyDirectory(Path.Combine(RepoPaths.Templates, "site"), Path.Combine(templates, "site"));
-        Directory.CreateSymbolicLink(Path.Combine(templates, "fonts"), Path.Combine(RepoPaths.Templates, "fonts"));
+        RepoPaths.LinkFiles(Path.Combine(RepoPaths.Templates, "fonts"), Path.Combine(templates, "fonts"));
         File.WriteAllText(Path.Combine(templates, "theme", name + ".yaml"), yaml);
         return templates;
     }

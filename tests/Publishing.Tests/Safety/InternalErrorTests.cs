@@ -7,7 +7,7 @@ namespace Publishing.Tests.Safety;
 
 /// <summary>
 /// A bug of ours met in one document is the same PUB9001 at its document.yaml whoever builds it: the batch
-/// (build), the live preview (serve) and the combined volume; never a stack trace, and the volume exits non-zero.
+/// (build), the live preview (serve) and the combined volume; never a stack trace, and the command exits 3 as the README says.
 /// </summary>
 public sealed class InternalErrorTests
 {
@@ -30,14 +30,14 @@ public sealed class InternalErrorTests
 
             // build, as the command prints it.
             var build = PublishingCommand.Run("build", content, "--format", "html", "--templates", RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory());
-            build.ExitCode.ShouldBe(1, build.Stderr);
+            build.ExitCode.ShouldBe(3, build.Stderr); // the README's "internal error", though document a was built
             build.DiagnosticLines.ShouldContain(line);
             NoStackTrace(build.Stdout + build.Stderr);
 
             // The volume: the same line, no volume written, a non-zero exit.
             var volumeOutput = RepoPaths.NewTempDirectory();
             var volume = PublishingCommand.Run("volume", content, "--templates", RepoPaths.Templates, "--out", volumeOutput);
-            volume.ExitCode.ShouldBe(1, volume.Stderr);
+            volume.ExitCode.ShouldBe(3, volume.Stderr);
             volume.DiagnosticLines.ShouldContain(line);
             NoStackTrace(volume.Stdout + volume.Stderr);
             File.Exists(Path.Combine(volumeOutput, VolumeBuilder.FileName)).ShouldBeFalse();

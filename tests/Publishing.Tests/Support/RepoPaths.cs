@@ -71,6 +71,16 @@ public static class RepoPaths
         return (content, document);
     }
 
+    /// <summary>
+    /// A folder of links to each file of <paramref name="source"/> (the fonts, not copied: 50 MB). Files, not the
+    /// folder: a link from templates/ to a folder outside it is refused by the build (it could lead anywhere).
+    /// </summary>
+    public static void LinkFiles(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source)) File.CreateSymbolicLink(Path.Combine(target, Path.GetFileName(file)), file);
+    }
+
     /// <summary>Copies a folder tree.</summary>
     public static void CopyDirectory(string source, string target)
     {

@@ -15,7 +15,7 @@ public static class ThemeTemplates
             if (Path.GetFileName(directory) != "fonts") RepoPaths.CopyDirectory(directory, Path.Combine(templates, Path.GetFileName(directory)));
         foreach (var file in Directory.GetFiles(RepoPaths.Templates))
             File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        Directory.CreateSymbolicLink(Path.Combine(templates, "fonts"), Path.Combine(RepoPaths.Templates, "fonts"));
+        RepoPaths.LinkFiles(Path.Combine(RepoPaths.Templates, "fonts"), Path.Combine(templates, "fonts"));
         File.WriteAllText(Path.Combine(templates, "theme", name + ".yaml"), yaml);
         return templates;
     }

@@ -77,6 +77,11 @@ public sealed class VolumeTests
             footers.Count.ShouldBeGreaterThan(3);
         }
         pdf.NumberOfPages.ShouldBeGreaterThan(2 + 4 * 4);
+        // The page labels a viewer shows are the printed numbers, in either numbering (roman where none is printed).
+        var labels = PdfJs.Read(Path.Combine(output, VolumeBuilder.FileName)).PageLabels!;
+        for (var n = 1; n <= pdf.NumberOfPages; n++)
+            labels[n - 1].ShouldBe(Footer(pdf.GetPage(n)) is { Length: > 0 } printed ? printed : labels[n - 1], $"page {n}");
+        labels.Where((label, i) => Footer(pdf.GetPage(i + 1)).Length == 0).ShouldAllBe(label => System.Text.RegularExpressions.Regex.IsMatch(label, "^[ivxlc]+$"));
         // Documents of one year: the cover names it, and nothing is said.
         string.Concat(Lines(pdf.GetPage(1))).ShouldContain("2021年部门预算绩效文本汇编");
         run.DiagnosticLines.ShouldNotContain(l => l.Contains("PUB5003"));

@@ -211,6 +211,14 @@ public sealed class TableTheme
     public double MinContentCapEm { get; set; } = 8;
     /// <summary>Automatic columns get the space where it saves the most lines (false: HTML's proportional rule).</summary>
     public bool BalanceColumns { get; set; } = true;
+    /// <summary>Words above the repeated header on each page a table continues onto ("" for none); the template
+    /// may set others per table (data-continued).</summary>
+    public string ContinuationCaption { get; set; } = "续表";
+    /// <summary>Rows of a merged group kept on each side of a page break unless that leaves a large blank; the
+    /// template may ask for more per table (data-keep-rows), which then always holds.</summary>
+    public int KeepRowsAtBreak { get; set; } = 2;
+    /// <summary>Space above a caption or heading that follows a table on the same page, in body lines.</summary>
+    public double CaptionGapLines { get; set; } = 1;
     /// <summary>Alignment (left, center, right, justify, center-if-one-line) of header cells (th).</summary>
     public string HeaderAlign { get; set; } = "center";
     /// <summary>Alignment of body cells without a class or attribute saying otherwise.</summary>

@@ -17,6 +17,9 @@ public sealed class Table : Block
     public TableStyle Style { get; }
     /// <summary>Rows drawn once under the last body row (HTML tfoot).</summary>
     public IReadOnlyList<TableRow> Footer { get; init; } = Array.Empty<TableRow>();
+    /// <summary>Rows of a row-spanning group kept on each side of a page break, as the form asks (null: the style's
+    /// default, which gives way to a large blank; see <see cref="RowGroupBreaks"/>).</summary>
+    public int? KeepRowsAtBreak { get; init; }
 
     public Table(IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> header, IReadOnlyList<TableRow> body, TableStyle style)
     {
@@ -196,7 +199,11 @@ public sealed class Table : Block
         }
 
         var footerOnNextPage = false;
-        if (end < rows) (end, used) = KeepGroupsTogether(plan, start, end, used, available);
+        if (end < rows)
+        {
+            (end, used) = RowGroupBreaks.Choose(this, plan, start, end, used, available, atPageTop);
+            if (end == start) return Fragment.None;
+        }
         else if (used + footerHeight > available + 0.001)
         {
             // The footer keeps the last body row company: both go on, unless that row is all this page holds.
@@ -212,31 +219,6 @@ public sealed class Table : Block
         if (footerOnNextPage) return new Fragment(Fit.Partial, total, items, new FooterOnly());
         DrawRows(plan, plan.FooterCells, plan.FooterRows, 0, plan.FooterRows.Length, total, items, null);
         return Fragment.Complete(total + footerHeight, items);
-    }
-
-    /// <summary>
-    /// Where the page would break inside a row group marked keep-together, the group moves to the next page
-    /// (unless it starts this piece). Otherwise, when the break would fall inside a row-spanning cell (and its
-    /// rows' group is not marked may-split), the innermost such group moves whole if that costs little (at most
-    /// a third of the space here) and something stays behind. Larger groups cross the break: drawn on both
-    /// pages, text repeated.
-    /// </summary>
-    private (int End, double Used) KeepGroupsTogether(Plan plan, int start, int end, double used, double available)
-    {
-        double Height(int from, int to) { var h = 0.0; for (var i = from; i < to; i++) h += plan.BodyRows[i]; return h; }
-        var next = Body[end];
-        if (next.Break == RowGroupBreak.KeepTogether)
-        {
-            var first = end;
-            while (first > start && Body[first - 1].Group == next.Group) first--;
-            if (first > start) return (first, used - Height(first, end));
-        }
-        var crossing = plan.Covering(plan.BodyCells, end, end + 1).Where(c => c.Row < end && Body[c.Row].Break != RowGroupBreak.MaySplit)
-            .OrderBy(c => c.RowSpan).FirstOrDefault();
-        if (crossing is null || crossing.Row <= start) return (end, used);
-        var moved = Height(crossing.Row, end);
-        if (moved > available / 3) return (end, used);
-        return (crossing.Row, used - moved);
     }
 
     private Fragment LayoutSplitRow(LayoutContext context, Plan plan, int row, IReadOnlyDictionary<PlacedCell, object?>? resumes,

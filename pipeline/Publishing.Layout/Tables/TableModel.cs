@@ -61,6 +61,11 @@ public sealed record TableStyle
     public bool BalanceColumns { get; init; } = true;
     /// <summary>The width balancing gives a column at a time (half a character of the table font is fine).</summary>
     public double BalanceStep { get; init; } = 5;
+    /// <summary>Rows of a row-spanning group kept together on each side of a page break, by default.</summary>
+    public int KeepRowsAtBreak { get; init; } = 2;
+    /// <summary>What keeping rows together may add to the blank at a page's foot beyond the row that did not fit
+    /// (two lines of text); a rule the form asks for may leave more.</summary>
+    public double MaxExtraBlank { get; init; } = 40;
 }
 
 /// <summary>A cell placed in the grid: its first row and column and how many it spans.</summary>

@@ -153,7 +153,14 @@ internal sealed class PdfStyles
         MinContentCap = _theme.Table.SizePt * _theme.Table.MinContentCapEm,
         BalanceColumns = _theme.Table.BalanceColumns,
         BalanceStep = _theme.Table.SizePt / 2,
+        KeepRowsAtBreak = _theme.Table.KeepRowsAtBreak,
+        MaxExtraBlank = 2 * _theme.Body.LinePitchPt,
     };
+
+    /// <summary>The theme's words above a table's continuation ("" for none).</summary>
+    public string ContinuationCaption => _theme.Table.ContinuationCaption;
+    /// <summary>Space above a caption that follows a table on the same page.</summary>
+    public double GapAfterTable => _theme.Table.CaptionGapLines * _theme.Body.LinePitchPt;
 
     /// <summary>The document's page setup (the theme's <c>page:</c>; checked when the theme was loaded).</summary>
     public PageSetup Page => Setup(_theme.Page);

@@ -21,7 +21,7 @@ internal static class PdfVocabulary
         ["h1"] = Array.Empty<string>(), ["h2"] = Array.Empty<string>(), ["h3"] = Array.Empty<string>(),
         ["h4"] = Array.Empty<string>(), ["h5"] = Array.Empty<string>(), ["h6"] = Array.Empty<string>(),
         ["p"] = Array.Empty<string>(), ["ol"] = new[] { "start" }, ["ul"] = Array.Empty<string>(), ["li"] = Array.Empty<string>(),
-        ["table"] = Array.Empty<string>(), ["colgroup"] = Array.Empty<string>(), ["col"] = new[] { "span", "style", "data-weight" },
+        ["table"] = new[] { "data-continued", "data-keep-rows" }, ["colgroup"] = Array.Empty<string>(), ["col"] = new[] { "span", "style", "data-weight" },
         ["thead"] = Array.Empty<string>(), ["tbody"] = Array.Empty<string>(), ["tfoot"] = Array.Empty<string>(),
         ["tr"] = new[] { "align", "valign", "style" },
         ["th"] = new[] { "rowspan", "colspan", "align", "valign", "style", "scope" },

@@ -57,8 +57,20 @@ internal static partial class TableBlocks
                     mapper.WarnAtTemplate(rowElements[index], DiagnosticCodes.TableRowTooWide,
                         $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
         }
-        return new Table(columns, header, body, styles.Table) { Footer = footer, Anchor = HtmlToLayout.IdOf(table), Tag = element };
+        var keepRows = int.TryParse(table.GetAttribute("data-keep-rows"), out var k) && k > 0 ? Math.Min(k, 100) : (int?)null;
+        var layout = new Table(columns, header, body, styles.Table) { Footer = footer, KeepRowsAtBreak = keepRows, Tag = element };
+        // 续表: the template's words for this table (data-continued, "" for none), else the theme's.
+        var continued = table.GetAttribute("data-continued") ?? styles.ContinuationCaption;
+        return new TableFlow(layout)
+        {
+            Anchor = HtmlToLayout.IdOf(table),
+            ContinuesForm = table.PreviousElementSibling?.LocalName == "table",
+            ContinuationCaption = string.IsNullOrWhiteSpace(continued) ? null
+                : new Paragraph(new[] { new TextSpan(continued.Trim(), styles.Text(ContinuationStyle)) }, styles.Paragraph(ContinuationStyle)),
+        };
     }
+
+    private const string ContinuationStyle = "table_continuation";
 
     /// <summary>The declared columns (each col counted <c>span</c> times); none when there is no colgroup.</summary>
     public static List<TableColumn> Columns(IElement table)

@@ -35,6 +35,9 @@ internal static class TextBlocks
                 styleName = cls.Replace('-', '_');
         if (!styles.HasStyle(styleName)) styleName = "h5";
         var paragraph = styles.Paragraph(styleName) with { AvoidLoneLastChar = true };
+        // A caption (or any heading) right after a table keeps a line of space above it, not sitting on the table's
+        // bottom rule; dropped at the top of a page as any space before.
+        if (FollowsTable(e)) paragraph = paragraph with { SpaceBefore = Math.Max(paragraph.SpaceBefore, styles.GapAfterTable) };
         return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles, tag: tag), paragraph) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag };
     }
 
@@ -48,5 +51,21 @@ internal static class TextBlocks
             if (cls.StartsWith("numbering-level-", StringComparison.Ordinal) && int.TryParse(cls["numbering-level-".Length..], out var n))
                 return n + 1;
         return e.LocalName[1] - '0';
+    }
+
+    /// <summary>Whether the block laid out just before <paramref name="e"/> is a table: its previous element, or the
+    /// previous element of the nearest ancestor that has one (a project's caption after the last project's table),
+    /// looked into down to its last element.</summary>
+    private static bool FollowsTable(IElement e)
+    {
+        var node = e;
+        while (node.PreviousElementSibling is null)
+        {
+            if (node.ParentElement is not { } parent || parent.LocalName is "body" || parent.ClassList.Contains("part")) return false;
+            node = parent;
+        }
+        var before = node.PreviousElementSibling;
+        while (before.LocalName != "table" && before.LastElementChild is { } last) before = last;
+        return before.LocalName == "table";
     }
 }

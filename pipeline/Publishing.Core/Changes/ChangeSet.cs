@@ -29,8 +29,11 @@ public sealed record ValueChange(string AnchorId, string Project, string? Indica
 /// <summary>A project or indicator that is new or gone.</summary>
 public sealed record ItemChange(ChangeKind Kind, string What, string Name, string? AnchorId);
 
-/// <summary>A paragraph of a changed section, as runs of kept, deleted and inserted text.</summary>
-public sealed record DiffParagraph(IReadOnlyList<DiffRun> Runs);
+/// <summary>
+/// A paragraph of a changed section, as runs of kept, deleted and inserted text. <see cref="Rewritten"/>: changed
+/// throughout (or too costly to compare), shown whole, the old text deleted and the new inserted.
+/// </summary>
+public sealed record DiffParagraph(IReadOnlyList<DiffRun> Runs, bool Rewritten = false);
 
 public enum RunKind { Same, Deleted, Inserted }
 

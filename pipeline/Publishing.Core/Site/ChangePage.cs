@@ -8,7 +8,10 @@ public sealed record ChangePageModel(
     string Title, bool First, bool Same, string? Baseline, int Count,
     IReadOnlyList<ChangedSection> Sections, IReadOnlyList<ChangedValue> Values, IReadOnlyList<ChangedItem> Items);
 
-/// <summary>A section whose text changed; each paragraph is a list of runs (kind same, deleted or inserted).</summary>
+/// <summary>
+/// A section whose text changed; each paragraph is a list of runs (kind same, deleted or inserted); a paragraph
+/// rewritten throughout starts with a run of kind note ("段落已改写"), then its old and new text whole.
+/// </summary>
 public sealed record ChangedSection(string Id, string Title, string Kind, bool Removed, IReadOnlyList<IReadOnlyList<ChangedRun>> Paragraphs);
 
 public sealed record ChangedRun(string Kind, string Text);
@@ -36,11 +39,18 @@ public static class ChangePage
         Baseline: changes?.BaselineLabel,
         Count: changes?.Count ?? 0,
         Sections: changes?.Sections.Select(s => new ChangedSection(s.Id, s.Title, KindName(s.Kind), s.Kind == ChangeKind.Removed,
-            s.Paragraphs.Select(p => (IReadOnlyList<ChangedRun>)p.Runs.Select(r => new ChangedRun(RunName(r.Kind), r.Text)).ToList()).ToList())).ToList()
+            s.Paragraphs.Select(Runs).ToList())).ToList()
             ?? [],
         Values: changes?.Values.Select(v => new ChangedValue(v.AnchorId, v.Project, v.Indicator ?? "—", v.Field, v.Old, v.New)).ToList() ?? [],
         Items: changes?.AddedOrRemoved.Select(i => new ChangedItem(KindName(i.Kind), i.What, i.Name,
             i.Kind == ChangeKind.Added ? i.AnchorId : null, i.Kind == ChangeKind.Added)).ToList() ?? []);
+
+    /// <summary>The note a paragraph rewritten throughout starts with.</summary>
+    public const string RewrittenNote = "段落已改写";
+
+    private static IReadOnlyList<ChangedRun> Runs(DiffParagraph paragraph) =>
+        (paragraph.Rewritten ? [new ChangedRun("note", RewrittenNote)] : Array.Empty<ChangedRun>())
+            .Concat(paragraph.Runs.Select(r => new ChangedRun(RunName(r.Kind), r.Text))).ToList();
 
     private static string RunName(RunKind kind) => kind switch
     {

@@ -64,7 +64,7 @@ public sealed class DocumentBuilder
         var manifest = DocumentLoader.ReadManifest(documentDirectory, _forms, diagnostics);
         if (manifest is null) return (null, null);
         // The theme before the content files: its limits stop an oversized file at its first row or byte too many.
-        var theme = LoadTheme(manifest.Metadata.Theme, diagnostics);
+        var theme = LoadTheme(manifest.Metadata.Theme, manifest.Form, diagnostics);
         // The form may set its own limits (form.yaml limits:); the messages then name the file that set each one.
         var limits = (theme?.Limits ?? new LimitsTheme()).For(manifest.Form);
         var themePath = theme?.SourcePath ?? "文件";
@@ -178,31 +178,37 @@ public sealed class DocumentBuilder
     // a theme that cannot be read gives every such document the same diagnostic.
     private readonly ConcurrentDictionary<string, Lazy<(Theme? Theme, IReadOnlyList<Diagnostic> Problems)>> _themes = new(StringComparer.Ordinal);
 
-    private Theme? LoadTheme(string name, DiagnosticBag diagnostics)
+    private Theme? LoadTheme(string name, Form form, DiagnosticBag diagnostics)
     {
-        var (theme, problems) = _themes.GetOrAdd(name,
-            name => new Lazy<(Theme?, IReadOnlyList<Diagnostic>)>(() => ReadTheme(name))).Value;
+        // A form folder may hold its own theme.yaml, laid over the named theme for the form's documents.
+        var overridePath = form.Name.Length > 0 ? Path.Combine(_options.TemplatesDirectory, form.Folder, FormThemeFile) : null;
+        if (overridePath is not null && !File.Exists(overridePath)) overridePath = null;
+        var (theme, problems) = _themes.GetOrAdd(overridePath is null ? name : name + "\n" + form.Name,
+            _ => new Lazy<(Theme?, IReadOnlyList<Diagnostic>)>(() => ReadTheme(name, overridePath))).Value;
         diagnostics.AddRange(problems);
         return theme;
     }
 
-    /// <summary>The theme, or every problem it has (each at its value in the theme file).</summary>
-    private (Theme?, IReadOnlyList<Diagnostic>) ReadTheme(string name)
+    /// <summary>A form's own theme overrides, in its folder (templates/forms/&lt;name&gt;/theme.yaml).</summary>
+    public const string FormThemeFile = "theme.yaml";
+
+    /// <summary>The theme, or every problem it has (each at its value in the theme file or the form's theme.yaml).</summary>
+    private (Theme?, IReadOnlyList<Diagnostic>) ReadTheme(string name, string? overridePath)
     {
         try
         {
-            return (ThemeLoader.Load(_options.TemplatesDirectory, name), Array.Empty<Diagnostic>());
+            return (ThemeLoader.Load(_options.TemplatesDirectory, name, overridePath), Array.Empty<Diagnostic>());
         }
         catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
         {
             var path = DisplayPaths.For(Path.Combine(_options.TemplatesDirectory, "theme", name + ".yaml"));
-            List<(int Line, int Column, string Message)> problems = e switch
+            List<(string? File, int Line, int Column, string Message)> problems = e switch
             {
-                ThemeInvalidException invalid => invalid.Problems.Select(p => ((int)p.Place.Line, (int)p.Place.Column, p.Message)).ToList(),
-                YamlDotNet.Core.YamlException y => [((int)y.Start.Line, (int)y.Start.Column, y.InnerException is null ? y.Message : e.Message)],
-                _ => [(0, 0, e.Message)],
+                ThemeInvalidException invalid => invalid.Problems.Select(p => (p.File, (int)p.Place.Line, (int)p.Place.Column, p.Message)).ToList(),
+                YamlDotNet.Core.YamlException y => [(null, (int)y.Start.Line, (int)y.Start.Column, y.InnerException is null ? y.Message : e.Message)],
+                _ => [(null, 0, 0, e.Message)],
             };
-            return (null, problems.Select(p => Diagnostic.Error(DiagnosticCodes.ThemeInvalid, path, p.Line, p.Column, $"主题文件有误：{StripLocation(p.Message)}")).ToList());
+            return (null, problems.Select(p => Diagnostic.Error(DiagnosticCodes.ThemeInvalid, p.File ?? path, p.Line, p.Column, $"主题文件有误：{StripLocation(p.Message)}")).ToList());
         }
     }
 

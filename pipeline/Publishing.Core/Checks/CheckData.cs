@@ -1,4 +1,5 @@
 using Publishing.Diagnostics;
+using Publishing.Model;
 
 namespace Publishing.Checks;
 
@@ -94,12 +95,29 @@ public sealed class CheckData
     /// Each line “错误写法 → 正确写法 ! 例外词 例外词  # 说明”: the part after ! (optional) lists words that
     /// contain the wrong form and are right; empty lines and lines starting with # are skipped.
     /// </summary>
-    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics) =>
-        Remembered("typos", diagnostics, found => ReadEntries(TyposFile, "错别字表", "“错误写法 → 正确写法”，如“明感 → 敏感”", found));
+    public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics, Form? form = null) =>
+        Remembered("typos:" + FolderOf(form), diagnostics, found => WithForm(TyposFile, form,
+            file => ReadEntries(file, "错别字表", "“错误写法 → 正确写法”，如“明感 → 敏感”", found)));
 
     /// <summary>The phrasing list (语病: 确保…的发生 → 防止…的发生), in the typo list's format, “…” allowed.</summary>
-    public IReadOnlyList<TypoEntry> Phrasing(DiagnosticBag diagnostics) =>
-        Remembered("phrasing", diagnostics, found => ReadEntries(PhrasingFile, "语病表", "“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”", found));
+    public IReadOnlyList<TypoEntry> Phrasing(DiagnosticBag diagnostics, Form? form = null) =>
+        Remembered("phrasing:" + FolderOf(form), diagnostics, found => WithForm(PhrasingFile, form,
+            file => ReadEntries(file, "语病表", "“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”", found)));
+
+    /// <summary>
+    /// A shared list with the form's own list of the same name (templates/forms/&lt;name&gt;/checks/…) after it:
+    /// a form adds words its documents need without changing the other forms'.
+    /// </summary>
+    private IReadOnlyList<TypoEntry> WithForm(string file, Form? form, Func<string, IReadOnlyList<TypoEntry>> read)
+    {
+        var shared = read(file);
+        var folder = FolderOf(form);
+        return folder.Length == 0 ? shared : shared.Concat(read(folder + "/" + file)).ToList();
+    }
+
+    /// <summary>The form's folder relative to templates/ when it holds a checks/ folder of its own; "" otherwise.</summary>
+    private string FolderOf(Form? form) =>
+        form is { Name.Length: > 0 } && Directory.Exists(Path.Combine(_templates, form.Folder, "checks")) ? form.Folder : "";
 
     private IReadOnlyList<TypoEntry> ReadEntries(string file, string list, string form, DiagnosticBag diagnostics)
     {
@@ -126,12 +144,16 @@ public sealed class CheckData
     }
 
     /// <summary>One value per line (优、良、达标 …).</summary>
-    public IReadOnlySet<string> QualitativeValues() => Remembered("qualitative", new DiagnosticBag(), _ => ReadQualitativeValues());
+    public IReadOnlySet<string> QualitativeValues(Form? form = null) =>
+        Remembered("qualitative:" + FolderOf(form), new DiagnosticBag(), _ => ReadQualitativeValues(FolderOf(form)));
 
-    private IReadOnlySet<string> ReadQualitativeValues()
+    /// <summary>The shared values, and the form's own checks/qualitative-values.txt when it has one.</summary>
+    private IReadOnlySet<string> ReadQualitativeValues(string formFolder)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (line, _) in Lines(QualitativeValuesFile))
+        var lines = Lines(QualitativeValuesFile);
+        if (formFolder.Length > 0) lines = lines.Concat(Lines(formFolder + "/" + QualitativeValuesFile));
+        foreach (var (line, _) in lines)
         {
             var (content, _) = SplitComment(line);
             if (content.Length > 0) values.Add(content);

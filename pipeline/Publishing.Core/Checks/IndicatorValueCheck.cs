@@ -17,7 +17,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics)
     {
         // The shared list, as the document's form extends or replaces it (form.yaml qualitative_values:).
-        var qualitative = document.Form.QualitativeValues.Apply(context.Data.QualitativeValues());
+        var qualitative = document.Form.QualitativeValues.Apply(context.Data.QualitativeValues(document.Form));
         var list = document.Form.QualitativeValues switch
         {
             { ReplacesShared: true } => $"表单 {document.Form.SourcePath} 的定性值表",

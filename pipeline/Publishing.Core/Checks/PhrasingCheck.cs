@@ -13,7 +13,7 @@ public sealed class PhrasingCheck : IContentCheck
     public string Name => CheckRegistry.Phrasing;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
-        TypoCheck.Report(document, context.Data.Phrasing(diagnostics), (at, found, suggested, note) =>
+        TypoCheck.Report(document, context.Data.Phrasing(diagnostics, document.Form), (at, found, suggested, note) =>
             diagnostics.Warning(DiagnosticCodes.Phrasing, at.Path, at.Line, at.Column,
                 $"疑似语病：“{found}”宜改为“{suggested}”{note}。若确属原意，可在 templates/checks/phrasing.txt 中调整这一条。"));
 }

@@ -12,7 +12,7 @@ public sealed class TypoCheck : IContentCheck
     public string Name => CheckRegistry.Typos;
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
-        Report(document, context.Data.Typos(diagnostics), (at, found, suggested, note) =>
+        Report(document, context.Data.Typos(diagnostics, document.Form), (at, found, suggested, note) =>
             diagnostics.Warning(DiagnosticCodes.Typo, at.Path, at.Line, at.Column,
                 $"疑似写错：“{found}”应为“{suggested}”{note}。若确属原意，可在 templates/checks/typos.txt 中调整这一条。"));
 

@@ -22,7 +22,14 @@ public static class ThemeLoader
     /// thrown together as one <see cref="ThemeInvalidException"/>, so an editor fixes them in one pass
     /// and `validate` refuses all that `build` would.
     /// </summary>
-    public static Theme Load(string templatesDirectory, string name = "default")
+    public static Theme Load(string templatesDirectory, string name = "default") => Load(templatesDirectory, name, null);
+
+    /// <summary>
+    /// The theme with a form's own theme.yaml (templates/forms/&lt;form&gt;/theme.yaml) laid over it: only the keys the
+    /// form writes change (a page setup's margins, one style's size), sections and named entries merged key by key.
+    /// A problem in the form's file is reported at its place in that file (<see cref="ThemeProblem.File"/>).
+    /// </summary>
+    public static Theme Load(string templatesDirectory, string name, string? overridePath)
     {
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new YamlException($"主题名“{name}”只能由字母、数字、“-”和“_”组成");
@@ -37,7 +44,33 @@ public static class ThemeLoader
         if (binder.Bind(root, typeof(Theme), "") is not Theme theme) throw new ThemeInvalidException(binder.Problems);
         theme.BaseDirectory = Path.GetFullPath(templatesDirectory);
         theme.SourcePath = DisplayPaths.For(path);
-        binder.Problems.AddRange(ThemeRules.Check(theme, binder.Places));
+        var overridden = new HashSet<Mark>();
+        string? overrideShown = null;
+        if (overridePath is not null && File.Exists(overridePath))
+        {
+            overrideShown = DisplayPaths.For(overridePath);
+            var overrideStream = new YamlStream();
+            try
+            {
+                overrideStream.Load(new StringReader(File.ReadAllText(overridePath)));
+            }
+            catch (YamlException e)
+            {
+                throw new ThemeInvalidException([new ThemeProblem(e.Start, e.Message) { File = overrideShown }]);
+            }
+            if (overrideStream.Documents.Count > 0 && overrideStream.Documents[0].RootNode is YamlMappingNode overrideRoot)
+            {
+                binder.File = overrideShown;
+                binder.BindOnto(overrideRoot, theme, "");
+                binder.File = null;
+                overridden.UnionWith(binder.OverrideMarks);
+            }
+            else if (overrideStream.Documents.Count > 0)
+                throw new ThemeInvalidException([new ThemeProblem(overrideStream.Documents[0].RootNode.Start,
+                    "表单的主题文件应是“名称: 值”的表，只写要改的几项（如 page: { margin_top_mm: 20 }）") { File = overrideShown }]);
+        }
+        binder.Problems.AddRange(ThemeRules.Check(theme, binder.Places)
+            .Select(p => overridden.Contains(p.Place) ? p with { File = overrideShown } : p));
         // One problem per value: a rule and a section's own check may both see a bad margin.
         var problems = binder.Problems.DistinctBy(p => (p.Place.Line, p.Place.Column)).ToList();
         if (problems.Count > 0) throw new ThemeInvalidException(problems);
@@ -52,6 +85,87 @@ public static class ThemeLoader
         /// <summary>Where each value was written, by its key path ("page.footer.size_pt", "fonts.serif.regular[0]").</summary>
         public Dictionary<string, Mark> Places { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The file being bound when it is not the theme's own (a form's theme.yaml); its problems name it.</summary>
+        public string? File { get; set; }
+
+        /// <summary>Where the values of the form's file were written.</summary>
+        public HashSet<Mark> OverrideMarks { get; } = new();
+
+        private void Problem(Mark at, string message) => Problems.Add(new ThemeProblem(at, message) { File = File });
+
+        /// <summary>
+        /// Lays a mapping over an already bound object: each key it writes replaces that value, except a section
+        /// (a class) or a named entry of a table, which is merged key by key in turn. Lists and single values are replaced.
+        /// </summary>
+        [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Publishing.Theming is kept whole by ILLink.Descriptors.xml")]
+        public void BindOnto(YamlMappingNode node, object target, string key)
+        {
+            if (target is IDictionary map)
+            {
+                var valueType = target.GetType().GetGenericArguments()[1];
+                foreach (var (keyNode, value) in node.Children)
+                {
+                    var name = Scalar(keyNode);
+                    var joined = Join(key, name);
+                    if (map.Contains(name) && map[name] is { } existing && IsSection(valueType) && value is YamlMappingNode section)
+                    {
+                        Note(joined, value);
+                        BindOnto(section, existing, joined);
+                    }
+                    else if (Bind(value, valueType, joined) is { } bound)
+                    {
+                        Note(joined, value);
+                        map[name] = bound;
+                    }
+                }
+                return;
+            }
+            var properties = target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite)
+                .ToDictionary(p => SnakeCase(p.Name), StringComparer.Ordinal);
+            foreach (var (keyNode, value) in node.Children)
+            {
+                var name = Scalar(keyNode);
+                if (!properties.TryGetValue(name, out var property))
+                {
+                    Problem(keyNode.Start, $"主题中没有“{name}”这一项；这里可写的有：{string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}");
+                    continue;
+                }
+                var joined = Join(key, name);
+                var type = property.PropertyType;
+                if (property.GetValue(target) is { } existing && value is YamlMappingNode section
+                    && (IsSection(type) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))))
+                {
+                    Note(joined, value);
+                    BindOnto(section, existing, joined);
+                    continue;
+                }
+                if (Bind(value, type, joined) is { } bound)
+                {
+                    Note(joined, value);
+                    property.SetValue(target, bound);
+                }
+            }
+            // A section that checks its own values: the merged values, each problem at the key the form wrote (or its section).
+            if (target is IThemeChecked checkedSection)
+                foreach (var problem in checkedSection.Problems())
+                {
+                    var at = node.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode k && k.Value == problem.Key);
+                    Problem(at.Key is null ? node.Start : at.Value.Start, problem.Message);
+                }
+        }
+
+        /// <summary>Notes where a value of the form's file was written, and every value below it.</summary>
+        private void Note(string key, YamlNode value)
+        {
+            foreach (var node in value.AllNodes) OverrideMarks.Add(node.Start);
+            Places[key] = value.Start;
+        }
+
+        private static bool IsSection(Type type) =>
+            type.IsClass && type != typeof(string) && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>));
+
         /// <summary>The bound value, or null (the problem noted) when the node does not fit the type.</summary>
         public object? Bind(YamlNode node, Type type, string key)
         {
@@ -62,7 +176,7 @@ public static class ThemeLoader
             }
             catch (YamlException e)
             {
-                Problems.Add(new ThemeProblem(e.Start, e.Message));
+                Problem(e.Start, e.Message);
                 return null;
             }
         }
@@ -107,8 +221,7 @@ public static class ThemeLoader
                 var name = Scalar(keyNode);
                 if (!properties.TryGetValue(name, out var property))
                 {
-                    Problems.Add(new ThemeProblem(keyNode.Start,
-                        $"主题中没有“{name}”这一项；这里可写的有：{string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}"));
+                    Problem(keyNode.Start, $"主题中没有“{name}”这一项；这里可写的有：{string.Join(", ", properties.Keys.Order(StringComparer.Ordinal))}");
                     continue;
                 }
                 if (Bind(value, property.PropertyType, Join(key, name)) is { } bound) property.SetValue(target, bound);
@@ -120,7 +233,7 @@ public static class ThemeLoader
                 foreach (var problem in checkedSection.Problems())
                 {
                     var at = mapping.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode k && k.Value == problem.Key);
-                    Problems.Add(new ThemeProblem(at.Key is null ? mapping.Start : at.Value.Start, problem.Message));
+                    Problem(at.Key is null ? mapping.Start : at.Value.Start, problem.Message);
                 }
             }
             return target;

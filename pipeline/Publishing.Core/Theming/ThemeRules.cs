@@ -9,7 +9,11 @@ using YamlDotNet.Core;
 namespace Publishing.Theming;
 
 /// <summary>One thing wrong in a theme file, at the line and column of the value.</summary>
-public sealed record ThemeProblem(Mark Place, string Message);
+public sealed record ThemeProblem(Mark Place, string Message)
+{
+    /// <summary>The file the value is in, as diagnostics show it, when not the theme's own file (a form's theme.yaml).</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>All the problems of a theme file; the first one's place is the exception's.</summary>
 public sealed class ThemeInvalidException(IReadOnlyList<ThemeProblem> problems)

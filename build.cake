@@ -6,6 +6,7 @@ var output = Argument("out", "");
 var jobs = Argument("jobs", "");
 var shard = Argument("shard", "");
 var keep = Argument("keep", "");
+var lockWait = Argument("lock-wait", "");
 var date = Argument("date", "");
 var from = Argument("from", "");
 var templates = Argument("templates", "");
@@ -16,7 +17,7 @@ var rebuild = HasArgument("rebuild");
 // The options above, and Cake's own; anything else is a typo that must not be silently ignored.
 var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
 {
-    "target", "configuration", "content", "out", "jobs", "shard", "keep", "date", "from", "templates", "port", "warnings-as-errors", "rebuild",
+    "target", "configuration", "content", "out", "jobs", "shard", "keep", "lock-wait", "date", "from", "templates", "port", "warnings-as-errors", "rebuild",
     "verbosity", "v", "dryrun", "noop", "whatif", "exclusive", "e", "description", "showdescription", "tree", "showtree",
     "debug", "d", "bootstrap", "skip-bootstrap",
 };
@@ -88,6 +89,7 @@ Task("Help")
           --port=<n>               Preview: the port (default 8080)
           --warnings-as-errors     a warning fails the build
           --keep=<n>               Nightly: runs kept (default 14)
+          --lock-wait=<seconds>    Nightly: how long to wait for another nightly on the same output (default 600)
           --date=<yyyy-mm-dd>      Nightly: the run's date (default today, UTC)
           --from=<dir>             Nightly: start from these outputs (a CI matrix's shards) instead of latest
         """);
@@ -159,6 +161,7 @@ Task("Nightly")
     var arguments = new List<string> { "nightly", content };
     arguments.AddRange(Out("artifacts/nightly"));
     if (keep != "") arguments.AddRange(new[] { "--keep", keep });
+    if (lockWait != "") arguments.AddRange(new[] { "--lock-wait", lockWait });
     if (date != "") arguments.AddRange(new[] { "--date", date });
     if (from != "") arguments.AddRange(new[] { "--from", from });
     Publishing(arguments.ToArray());

@@ -4,14 +4,14 @@
 # HTML preview), poppler-utils (pdftoppm/pdffonts for looking at PDFs), and a CJK font for Chromium's
 # fallback, fonts-hanazono (the PDF's fallback font for CJK Extension B and beyond, see the theme's
 # fallback_fonts), fontconfig (for Chromium), and the programs tests start: qpdf (the PDF's structural check), git
-# (content repositories for --since), procps (kill, for signals to a running build), liblcms2-utils (transicc:
+# (content repositories for --since), procps (kill, for signals to a running build), mount (a read-only tmpfs for the nightly lock test), liblcms2-utils (transicc:
 # LittleCMS reads our sRGB profile), Node.js and the npm readers the tests run (tests/pdf-reader: pdf.js, a PDF's
 # structure tree as Firefox reads it; tests/ofd-reader: ofd.js). Every program a test starts must be here:
 # tests/Publishing.Tests/Product/TestProgramsTests.cs fails otherwise. Safe to run again; does nothing when all
 # is present. Runs apt-get as root (CI runs as root), or through sudo when there is one.
 set -euo pipefail
 need=()
-for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps liblcms2-utils nodejs; do
+for package in clang zlib1g-dev chromium poppler-utils fonts-noto-cjk fonts-hanazono libfontconfig1 qpdf git procps mount liblcms2-utils nodejs; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done
 # npm comes with the machine image's Node.js 20 (its nodejs package provides it); Debian's own where it does not.

@@ -30,6 +30,9 @@ public sealed record CommandLine(
     /// <summary>nightly: how many runs to keep (--keep).</summary>
     public int Keep { get; init; } = Nightly.NightlyOptions.DefaultKeep;
 
+    /// <summary>nightly: how long to wait for another nightly on the same output (--lock-wait seconds).</summary>
+    public int LockWaitSeconds { get; init; } = Nightly.NightlyOptions.DefaultLockWaitSeconds;
+
     /// <summary>nightly: the run's date (--date yyyy-mm-dd), today (UTC) when not given.</summary>
     public DateOnly? Date { get; init; }
 
@@ -46,7 +49,7 @@ public sealed record CommandLine(
           publishing build    [内容目录] [--out 目录] [--format html,pdf,ofd] [--templates 目录] [--warnings-as-errors] [--since 修订]
                               [--jobs N] [--shard i/n] [--rebuild] [--timings]
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
-          publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录]
+          publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录] [--lock-wait 600]
                               [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing volume   [内容目录] [--out 目录] [--templates 目录] [--warnings-as-errors] [--jobs N]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
@@ -64,6 +67,7 @@ public sealed record CommandLine(
         --rebuild   全部重新生成；默认只重建输入（文档文件夹、模板、主题、字体、程序版本）有变化的文档
         --timings   结束时打印各阶段用时（墙钟与 CPU，所有文档合计；也可设环境变量 PUBLISHING_TIMINGS=1）
         --keep      nightly 保留最近几次构建，默认 14
+        --lock-wait nightly 遇到另一个夜间构建正在使用同一输出目录时，最多等几秒（会说明是哪个进程、从何时起），默认 600；0 表示不等
         --date      nightly 这次构建的日期，默认今天（UTC）
         --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
 
@@ -89,6 +93,7 @@ public sealed record CommandLine(
         var rebuild = false;
         var timings = Environment.GetEnvironmentVariable("PUBLISHING_TIMINGS") is "1" or "true";
         var keep = Nightly.NightlyOptions.DefaultKeep;
+        var lockWait = Nightly.NightlyOptions.DefaultLockWaitSeconds;
         DateOnly? date = null;
         string? from = null;
 
@@ -143,6 +148,10 @@ public sealed record CommandLine(
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep < 1)
                         return Fail("--keep 后面需要一个正整数（保留的夜间构建次数）");
                     break;
+                case "--lock-wait":
+                    if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out lockWait))
+                        return Fail("--lock-wait 后面需要等待的秒数（0 或正整数）");
+                    break;
                 case "--from":
                     if (++i >= args.Count) return Fail("--from 后面需要一个目录");
                     from = args[i];
@@ -174,7 +183,7 @@ public sealed record CommandLine(
         var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {
-            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Timings = timings, Keep = keep, Date = date, From = from,
+            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Timings = timings, Keep = keep, LockWaitSeconds = lockWait, Date = date, From = from,
         };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);

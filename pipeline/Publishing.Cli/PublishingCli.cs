@@ -3,6 +3,7 @@ using Publishing.Content;
 using Publishing.Diagnostics;
 using Publishing.Layout;
 using Publishing.Nightly;
+using Publishing.Output;
 using Publishing.Site;
 
 namespace Publishing.Cli;
@@ -121,12 +122,27 @@ public static class PublishingCli
         TextWriter stdout, TextWriter stderr)
     {
         NightlyResult? nightly = null;
-        BuildProgress.Run(documents.Count, stderr, done =>
+        void Say(string message)
         {
-            nightly = NightlyRun.Run(new NightlyOptions(line.OutputRoot, options, line.Keep, line.Date, line.From), documents,
-                batch with { DocumentDone = done });
-            return nightly.Batch;
-        });
+            lock (stderr) stderr.WriteLine($"publishing: {message}");
+        }
+        try
+        {
+            BuildProgress.Run(documents.Count, stderr, done =>
+            {
+                nightly = NightlyRun.Run(new NightlyOptions(line.OutputRoot, options, line.Keep, line.Date, line.From, line.LockWaitSeconds, Say),
+                    documents, batch with { DocumentDone = done });
+                return nightly.Batch;
+            });
+        }
+        catch (OutputUnavailableException e)
+        {
+            // Not writable, or another run held it too long: located, exit 1, as build's PUB5001 (never a silent wait).
+            var problem = new DiagnosticBag();
+            problem.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(e.Path), 0, 0, e.Message);
+            Report(problem, 0, stderr);
+            return ContentErrors;
+        }
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(nightly!.Batch.Documents.SelectMany(d => d.Diagnostics));
         diagnostics.AddRange(nightly.RunProblems);

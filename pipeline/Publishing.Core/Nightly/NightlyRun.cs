@@ -32,9 +32,9 @@ public static partial class NightlyRun
     public static NightlyResult Run(NightlyOptions options, IReadOnlyList<string> documents, BatchOptions batch)
     {
         var root = Path.GetFullPath(options.Root);
-        Directory.CreateDirectory(root);
-        // One nightly at a time per root: a second one waits for the lock file instead of racing for latest.
-        using var exclusive = Lock(root);
+        // One nightly at a time per root: a second one waits (bounded, saying for whom) instead of racing for latest;
+        // a root that cannot be written fails here at once (OutputUnavailableException).
+        using var exclusive = RunLock.Acquire(Path.Combine(root, LockFile), options.LockWait, options.Say, options.Say);
         foreach (var stale in Directory.EnumerateDirectories(root, ".staging-*")) Directory.Delete(stale, recursive: true);
 
         var started = DateTimeOffset.UtcNow;
@@ -152,22 +152,5 @@ public static partial class NightlyRun
             foreach (var problem in document.Diagnostics.Where(p => p.IsError)) text.Append("  ").Append(problem).Append('\n');
         }
         return text.ToString();
-    }
-
-    private static FileStream Lock(string root)
-    {
-        var path = Path.Combine(root, LockFile);
-        var deadline = DateTime.UtcNow.AddMinutes(30);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(500);
-            }
-        }
     }
 }

@@ -19,7 +19,7 @@ public static class DocumentRenderer
             using (StageTimes.Measure("document/pdf/write"))
                 PdfWriter.Write(document, layout, pdf);
         if (ofd is not null)
-            using (StageTimes.Measure("document/ofd/write"))
+            using (StageTimes.Measure("document/pdf/ofd"))
                 OfdWriter.Write(document, layout, ofd);
         return layout;
     }

@@ -29,7 +29,7 @@ public static class OfdWriter
         long NextId() => ++lastId;
 
         OfdFonts fonts;
-        using (StageTimes.Measure("document/ofd/write/fonts"))
+        using (StageTimes.Measure("document/pdf/ofd/fonts"))
             fonts = OfdFonts.Build(layout.Pages, NextId);
         try
         {
@@ -39,7 +39,7 @@ public static class OfdWriter
             var resources = new OfdResources(fonts, NextId);
             var content = new OfdPageContent(fonts, resources, NextId, name => destinations.TryGetValue(name, out var d) ? d : null);
             var area = (document.Page.Width, document.Page.Height);
-            using (StageTimes.Measure("document/ofd/write/pages"))
+            using (StageTimes.Measure("document/pdf/ofd/pages"))
                 for (var i = 0; i < layout.Pages.Count; i++)
                 {
                     var page = layout.Pages[i];
@@ -52,7 +52,7 @@ public static class OfdWriter
             parts.Add(($"{DocRoot}/PublicRes.xml", resources.Write()));
             parts.AddRange(pageParts);
 
-            using (StageTimes.Measure("document/ofd/write/package"))
+            using (StageTimes.Measure("document/pdf/ofd/package"))
             {
                 var docId = DocumentId(parts, fonts);
                 using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);

@@ -63,12 +63,8 @@ internal static class LivePreview
         var app = web.Build();
         var stopping = app.Lifetime.ApplicationStopping;
 
-        app.Use(async (context, next) =>
-        {
-            // Revalidated on every use (an unchanged font subset is a 304, not a download), never stale.
-            context.Response.Headers.CacheControl = "no-cache";
-            await next();
-        });
+        // Only this machine's browser, asking for this server by name; the pages' policy as headers; nothing outside the output.
+        app.Use((context, next) => LiveSecurity.Guard(context, output, () => next(context)));
         app.MapGet("/_live/events", async context =>
         {
             context.Response.ContentType = "text/event-stream";

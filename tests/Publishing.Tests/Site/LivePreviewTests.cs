@@ -16,6 +16,7 @@ public sealed class LivePreviewTests : IDisposable
     private readonly ITestOutputHelper _output;
     private readonly List<string> _stdout = new();
     private Process? _server;
+    private string _out = "";
 
     public LivePreviewTests(ITestOutputHelper output) => _output = output;
 
@@ -164,6 +165,60 @@ public sealed class LivePreviewTests : IDisposable
                 $"the template's edit in {slug}'s page", seconds: 30);
     }
 
+    [Fact]
+    public async Task The_server_answers_only_its_own_name_sends_the_pages_policy_as_headers_and_serves_nothing_outside_its_folder()
+    {
+        var (content, _) = RepoPaths.CopyOfSample();
+        var url = await StartServerAsync(content);
+        var port = new Uri(url).Port;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        async Task<HttpResponseMessage> Get(string path, string? host = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url + path);
+            request.Headers.Host = host ?? $"127.0.0.1:{port}";
+            return await http.SendAsync(request);
+        }
+
+        foreach (var host in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"LocalHost:{port}", $"[::1]:{port}" })
+            (await Get("doc/", host)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, host);
+        // A page on a domain rebound to 127.0.0.1 names its own host: no drafts, no diagnostics, no events.
+        foreach (var host in new[] { $"drafts.attacker.example:{port}", "drafts.attacker.example", $"localhost.attacker.example:{port}", $"127.0.0.1:{port + 1}", "127.0.0.1" })
+            foreach (var path in new[] { "doc/", "index.html", "_live/status?document=doc", "_site/site.css" })
+            {
+                var refused = await Get(path, host);
+                refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.MisdirectedRequest, $"{host} {path}");
+                (await refused.Content.ReadAsStringAsync()).ShouldNotContain("信访");
+            }
+
+        // The policy the pages' meta element states, as a header, and nosniff, on pages and files alike.
+        var page = await Get("doc/");
+        var meta = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync())
+            .QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content");
+        meta.ShouldBe(Publishing.Site.ContentSecurity.Policy);
+        foreach (var response in new[] { page, await Get("index.html"), await Get("_site/site.js"), await Get("doc/changes.html") })
+        {
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+            response.Headers.GetValues("Content-Security-Policy").ShouldHaveSingleItem().ShouldBe(meta);
+            response.Headers.GetValues("X-Content-Type-Options").ShouldHaveSingleItem().ShouldBe("nosniff");
+        }
+
+        // Links in the output folder that lead out of it are not followed; one that stays inside is.
+        File.CreateSymbolicLink(Path.Combine(_out, "x"), "/etc/passwd");
+        Directory.CreateSymbolicLink(Path.Combine(_out, "root"), "/");
+        Directory.CreateSymbolicLink(Path.Combine(_out, "doc", "drafts"), content);
+        File.CreateSymbolicLink(Path.Combine(_out, "site.css"), Path.Combine(_out, "_site", "site.css"));
+        foreach (var path in new[] { "x", "root/etc/passwd", "root/etc/", "doc/drafts/doc/document.yaml", "doc/drafts/doc/" })
+        {
+            var response = await Get(path);
+            response.StatusCode.ShouldBeOneOf(new[] { System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.Forbidden }, path);
+            var body = await response.Content.ReadAsStringAsync();
+            body.ShouldNotContain("root:");
+            body.ShouldNotContain("测试");
+            body.ShouldNotContain("department");
+        }
+        (await Get("site.css")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
     /// <summary>The first "built" event's data on the stream within the wait (null if none), and whether it connected.</summary>
     private static async Task<(string? Data, bool Connected)> FirstEventAsync(HttpClient http, string url, TimeSpan? wait = null)
     {
@@ -227,8 +282,9 @@ public sealed class LivePreviewTests : IDisposable
 
     private async Task<string> StartServerAsync(string content, string? templates = null)
     {
+        _out = RepoPaths.NewTempDirectory("serve-out");
         var info = PublishingProcess.StartInfo("serve", content, "--port", "0",
-            "--templates", templates ?? RepoPaths.Templates, "--out", RepoPaths.NewTempDirectory("serve-out"));
+            "--templates", templates ?? RepoPaths.Templates, "--out", _out);
         _server = Process.Start(info)!;
         var address = new TaskCompletionSource<string>();
         _server.OutputDataReceived += (_, e) =>

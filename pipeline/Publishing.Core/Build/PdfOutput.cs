@@ -37,10 +37,11 @@ internal static class PdfOutput
         stream.SetLength(0);
         IReadOnlyList<Diagnostic> found;
         using var ofdStream = ofd ? new MemoryStream() : null;
+        pages ??= new PdfPages();
+        var maxPages = theme.Limits.For(document.Form).MaxPages;
         try
         {
-            found = PdfRenderer.Render(html, theme, info, pdf ? stream : null, pages, document.ContentDirectory,
-                theme.Limits.For(document.Form).MaxPages, ofdStream);
+            found = PdfRenderer.Render(html, theme, info, pdf ? stream : null, pages, document.ContentDirectory, maxPages, ofdStream);
         }
         catch (Publishing.Layout.Pages.PageLimitExceededException e)
         {
@@ -51,6 +52,14 @@ internal static class PdfOutput
             return null;
         }
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
+        // Within a tenth of the page limit: said now, before the next edit makes the nightly fail.
+        if (pages.Count > maxPages * 0.9)
+        {
+            var at = document.Metadata.At("title");
+            diagnostics.Warning(DiagnosticCodes.NearPageLimit, at.Path, at.Line, at.Column,
+                $"这个文档的 PDF 有 {pages.Count.ToString("N0", CultureInfo.InvariantCulture)} 页，接近 {maxPages.ToString("N0", CultureInfo.InvariantCulture)} 页的上限；" +
+                $"再多 {(maxPages - pages.Count + 1).ToString("N0", CultureInfo.InvariantCulture)} 页，PDF 就不会生成。请核对是否有误粘贴的大段文字或数据行；确实需要时，把内容分到几个文档中，或请维护者调高{LimitsTheme.SetIn(document.Form, theme.SourcePath, l => l.MaxPages)} 中的 limits.max_pages。");
+        }
         var failed = found.Any(d => d.IsError);
         var files = failed ? null : new FixedLayoutFiles(pdf ? stream.ToArray() : null, ofdStream?.ToArray());
         if (stream.Capacity > KeptBufferBytes) t_buffer = null;

@@ -81,6 +81,7 @@ public static class DiagnosticCodes
     public const string VocabularyIgnored = "PUB4201";
     public const string TableRowTooWide = "PUB4202";
     public const string UnknownPageSetup = "PUB4203";
+    public const string TocTargetMissing = "PUB4210";
 
     // Outputs
     public const string OutputWriteFailed = "PUB5001";
@@ -93,6 +94,7 @@ public static class DiagnosticCodes
     public const string TooManyPages = "PUB6003";
     public const string TooManyHtmlBlocks = "PUB6004";
     public const string HtmlTooLarge = "PUB6005";
+    public const string NearPageLimit = "PUB6010";
 
     // A bug in Publishing itself, reported without a stack trace.
     public const string InternalError = "PUB9001";

@@ -147,4 +147,22 @@ public class HtmlMappingTests
         runs.First(r => r.Text == "一、甲").Face.Path.ShouldEndWith("NotoSansSC-Regular.ttf");   // 黑体
         runs.First(r => r.Text == "（一）乙").Face.Path.ShouldEndWith("NotoSerifSC-Bold.ttf");   // 楷体 stand-in
     }
+
+    [Fact]
+    public void A_toc_entry_whose_target_is_missing_is_a_located_warning()
+    {
+        var mapped = HtmlToLayout.Map("""
+            <html><body>
+            <nav class="toc"><h1 class="toc-title">目录</h1><ol>
+            <li class="toc-part"><a href="#part-1">第一部分</a><ol><li class="toc-entry"><a href="#nowhere">三、保障措施</a></li></ol></li>
+            </ol></nav>
+            <section class="part"><h1 class="part-title" id="part-1">第一部分</h1><p>正文</p></section>
+            </body></html>
+            """, new PdfStyles(Theme, Fonts), Info);
+        var warning = mapped.Diagnostics.Single(d => d.Code == Publishing.Diagnostics.DiagnosticCodes.TocTargetMissing);
+        warning.Path.ShouldBe("index.html");
+        warning.Line.ShouldBe(3, "the line of the entry in the assembled HTML");
+        warning.Message.ShouldContain("“三、保障措施”指向 #nowhere");
+        mapped.Diagnostics.Count(d => d.Code == Publishing.Diagnostics.DiagnosticCodes.TocTargetMissing).ShouldBe(1, "the part's own link is fine");
+    }
 }

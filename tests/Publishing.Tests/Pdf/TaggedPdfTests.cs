@@ -161,7 +161,7 @@ public sealed class TaggedPdfTests
         foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
         {
             var target = Path.Combine(templates, Path.GetFileName(folder));
-            if (Path.GetFileName(folder) == "fonts") Directory.CreateSymbolicLink(target, folder);
+            if (Path.GetFileName(folder) == "fonts") RepoPaths.LinkFiles(folder, target);
             else RepoPaths.CopyDirectory(folder, target);
         }
         foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));

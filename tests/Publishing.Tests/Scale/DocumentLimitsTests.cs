@@ -169,6 +169,27 @@ public sealed class DocumentLimitsTests
         UglyToad.PdfPig.PdfDocument.Open(Path.Combine(output, "doc", "doc.pdf")).NumberOfPages.ShouldBeGreaterThan(3);
     }
 
+    [Fact]
+    public void A_document_within_a_tenth_of_the_page_limit_builds_with_a_warning_at_its_manifest()
+    {
+        var (content, document) = RepoPaths.CopyOfSample();
+        var output = RepoPaths.NewTempDirectory("out");
+        var diagnostics = new DiagnosticBag();
+        new DocumentBuilder(new BuildOptions(content, output, RepoPaths.Templates, OutputFormats.All)).Build(document, diagnostics).ShouldBeTrue();
+        diagnostics.Sorted().ShouldNotContain(d => d.Code == DiagnosticCodes.NearPageLimit, "far below the default 2,000 pages");
+        var pages = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(output, "doc", "doc.pdf")).NumberOfPages;
+
+        // A limit one page above the document's length: it still builds, and says how close it is.
+        var near = new DiagnosticBag();
+        var templates = TemplatesWithLimits($"limits:\n  max_pages: {pages + 1}\n");
+        new DocumentBuilder(new BuildOptions(content, RepoPaths.NewTempDirectory("out"), templates, OutputFormats.All)).Build(document, near).ShouldBeTrue();
+        var warning = near.Sorted().Single(d => d.Code == DiagnosticCodes.NearPageLimit);
+        warning.IsError.ShouldBeFalse();
+        warning.Path.ShouldEndWith("doc/document.yaml");
+        warning.Line.ShouldBeGreaterThan(0);
+        warning.Message.ShouldContain($"PDF 有 {pages} 页，接近 {pages + 1} 页的上限；再多 2 页，PDF 就不会生成");
+    }
+
     [Theory]
     [InlineData("max_rows_per_file", "0", "每个数据文件的行数上限应大于 0")]
     [InlineData("max_content_mb", "-1", "文档内容的大小上限（MB）应大于 0")]

@@ -59,7 +59,7 @@ internal static class HtmlToLayout
             else if (element.LocalName == "nav" && element.ClassList.Contains("toc"))
             {
                 FlushLoose();
-                Add(new[] { TableOfContents.Map(element, styles, structure, root) }, PageNumbering.None, page);
+                Add(new[] { TableOfContents.Map(element, mapper, root) }, PageNumbering.None, page);
                 outline.AddRange(TableOfContents.Outline(element));
             }
             else if (element.LocalName == "section" && element.ClassList.Contains("part"))

@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;
 using Publishing.Layout.Structure;
@@ -15,8 +16,9 @@ internal static class TableOfContents
     /// <param name="parent">Where the 目录 goes in the structure: a Sect holding its title (a heading) and the TOC,
     /// a TOCI per part (its reference, then a TOC of its entries) and per entry (a Reference holding its Link: the text,
     /// the number and the annotation).</param>
-    public static Block Map(IElement toc, PdfStyles styles, StructureBuilder structure, StructureElement? parent)
+    public static Block Map(IElement toc, BlockMapper mapper, StructureElement? parent)
     {
+        var (styles, structure) = (mapper.Styles, mapper.Structure);
         var blocks = new List<Block>();
         var section = structure.Add(parent, Roles.Sect);
         if (toc.QuerySelector("h1.toc-title") is { } title)
@@ -31,11 +33,11 @@ internal static class TableOfContents
         {
             var item = structure.Add(list, Roles.TocItem);
             if (part.Children.FirstOrDefault(c => c.LocalName == "a") is { } partLink)
-                blocks.Add(Leader(partLink, "toc_part", numberStyle, styles, item));
+                blocks.Add(Leader(partLink, "toc_part", numberStyle, mapper, item));
             var entries = part.QuerySelectorAll("li.toc-entry > a");
             var inner = entries.Length > 0 ? structure.Add(item, Roles.Toc) : null;
             foreach (var entry in entries)
-                blocks.Add(Leader(entry, "toc_entry", numberStyle, styles, structure.Add(inner, Roles.TocItem)));
+                blocks.Add(Leader(entry, "toc_entry", numberStyle, mapper, structure.Add(inner, Roles.TocItem)));
         }
         return new Stack(blocks);
     }
@@ -55,12 +57,16 @@ internal static class TableOfContents
 
     private static string Target(IElement a) => Uri.UnescapeDataString((a.GetAttribute("href") ?? "").TrimStart('#'));
 
-    private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, PdfStyles styles, StructureElement? item)
+    private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, BlockMapper mapper, StructureElement? item)
     {
+        var styles = mapper.Styles;
         // The leader line links as a whole; its text is located where the heading it names is written.
         var heading = link.Owner?.GetElementById(Target(link));
         var source = InlineText.SourceOf(heading);
         var text = HtmlToLayout.Collapse(link.TextContent);
+        if (heading is null)
+            mapper.Warn(link, DiagnosticCodes.TocTargetMissing,
+                $"目录中的“{text}”指向 #{Target(link)}，文档中没有这个 id 的标题或部分，PDF 目录中它的页码会印成 0、书签打不开。请改正模板中这条目录的链接，或给要指向的标题加上这个 id。");
         // TOCI → Reference → Link (ISO 32000-1 Table 333 lets a TOCI hold a Reference, not a Link itself).
         var linkElement = item?.Add(Roles.Reference).Add(new StructureElement(Roles.Link) { Description = text });
         var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source, Tag = linkElement }).ToList();

@@ -80,21 +80,25 @@ public sealed class Table : Block
         var pad = 2 * Style.Padding;
         var all = headerCells.Concat(bodyCells).Concat(footerCells).ToList();
         var raw = all.Select(c => (Cell: c, Widths: c.Cell.Content.IntrinsicWidths(context))).ToList();
-        // Short values stay whole (their minimum is their one-line width): first for every cell, then, if the
-        // minimums no longer fit, for body cells only (header labels may wrap), then for none. A long
-        // unbreakable run claims at most MinContentCap: beyond that it breaks anywhere.
-        List<(int, int, double, double)> Intrinsic(bool headers, bool body) => raw.Select(x =>
+        // Short values stay whole (their minimum is their one-line width): first for every cell; if the minimums
+        // no longer fit, the body's short values give up width before a header label breaks inside a word (计量单/位);
+        // then header labels may wrap onto two even lines (计量/单位); then anything. A long unbreakable run claims
+        // at most MinContentCap: beyond that it breaks anywhere.
+        List<(int, int, double, double)> Intrinsic(bool headers, bool body, bool headerHalves = false) => raw.Select(x =>
         {
             var (min, max) = x.Widths;
             var keep = x.Cell.IsHeader ? headers : body;
-            if (keep && Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5) min = max;
+            var shortValue = Style.KeepWholeUpTo > 0 && max <= Style.KeepWholeUpTo + 0.5;
+            if (keep && shortValue) min = max;
+            else if (headerHalves && x.Cell.IsHeader && shortValue) min = Math.Max(min, TwoLines(max, min));
             else if (Style.MinContentCap > 0) min = Math.Min(min, Style.MinContentCap);
             return (x.Cell.Column, x.Cell.ColSpan, min + pad + 0.5, max + pad + 0.5);
         }).ToList();
         bool Fits(List<(int Column, int Span, double Min, double Max)> cells) =>
             ColumnWidths.MinimumSum(columns, Columns, cells, width) <= width + 0.01;
         var intrinsic = Intrinsic(true, true);
-        if (!Fits(intrinsic)) intrinsic = Intrinsic(false, true);
+        if (!Fits(intrinsic)) intrinsic = Intrinsic(true, false);
+        if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false, headerHalves: true);
         if (!Fits(intrinsic)) intrinsic = Intrinsic(false, false);
 
         double CellHeight(PlacedCell c, double[] xs) => c.Cell.Content.HeightAt(context, Math.Max(1, xs[c.Column + c.ColSpan] - xs[c.Column] - pad));
@@ -114,6 +118,11 @@ public sealed class Table : Block
         return new Plan(xs, widths, headerCells, Rows(headerCells, headerRowCount, xs, Measured), bodyCells, Rows(bodyCells, bodyRowCount, xs, Measured),
             footerCells, Rows(footerCells, footerRowCount, xs, Measured), contents);
     }
+
+    /// <summary>The width of the longer of two even lines of a label <paramref name="oneLine"/> wide, in whole pieces of
+    /// about <paramref name="piece"/> (a character): 计量单位 takes two characters a line.</summary>
+    private static double TwoLines(double oneLine, double piece) =>
+        piece <= 0 ? oneLine / 2 : Math.Ceiling(oneLine / 2 / piece - 0.01) * piece;
 
     /// <summary>Body rows measured when balancing column widths (a long table's first rows stand for the rest).</summary>
     private const int BalanceRows = 300;

@@ -103,8 +103,9 @@ internal static class LineBreaker
             double moved = 0;
             for (var i = b; i < prev.End; i++) moved += chars[i].Advance;
             if (moved + lastWidth > width + Epsilon) return;
-            // Keep the line before from getting too loose: at most a quarter of it may go.
-            if (moved > (width - prevIndent) / 4) return;
+            // Keep the line before from getting too loose: at most a quarter of it may go — half when the text is two
+            // lines (a header label: 计量单/位 becomes 计量/单位).
+            if (moved > (width - prevIndent) / (ranges.Count == 2 ? 2 : 4)) return;
             ranges[^2] = (prev.Start, b);
             ranges[^1] = (b, last.End);
             return;

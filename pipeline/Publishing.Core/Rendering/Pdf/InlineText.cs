@@ -17,8 +17,10 @@ internal static class InlineText
     }
 
     /// <param name="tag">The structure element the text belongs to: each link in it becomes a Link element under it.</param>
+    /// <param name="keepLineBreaks">A line break typed in the text (a CSV cell's) stays one, as CSS <c>white-space: pre-line</c>
+    /// keeps it in the preview's table cells; breaks at the text's ends are dropped.</param>
     public static List<TextSpan> Spans(IElement element, TextStyle style, PdfStyles styles, string? linkOverride = null, bool skipBlocks = false,
-        StructureElement? tag = null)
+        StructureElement? tag = null, bool keepLineBreaks = false)
     {
         var spans = new List<TextSpan>();
         Walk(element, style, linkOverride, SourceOf(element), spans, styles, skipBlocks, top: true);
@@ -30,7 +32,14 @@ internal static class InlineText
             var sb = new StringBuilder();
             foreach (var c in span.Text)
             {
-                if (c == '\n' && span.Text == "\n") { sb.Append('\n'); previous = '\n'; continue; }
+                if (c == '\n' && (span.Text == "\n" || keepLineBreaks))
+                {
+                    if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+                    if (keepLineBreaks && sb.Length == 0 && result.Count == 0) continue;       // a break before any text
+                    sb.Append('\n');
+                    previous = '\n';
+                    continue;
+                }
                 if (char.IsWhiteSpace(c) && c != '\u3000')
                 {
                     if (previous is ' ' or '\n') continue;
@@ -44,7 +53,7 @@ internal static class InlineText
         // A space between two CJK characters is a source line break, not a space (CSS segment-break rules).
         for (var i = 0; i < result.Count; i++)
             result[i] = result[i] with { Text = DropCjkSpaces(result[i].Text) };
-        if (result.Count > 0) result[^1] = result[^1] with { Text = result[^1].Text.TrimEnd(' ') };
+        if (result.Count > 0) result[^1] = result[^1] with { Text = keepLineBreaks ? result[^1].Text.TrimEnd(' ', '\n') : result[^1].Text.TrimEnd(' ') };
         result.RemoveAll(s => s.Text.Length == 0);
         if (tag is not null) TagLinks(result, tag);
         return result;

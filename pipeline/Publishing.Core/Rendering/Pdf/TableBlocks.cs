@@ -129,7 +129,7 @@ internal static partial class TableBlocks
             RowSpan = rowSpan,
             ColSpan = colSpan,
         });
-        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles, tag: tag), paragraph) { Tag = tag };
+        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles, tag: tag, keepLineBreaks: true), paragraph) { Tag = tag };
         return new TableCell(content, rowSpan, colSpan)
         {
             Background = isHeaderCell && !inHead ? styles.Table.HeaderBackground : null,

@@ -75,7 +75,7 @@ public sealed class OfdThemeTests
         File.Exists(Path.Combine(output, VolumeBuilder.OfdFileName)).ShouldBeFalse();
     }
 
-    /// <summary>The templates with the theme's ofd: true (the fonts linked, not copied).</summary>
+    /// <summary>The templates with the theme's ofd: true (the font files linked, not copied).</summary>
     private static string TemplatesWithOfd()
     {
         var templates = RepoPaths.NewTempDirectory("templates");

@@ -41,7 +41,12 @@ public sealed class DocumentAssembler
     /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.</summary>
     public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
         Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null,
-            _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes));
+            _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes), DeclaredNames(document.Form));
+
+    /// <summary>The names a template may index with (columns["…"], fields["…"]): every column the form declares and its metadata keys.</summary>
+    private static IReadOnlyCollection<string> DeclaredNames(Form form) =>
+        form.Tables.Values.SelectMany(t => t.Columns).Select(c => c.Name).Concat(form.Metadata.Select(m => m.Key))
+            .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The theme's stylesheet: a function of the theme alone, so rendered once per theme for all documents.</summary>
     public string? AssembleStylesheet(Theme theme, DiagnosticBag diagnostics)
@@ -70,7 +75,7 @@ public sealed class DocumentAssembler
     /// HTML-escaped unless marked raw; a *.css.sbn template's values are checked for CSS instead.
     /// </summary>
     public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null,
-        TemplateLimits? limits = null)
+        TemplateLimits? limits = null, IReadOnlyCollection<string>? declaredNames = null)
     {
         var loader = formFolder is null ? _loader : _formLoaders.GetOrAdd(formFolder, f => new ConfinedTemplateLoader(_templatesDirectory, f));
         var path = loader.Find(templateName) ?? Path.Combine(_templatesDirectory, templateName);
@@ -113,7 +118,7 @@ public sealed class DocumentAssembler
             var code = e.Message.Contains("include '", StringComparison.Ordinal) && e.Message.Contains("refused", StringComparison.Ordinal)
                 ? DiagnosticCodes.TemplateIncludeRefused
                 : IsLimit(e) ? DiagnosticCodes.TemplateLimit : DiagnosticCodes.TemplateRuntime;
-            diagnostics.Add(Located(code, e.Span, $"模板运行错误：{e.OriginalMessage}"));
+            diagnostics.Add(Located(code, e.Span, TemplateMessages.Chinese(e.OriginalMessage, declaredNames ?? Array.Empty<string>())));
             return null;
         }
     }

@@ -9,8 +9,9 @@ namespace Publishing.Assembly;
 
 /// <summary>
 /// Table rows of the assembled HTML carry where their template wrote them (<c>data-template="path:line:column"</c>
-/// on every <c>tr</c>), so a problem the PDF finds in a row (more cells than its colgroup: PUB4202) is reported
-/// at the template line to change, not at the generated row. The mark is put into a template's literal text
+/// on every <c>tr</c>, and on every element whose tag sets <c>data-page</c>), so a problem the PDF finds in a row
+/// (more cells than its colgroup: PUB4202) or a page setup the theme lacks (PUB4203) is reported at the template
+/// line to change, not at the generated HTML. The mark is put into a template's literal text
 /// once, when it is parsed (its positions, and so its syntax errors' positions, are those of the file), and is
 /// removed from the HTML the preview publishes.
 /// </summary>
@@ -27,12 +28,13 @@ public static partial class TemplateRowMarks
         {
             var slice = raw.Text;
             var text = slice.ToString();
-            if (!RowStart().IsMatch(text)) continue;
-            var marked = RowStart().Replace(text, m =>
+            if (!RowStart().IsMatch(text) && !PageStart().IsMatch(text)) continue;
+            string Mark(Match m)
             {
                 var (line, column) = Position(slice.FullText!, slice.Index + m.Index);
                 return string.Create(CultureInfo.InvariantCulture, $"{m.Value} {Attribute}=\"{shown}:{line}:{column}\"");
-            });
+            }
+            var marked = PageStart().Replace(RowStart().Replace(text, Mark), Mark);
             raw.Text = new ScriptStringSlice(marked);
         }
     }
@@ -73,6 +75,10 @@ public static partial class TemplateRowMarks
 
     [GeneratedRegex(@"<tr(?=[\s>/])", RegexOptions.IgnoreCase)]
     private static partial Regex RowStart();
+
+    /// <summary>The start of another element that sets its page (data-page="…" in the same tag): PUB4203 points there.</summary>
+    [GeneratedRegex(@"<(?!tr[\s>/])[a-zA-Z][a-zA-Z0-9]*(?=[^<>{}]*\sdata-page=)", RegexOptions.IgnoreCase)]
+    private static partial Regex PageStart();
 
     [GeneratedRegex(@" data-template=""[^""]*""")]
     private static partial Regex MarkAttribute();

@@ -123,9 +123,13 @@ internal static class HtmlToLayout
         var name = element.GetAttribute("data-page");
         if (string.IsNullOrEmpty(name)) return inherited;
         if (mapper.Styles.PageNamed(name) is { } page) return page;
-        var known = string.Join("、", mapper.Styles.PageNames.Order(StringComparer.Ordinal));
-        mapper.Warn(element, DiagnosticCodes.UnknownPageSetup,
-            $"data-page=\"{name}\" 不是主题中的页面设置（pages: 下{(known.Length > 0 ? "有：" + known : "没有任何设置")}），这部分按文档的页面排版。");
+        var names = mapper.Styles.PageNames.Order(StringComparer.Ordinal).ToList();
+        var known = string.Join("、", names);
+        var nearest = name.Length > 100 ? null : names.Select(n => (Name: n, Distance: Text.EditDistance.Between(n, name)))
+            .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 3)).OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+        mapper.WarnAtTemplate(element, DiagnosticCodes.UnknownPageSetup,
+            $"data-page=\"{name}\" 不是主题中的页面设置（pages: 下{(known.Length > 0 ? "有：" + known : "没有任何设置")}），这部分按文档的页面排版。" +
+            (nearest is not null ? $"是否应为“{nearest}”？" : ""));
         return inherited;
     }
 

@@ -39,6 +39,9 @@ public sealed record CommandLine(
     /// <summary>nightly --from dir: start from these outputs (a CI matrix's shards) instead of latest.</summary>
     public string? From { get; init; }
 
+    /// <summary>workbook --form name: the form whose fill-in workbook is written.</summary>
+    public string? FormName { get; init; }
+
     /// <summary>--timings (or PUBLISHING_TIMINGS=1): print where the run's time went, per stage.</summary>
     public bool Timings { get; init; }
 
@@ -53,6 +56,7 @@ public sealed record CommandLine(
                               [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing volume   [内容目录] [--out 目录] [--templates 目录] [--warnings-as-errors] [--jobs N]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
+          publishing workbook --form 表单名 [--out 文件.xlsx] [--templates 目录]
           publishing --help
 
         内容目录: 一个文档的文件夹（含 document.yaml），或包含多个文档文件夹的目录。默认 content。
@@ -71,6 +75,9 @@ public sealed record CommandLine(
         --date      nightly 这次构建的日期，默认今天（UTC）
         --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
 
+        workbook: 写出一个表单的填报工作簿（Excel .xlsx，默认 artifacts/<表单名>.xlsx）：每张表一个工作表，列名行冻结，
+                 可选值和指标体系的一级、二级指标有下拉列表，金额、百分比已设好格式，另有一页填写说明；
+                 填好后放进文档的 data/ 文件夹，在 document.yaml 中写上它即可生成。
         volume:  全部文档合成一本汇编 PDF（<输出目录>/volume.pdf）：封面、总目录（各部门及其各部分的页码）、书签；
                  页码连续编排，或按主题 volume_numbering: per_document 每个部门从 1 起。
         nightly: 检查并生成全部文档的 HTML、PDF 和预览站点，写到 <输出目录>/<日期>/（当天再次运行写到 <日期>.2 …），
@@ -96,6 +103,7 @@ public sealed record CommandLine(
         var lockWait = Nightly.NightlyOptions.DefaultLockWaitSeconds;
         DateOnly? date = null;
         string? from = null;
+        string? form = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -152,6 +160,10 @@ public sealed record CommandLine(
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out lockWait))
                         return Fail("--lock-wait 后面需要等待的秒数（0 或正整数）");
                     break;
+                case "--form":
+                    if (++i >= args.Count || args[i].StartsWith('-')) return Fail("--form 后面需要一个表单名（templates/forms/ 中的文件夹名）");
+                    form = args[i];
+                    break;
                 case "--from":
                     if (++i >= args.Count) return Fail("--from 后面需要一个目录");
                     from = args[i];
@@ -171,7 +183,11 @@ public sealed record CommandLine(
         }
 
         if (command is null) return Fail("缺少命令：build、validate、serve 或 nightly");
-        if (command is not ("build" or "validate" or "serve" or "nightly" or "volume")) return Fail($"未知的命令“{command}”：可用 build、validate、serve、nightly 或 volume");
+        if (command is not ("build" or "validate" or "serve" or "nightly" or "volume" or "workbook")) return Fail($"未知的命令“{command}”：可用 build、validate、serve、nightly、volume 或 workbook");
+        if (command == "workbook" && form is null) return Fail("workbook 需要 --form 表单名（templates/forms/ 中的文件夹名），如 publishing workbook --form budget-text --out 绩效目标表.xlsx");
+        if (command != "workbook" && form is not null) return Fail("--form 只用于 workbook 命令");
+        if (command == "workbook" && output is not null && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            return Fail($"--out “{output}” 应是一个 .xlsx 文件名");
         // validate writes nothing: an output option there is a mistake, not something to ignore silently.
         if (command == "validate" && output is not null) return Fail("validate 不写输出，不接受 --out（要生成请用 build）");
         if (command == "validate" && args.Any(a => a is "--format" or "-f")) return Fail("validate 不写输出，不接受 --format（要生成请用 build）");
@@ -179,11 +195,12 @@ public sealed record CommandLine(
             return Fail(Directory.Exists(templates)
                 ? $"--templates “{templates}” 不是模板目录（其中没有 document.html.sbn）"
                 : $"--templates 所指的目录“{templates}”不存在");
-        if (output is not null && File.Exists(output)) return Fail($"--out “{output}” 是一个文件：请给一个目录（不存在时会自动建立）");
-        var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly") : "artifacts";
+        if (command != "workbook" && output is not null && File.Exists(output)) return Fail($"--out “{output}” 是一个文件：请给一个目录（不存在时会自动建立）");
+        var defaultOutput = command == "nightly" ? Path.Combine("artifacts", "nightly")
+            : command == "workbook" ? Path.Combine("artifacts", form + ".xlsx") : "artifacts";
         return new CommandLine(command, content ?? "content", output ?? defaultOutput, templates, formats, strict, null)
         {
-            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Timings = timings, Keep = keep, LockWaitSeconds = lockWait, Date = date, From = from,
+            Since = since, Port = port, Jobs = jobs, Shard = shard, Rebuild = rebuild, Timings = timings, Keep = keep, LockWaitSeconds = lockWait, Date = date, From = from, FormName = form,
         };
 
         CommandLine Fail(string message) => new("", "", "", null, formats, false, message);

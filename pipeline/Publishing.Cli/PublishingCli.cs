@@ -48,6 +48,8 @@ public static class PublishingCli
             return Ok;
         }
 
+        if (line.Command == "workbook") return FillInCommand.Run(line, FindTemplates(line.ContentRoot), stdout, stderr);
+
         var diagnostics = new DiagnosticBag();
         var documents = DocumentLoader.FindDocuments(line.ContentRoot);
         if (documents.Count == 0)
@@ -164,7 +166,7 @@ public static class PublishingCli
     private static int Failure(DiagnosticBag diagnostics) =>
         diagnostics.Items.Any(d => d.Code == DiagnosticCodes.InternalError) ? InternalError : ContentErrors;
 
-    private static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)
+    internal static void Report(DiagnosticBag diagnostics, int documents, TextWriter stderr)
     {
         foreach (var diagnostic in diagnostics.Sorted())
             stderr.WriteLine(diagnostic);
@@ -173,7 +175,7 @@ public static class PublishingCli
     }
 
     /// <summary>templates/ beside the content root, or above it (content/&lt;doc&gt;/ → templates/).</summary>
-    private static string? FindTemplates(string contentRoot)
+    internal static string? FindTemplates(string contentRoot)
     {
         for (var directory = new DirectoryInfo(Path.GetFullPath(contentRoot)); directory is not null; directory = directory.Parent)
         {

@@ -2,8 +2,15 @@ using Publishing.Model;
 
 namespace Publishing.Content;
 
-/// <summary>A CSV file as read once: its header and its records, every cell with its position.</summary>
-public sealed record CsvTable(string Path, IReadOnlyList<CsvHeaderCell> Header, IReadOnlyList<CsvRecordRow> Rows);
+/// <summary>
+/// A table as read once, from a CSV file or a workbook's sheet: its header and its records, every cell with its
+/// position (a sheet's: the row as the line, the column number as the column).
+/// </summary>
+public sealed record CsvTable(string Path, IReadOnlyList<CsvHeaderCell> Header, IReadOnlyList<CsvRecordRow> Rows)
+{
+    /// <summary>The workbook sheet the table was read from; null for a CSV file.</summary>
+    public string? Sheet { get; init; }
+}
 
 public sealed record CsvHeaderCell(string Name, int Index, int Line, int Column);
 

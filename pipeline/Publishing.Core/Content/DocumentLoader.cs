@@ -1,3 +1,4 @@
+using Publishing.Content.Workbooks;
 using Publishing.Diagnostics;
 using Publishing.Forms;
 using Publishing.Markdown;
@@ -48,13 +49,15 @@ public static class DocumentLoader
     public static PublishingDocument? Load(string documentDirectory, DocumentManifest manifest, ContentLimits limits, DiagnosticBag diagnostics)
     {
         var errorsBefore = diagnostics.ErrorCount;
-        var files = new ContentFiles(new ContentBudget(limits), limits, diagnostics);
+        using var files = new ContentFiles(new ContentBudget(limits), limits, diagnostics);
+        diagnostics.AddAnnotator(files.Notes.Annotate);
         files.Budget.Admit(Path.Combine(documentDirectory, ManifestFileName), manifest.Path);
         // Data first, then narrative: sections may refer to projects' figures.
         var projectsByPart = manifest.Parts
-            .Select(part => LoadProjects(documentDirectory, part, manifest, files))
+            .Select((part, index) => LoadProjects(documentDirectory, part, index, manifest, files))
             .ToList();
-        var departments = manifest.Parts.Select(part => LoadDepartment(documentDirectory, part, manifest.Form, files)).ToList();
+        var departments = manifest.Parts.Select((part, index) => LoadDepartment(documentDirectory, part, index, manifest.Form, files)).ToList();
+        files.CheckTablesGivenOnce();
         var data = new DocumentData(projectsByPart.SelectMany(p => p).ToList(), departments.OfType<DepartmentTable>().ToList())
         {
             Form = manifest.Form,
@@ -85,9 +88,26 @@ public static class DocumentLoader
             Path.GetFullPath(documentDirectory), manifest.Metadata, parts) { Form = manifest.Form, Framework = manifest.Framework };
     }
 
-    /// <summary>What reading one document's files shares: its byte budget, its limits, its diagnostics.</summary>
-    private sealed record ContentFiles(ContentBudget Budget, ContentLimits Limits, DiagnosticBag Diagnostics)
+    /// <summary>
+    /// What reading one document's files shares: its byte budget, its limits, its diagnostics, and the workbooks
+    /// it opened (each once, however many tables it holds) with where each table came from.
+    /// </summary>
+    private sealed class ContentFiles(ContentBudget budget, ContentLimits limits, DiagnosticBag diagnostics) : IDisposable
     {
+        private readonly Dictionary<string, Workbook?> _workbooks = new(StringComparer.Ordinal);
+        private readonly List<TableSource> _sources = new();
+
+        public ContentBudget Budget { get; } = budget;
+        public ContentLimits Limits { get; } = limits;
+        public DiagnosticBag Diagnostics { get; } = diagnostics;
+        public SheetCellNotes Notes { get; } = new();
+
+        /// <summary>Where one of a part's tables was read from: a CSV file, or a workbook and its sheet.</summary>
+        private sealed record TableSource(int Part, string Table, string Display, Workbook? Workbook, string? Sheet, SourceLocation At)
+        {
+            public string Describe() => Sheet is null ? Display : $"{Display} 的工作表“{Sheet}”";
+        }
+
         /// <summary>The text of a file the manifest names, or null when it cannot (or, past the size limit, need not) be read.</summary>
         public (string Text, string Display)? Read(string documentDirectory, FileReference reference)
         {
@@ -97,31 +117,117 @@ public static class DocumentLoader
             if (!Budget.Admit(path, display)) return null;
             return TextFileDecoder.Read(path, display, Diagnostics) is { } text ? (text, display) : null;
         }
+
+        /// <summary>One of a part's tables, from a CSV file or from a workbook's sheet.</summary>
+        public CsvTable? ReadTable(string documentDirectory, FileReference reference, int part, string table)
+        {
+            var path = ContentPaths.Resolve(documentDirectory, reference, Diagnostics);
+            if (path is null) return null;
+            var display = DisplayPaths.For(path);
+            if (!Budget.Admit(path, display)) return null;
+            if (!IsWorkbook(path))
+            {
+                foreach (var extension in new[] { ".xlsx", ".xlsm" })
+                {
+                    var beside = Path.ChangeExtension(path, extension);
+                    if (!File.Exists(beside)) continue;
+                    Diagnostics.Error(DiagnosticCodes.TableGivenTwice, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
+                        $"表 {table} 给了两次：{display} 和 {DisplayPaths.For(beside)}。请删除不用的那个文件（或在 document.yaml 中改为使用工作簿）。");
+                    return null;
+                }
+                _sources.Add(new TableSource(part, table, display, null, null, reference.WrittenAt));
+                return TextFileDecoder.Read(path, display, Diagnostics) is { } text ? CsvTableReader.Read(text, display, Diagnostics, Limits) : null;
+            }
+
+            if (!_workbooks.TryGetValue(path, out var workbook)) _workbooks[path] = workbook = Workbook.Open(path, display, Diagnostics);
+            if (workbook is null || ChooseSheet(workbook, table, part, reference) is not { } sheet) return null;
+            _sources.Add(new TableSource(part, table, display, workbook, sheet.Name, reference.WrittenAt));
+            var read = workbook.ReadTable(sheet, Limits, Diagnostics);
+            if (read is not null) Notes.Add(read);
+            return read;
+        }
+
+        public static bool IsWorkbook(string path) =>
+            Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".xls" or ".xlsb";
+
+        /// <summary>
+        /// The sheet named after the table; else, in a workbook whose sheets are not named after tables, its first
+        /// visible sheet (one table per workbook). Hidden sheets are never read.
+        /// </summary>
+        private WorkbookSheet? ChooseSheet(Workbook workbook, string table, int part, FileReference reference)
+        {
+            foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && TableSheets.TableOf(s.Name) == table))
+                Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, workbook.DisplayPath, 1, 1,
+                    $"工作表“{hidden.Name}”是隐藏的，没有读取。要使用它，请在 Excel 中取消隐藏。");
+            var named = workbook.VisibleSheets.Where(s => TableSheets.TableOf(s.Name) == table).ToList();
+            if (named.Count > 1)
+            {
+                Diagnostics.Error(DiagnosticCodes.TableGivenTwice, workbook.DisplayPath, 1, 1,
+                    $"表 {table} 给了两次：工作表“{named[0].Name}”和“{named[1].Name}”都是这张表。请删除或改名其中一个。");
+                return null;
+            }
+            if (named.Count == 1) return named[0];
+
+            var visible = workbook.VisibleSheets.ToList();
+            if (visible.Any(s => TableSheets.TableOf(s.Name) is not null) || visible.Count == 0)
+            {
+                Diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, workbook.DisplayPath, 1, 1,
+                    $"工作簿中没有表 {table} 的工作表：请把它命名为“{TableSheets.SheetName(table)}”（或“{table}”）。" +
+                    (visible.Count == 0 ? "这个工作簿没有可见的工作表。" : $"工作簿中的工作表：{string.Join("、", visible.Select(s => "“" + s.Name + "”"))}。"));
+                return null;
+            }
+            var first = visible[0];
+            foreach (var hidden in workbook.Sheets.TakeWhile(s => s != first))
+                Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, workbook.DisplayPath, 1, 1,
+                    $"工作表“{hidden.Name}”是隐藏的，没有读取；读取的是第一个可见的工作表“{first.Name}”。");
+            if (_sources.FirstOrDefault(s => s.Part == part && s.Workbook == workbook && s.Sheet == first.Name) is { } other)
+            {
+                Diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
+                    $"表 {other.Table} 和表 {table} 都读取了 {workbook.DisplayPath} 的第一个工作表“{first.Name}”：一个工作簿放几张表时，请把工作表分别命名为“{TableSheets.SheetName(other.Table)}”和“{TableSheets.SheetName(table)}”。");
+                return null;
+            }
+            return first;
+        }
+
+        /// <summary>A table a part reads from one file, while a workbook it reads also has a sheet named after that table: given twice.</summary>
+        public void CheckTablesGivenOnce()
+        {
+            var reported = new HashSet<(int, string)>();
+            foreach (var source in _sources.Where(s => s.Workbook is not null))
+                foreach (var sheet in source.Workbook!.VisibleSheets)
+                {
+                    if (TableSheets.TableOf(sheet.Name) is not { } table || table == source.Table) continue;
+                    var used = _sources.FirstOrDefault(s => s.Part == source.Part && s.Table == table);
+                    if (used is null || (used.Workbook == source.Workbook && used.Sheet == sheet.Name) || !reported.Add((source.Part, table))) continue;
+                    Diagnostics.Error(DiagnosticCodes.TableGivenTwice, used.At.Path, used.At.Line, used.At.Column,
+                        $"表 {table} 给了两次：{used.Describe()} 和 {source.Display} 的工作表“{sheet.Name}”。请只保留一处（删除或改名那个工作表，或在 document.yaml 中改用它）。");
+                }
+        }
+
+        public void Dispose()
+        {
+            foreach (var workbook in _workbooks.Values) workbook?.Dispose();
+        }
     }
 
     private static NarrativeSection? LoadSection(string documentDirectory, FileReference reference, SectionRenderer renderer, ContentFiles files) =>
         files.Read(documentDirectory, reference) is (string text, string display) ? renderer.Render(text, display, files.Diagnostics) : null;
 
-    private static IReadOnlyList<Project> LoadProjects(string documentDirectory, ManifestPart part, DocumentManifest manifest, ContentFiles files)
+    private static IReadOnlyList<Project> LoadProjects(string documentDirectory, ManifestPart part, int index, DocumentManifest manifest, ContentFiles files)
     {
         if (part.Projects is null || part.Indicators is null) return Array.Empty<Project>();
-        var projects = ReadTable(documentDirectory, part.Projects, files);
-        var indicators = ReadTable(documentDirectory, part.Indicators, files);
+        var projects = files.ReadTable(documentDirectory, part.Projects, index, Form.Projects);
+        var indicators = files.ReadTable(documentDirectory, part.Indicators, index, Form.Indicators);
         if (projects is null || indicators is null) return Array.Empty<Project>();
         return ProjectTableReader.Read(projects, indicators, manifest.Form, manifest.Metadata, files.Diagnostics);
     }
 
-    private static DepartmentTable? LoadDepartment(string documentDirectory, ManifestPart part, Form form, ContentFiles files)
+    private static DepartmentTable? LoadDepartment(string documentDirectory, ManifestPart part, int index, Form form, ContentFiles files)
     {
         if (part.DepartmentIndicators is null) return null;
-        var facts = part.Department is null ? null : ReadTable(documentDirectory, part.Department, files);
-        var indicators = ReadTable(documentDirectory, part.DepartmentIndicators, files);
+        var facts = part.Department is null ? null : files.ReadTable(documentDirectory, part.Department, index, Form.Department);
+        var indicators = files.ReadTable(documentDirectory, part.DepartmentIndicators, index, Form.DepartmentIndicators);
         if (indicators is null || (part.Department is not null && facts is null)) return null;
         return ProjectTableReader.ReadDepartment(facts, indicators, form, files.Diagnostics);
     }
-
-    private static CsvTable? ReadTable(string documentDirectory, FileReference reference, ContentFiles files) =>
-        files.Read(documentDirectory, reference) is (string text, string display)
-            ? CsvTableReader.Read(text, display, files.Diagnostics, files.Limits)
-            : null;
 }

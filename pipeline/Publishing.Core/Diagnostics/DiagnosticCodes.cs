@@ -54,6 +54,17 @@ public static class DiagnosticCodes
     public const string ValueTypeMismatch = "PUB2035";
     public const string ExpectedCellEmpty = "PUB2036";
 
+    // Workbooks (.xlsx) as data
+    public const string WorkbookUnreadable = "PUB2040";
+    public const string WorkbookEncrypted = "PUB2041";
+    public const string WorkbookLegacyFormat = "PUB2042";
+    public const string WorkbookTooLarge = "PUB2043";
+    public const string WorkbookNoSheet = "PUB2044";
+    public const string TableGivenTwice = "PUB2045";
+    public const string WorkbookCellValue = "PUB2046";
+    public const string WorkbookHidden = "PUB2047";
+    public const string WorkbookCellOutsideHeader = "PUB2048";
+
     // Markdown
     public const string SectionWithoutTitle = "PUB3001";
     public const string NumberingSkipped = "PUB3002";

@@ -23,7 +23,7 @@ public sealed partial class FormReader
 
     /// <summary>The limits a form may set instead of the theme's (the theme's limits: has the same keys).</summary>
     private static readonly string[] LimitKeys = { "max_rows_per_file", "max_content_mb", "max_pages" };
-    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width", "role", "quantitative", "qualitative", "empty_under" };
+    private static readonly string[] ColumnKeys = { "name", "kind", "required", "values", "label", "width", "role", "quantitative", "qualitative", "empty_under", "note" };
 
     private static readonly Dictionary<string, DocumentKind> Kinds = new()
     {
@@ -242,7 +242,7 @@ public sealed partial class FormReader
             var role = Role(column, name, kind, columns);
             columns.Add(new FormColumn(name, kind, required, values, Scalar(column, "label") ?? name)
             {
-                Width = width, Role = role, Line = (int)column.Start.Line,
+                Width = width, Role = role, Line = (int)column.Start.Line, Note = Scalar(column, "note"),
                 Expected = expected, EmptyUnder = EmptyUnder(column, name, role, required),
                 Quantitative = ValueTypes(column, "quantitative", name, role, values),
                 Qualitative = ValueTypes(column, "qualitative", name, role, values),

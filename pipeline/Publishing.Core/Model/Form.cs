@@ -82,6 +82,9 @@ public sealed record FormColumn(string Name, ColumnKind Kind, bool Required, IRe
     /// </summary>
     public string? Width { get; init; }
 
+    /// <summary>What an editor should write in the column (form.yaml note:): shown in the fill-in workbook.</summary>
+    public string? Note { get; init; }
+
     /// <summary>Whether <see cref="Width"/> is a relative weight (data-weight) rather than a CSS width.</summary>
     public bool WidthIsWeight => Width is { Length: > 0 } w && char.IsAsciiDigit(w[^1]);
 

@@ -11,13 +11,14 @@ var date = Argument("date", "");
 var from = Argument("from", "");
 var templates = Argument("templates", "");
 var port = Argument("port", "8080");
+var form = Argument("form", "");
 var strict = HasArgument("warnings-as-errors");
 var rebuild = HasArgument("rebuild");
 
 // The options above, and Cake's own; anything else is a typo that must not be silently ignored.
 var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
 {
-    "target", "configuration", "content", "out", "jobs", "shard", "keep", "lock-wait", "date", "from", "templates", "port", "warnings-as-errors", "rebuild",
+    "target", "configuration", "content", "out", "jobs", "shard", "keep", "lock-wait", "date", "from", "templates", "port", "warnings-as-errors", "rebuild", "form",
     "verbosity", "v", "dryrun", "noop", "whatif", "exclusive", "e", "description", "showdescription", "tree", "showtree",
     "debug", "d", "bootstrap", "skip-bootstrap",
 };
@@ -70,6 +71,8 @@ Task("Help")
           Nightly    validate, build every draft and the site into artifacts/nightly/<yyyy-mm-dd>/ with a build
                      report; artifacts/nightly/latest moves to it only when everything succeeded
           Volume     the combined volume (汇编) of every document: artifacts/volume.pdf, one 目录, bookmarks
+          Workbook   the fill-in Excel workbook of every form in templates/forms/ (or of --form=<name>) into
+                     artifacts/workbooks/<form>.xlsx: one sheet per table, drop-downs, formats, instructions
           Product    publish the `publishing` command (Native AOT; ReadyToRun without clang) into bin/publishing/
                      (every target above needs it)
           Build      compile the whole solution, tests and benchmarks included
@@ -87,6 +90,7 @@ Task("Help")
           --shard=<i>/<n>          build only the i-th of n stable parts of the documents (CI matrices)
           --rebuild                render every document, even those whose inputs are unchanged
           --port=<n>               Preview: the port (default 8080)
+          --form=<name>            Workbook: only this form (a folder name in templates/forms/)
           --warnings-as-errors     a warning fails the build
           --keep=<n>               Nightly: runs kept (default 14)
           --lock-wait=<seconds>    Nightly: how long to wait for another nightly on the same output (default 600)
@@ -176,6 +180,19 @@ Task("Volume")
     .Description("The combined volume (汇编) of every document: one PDF with a combined 目录 and bookmarks, artifacts/volume.pdf.")
     .IsDependentOn("Product")
     .Does(() => Publishing(new[] { "volume", content }.Concat(Out("artifacts")).ToArray()));
+
+Task("Workbook")
+    .Description("The fill-in workbook (.xlsx) of every form, or of --form=<name>: artifacts/workbooks/<form>.xlsx (docs/workbooks.md).")
+    .IsDependentOn("Product")
+    .Does(() =>
+{
+    var forms = form != "" ? new[] { form }
+        : System.IO.Directory.GetDirectories(System.IO.Path.Combine(templates != "" ? templates : "templates", "forms"))
+            .Where(d => System.IO.File.Exists(System.IO.Path.Combine(d, "form.yaml")))
+            .Select(d => System.IO.Path.GetFileName(d)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+    foreach (var name in forms)
+        Publishing("workbook", "--form", name, "--out", System.IO.Path.Combine(output != "" ? output : "artifacts", "workbooks", name + ".xlsx"));
+});
 
 Task("Deps")
     .Description("Installs what the native command and the tests need beyond the SDK (clang, zlib, Chromium, poppler-utils, CJK fonts).")

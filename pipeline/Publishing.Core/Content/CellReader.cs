@@ -37,7 +37,7 @@ public sealed partial class CellReader
     public string Required(string column, string? why = null)
     {
         var value = Text(column);
-        if (value.Length == 0 && !Row.HasWrongFieldCount)
+        if (value.Length == 0 && !Row.HasWrongFieldCount && !(_columns.TryGetValue(column, out var field) && Row.ReportedFields?.Contains(field) == true))
             _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空{why}。");
         return value;
     }

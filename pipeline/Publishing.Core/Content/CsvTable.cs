@@ -19,6 +19,9 @@ public sealed record CsvRecordRow(int Line, IReadOnlyList<Cell> Cells)
     /// <summary>The row has more or fewer cells than the header: reported once (PUB2006), so its empty cells are not reported again.</summary>
     public bool HasWrongFieldCount { get; init; }
 
+    /// <summary>Field indexes whose cell the reader already reported (a workbook formula without a value): not reported as empty again.</summary>
+    public IReadOnlySet<int>? ReportedFields { get; init; }
+
     /// <summary>The cell at a field index; a missing field is an empty cell placed after the row's last cell.</summary>
     public Cell CellAt(int fieldIndex, string path)
     {

@@ -125,21 +125,29 @@ public static class DocumentLoader
             if (path is null) return null;
             var display = DisplayPaths.For(path);
             if (!Budget.Admit(path, display)) return null;
+            // The same table as a CSV file and a workbook of the same name beside it: which one is meant?
+            foreach (var extension in new[] { ".csv", ".xlsx", ".xlsm", ".xls" })
+            {
+                var beside = Path.ChangeExtension(path, extension);
+                if (string.Equals(beside, path, StringComparison.OrdinalIgnoreCase) || !File.Exists(beside)) continue;
+                if (IsWorkbook(path) == IsWorkbook(beside)) continue;
+                Diagnostics.Error(DiagnosticCodes.TableGivenTwice, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
+                    $"表 {table} 给了两次：{display} 和 {DisplayPaths.For(beside)}。请删除不用的那个文件（document.yaml 用的是 {display}）。");
+                return null;
+            }
             if (!IsWorkbook(path))
             {
-                foreach (var extension in new[] { ".xlsx", ".xlsm" })
-                {
-                    var beside = Path.ChangeExtension(path, extension);
-                    if (!File.Exists(beside)) continue;
-                    Diagnostics.Error(DiagnosticCodes.TableGivenTwice, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
-                        $"表 {table} 给了两次：{display} 和 {DisplayPaths.For(beside)}。请删除不用的那个文件（或在 document.yaml 中改为使用工作簿）。");
-                    return null;
-                }
                 _sources.Add(new TableSource(part, table, display, null, null, reference.WrittenAt));
                 return TextFileDecoder.Read(path, display, Diagnostics) is { } text ? CsvTableReader.Read(text, display, Diagnostics, Limits) : null;
             }
 
-            if (!_workbooks.TryGetValue(path, out var workbook)) _workbooks[path] = workbook = Workbook.Open(path, display, Diagnostics);
+            if (!_workbooks.TryGetValue(path, out var workbook))
+            {
+                _workbooks[path] = workbook = Workbook.Open(path, display, Diagnostics);
+                foreach (var hidden in workbook?.Sheets.Where(s => s.Hidden) ?? Enumerable.Empty<WorkbookSheet>())
+                    Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, display, 1, 1,
+                        $"工作表“{hidden.Name}”是隐藏的，没有读取。要使用它，请在 Excel 中取消隐藏；不用的话可以删除它。");
+            }
             if (workbook is null || ChooseSheet(workbook, table, part, reference) is not { } sheet) return null;
             _sources.Add(new TableSource(part, table, display, workbook, sheet.Name, reference.WrittenAt));
             var read = workbook.ReadTable(sheet, Limits, Diagnostics);
@@ -156,9 +164,6 @@ public static class DocumentLoader
         /// </summary>
         private WorkbookSheet? ChooseSheet(Workbook workbook, string table, int part, FileReference reference)
         {
-            foreach (var hidden in workbook.Sheets.Where(s => s.Hidden && TableSheets.TableOf(s.Name) == table))
-                Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, workbook.DisplayPath, 1, 1,
-                    $"工作表“{hidden.Name}”是隐藏的，没有读取。要使用它，请在 Excel 中取消隐藏。");
             var named = workbook.VisibleSheets.Where(s => TableSheets.TableOf(s.Name) == table).ToList();
             if (named.Count > 1)
             {
@@ -177,9 +182,6 @@ public static class DocumentLoader
                 return null;
             }
             var first = visible[0];
-            foreach (var hidden in workbook.Sheets.TakeWhile(s => s != first))
-                Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, workbook.DisplayPath, 1, 1,
-                    $"工作表“{hidden.Name}”是隐藏的，没有读取；读取的是第一个可见的工作表“{first.Name}”。");
             if (_sources.FirstOrDefault(s => s.Part == part && s.Workbook == workbook && s.Sheet == first.Name) is { } other)
             {
                 Diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,

@@ -62,7 +62,7 @@ public sealed class TestWorkbook
             uint id = 1;
             foreach (var sheet in _sheets)
             {
-                var part = workbookPart.AddNewPart<WorksheetPart>();
+                var part = workbookPart.AddNewPart<WorksheetPart>("rIdSheet" + id);
                 var data = new SheetData();
                 foreach (var (rowNumber, values, hidden) in sheet.Rows)
                 {
@@ -87,9 +87,9 @@ public sealed class TestWorkbook
             }
             workbookPart.Workbook = new Workbook(sheets);
 
-            var shared = workbookPart.AddNewPart<SharedStringTablePart>();
+            var shared = workbookPart.AddNewPart<SharedStringTablePart>("rIdStrings");
             shared.SharedStringTable = new SharedStringTable(strings.Select(s => new SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(s) { Space = SpaceProcessingModeValues.Preserve })));
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
             var custom = formats.Select((code, i) => (code, i)).Where(f => f.i > 0).ToList();
             styles.Stylesheet = new Stylesheet(
                 new NumberingFormats(custom.Select(f => new NumberingFormat { NumberFormatId = (uint)(163 + f.i), FormatCode = f.code })) { Count = (uint)custom.Count },
@@ -100,7 +100,7 @@ public sealed class TestWorkbook
             if (macroEnabled)
             {
                 // A VBA project part: its bytes are never run, and reading the cells must not care.
-                var vba = workbookPart.AddNewPart<VbaProjectPart>();
+                var vba = workbookPart.AddNewPart<VbaProjectPart>("rIdVba");
                 using var vbaStream = new MemoryStream(System.Text.Encoding.ASCII.GetBytes("Attribute VB_Name = \"Module1\"\nSub AutoOpen()\nShell \"calc.exe\"\nEnd Sub"));
                 vba.FeedData(vbaStream);
             }

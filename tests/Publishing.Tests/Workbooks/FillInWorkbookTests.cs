@@ -189,7 +189,7 @@ public sealed class FillInWorkbookTests
     }
 
     /// <summary>The CSV's rows typed into the sheet as an editor would: numbers as numbers (under the column's own format), text as text.</summary>
-    private static void Fill(SpreadsheetDocument package, string sheetName, FormTable table, CsvTable csv)
+    internal static void Fill(SpreadsheetDocument package, string sheetName, FormTable table, CsvTable csv, string? mergedColumn = null)
     {
         var workbookPart = package.WorkbookPart!;
         var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
@@ -223,5 +223,22 @@ public sealed class FillInWorkbookTests
             data.Append(row);
             rowNumber++;
         }
+        if (mergedColumn is null || header.IndexOf(mergedColumn) is var merged && merged < 0) return;
+        // Runs of equal values in the column become one merged range (the bureau's vertical 一级指标), the value kept in its top cell.
+        var mergedField = csv.Header.Single(h => h.Name == mergedColumn).Index;
+        var letter = CellReferences.ColumnName(merged + 1);
+        var ranges = new List<MergeCell>();
+        var rows = data.Elements<Row>().Skip(1).ToList();
+        for (int start = 0, i = 1; i <= csv.Rows.Count; i++)
+        {
+            if (i < csv.Rows.Count && csv.Rows[i].Cells[mergedField].Text == csv.Rows[start].Cells[mergedField].Text) continue;
+            if (i - start > 1)
+            {
+                ranges.Add(new MergeCell { Reference = $"{letter}{start + 2}:{letter}{i + 1}" });
+                for (var r = start + 1; r < i; r++) rows[r].Elements<Cell>().Single(c => c.CellReference == $"{letter}{r + 2}").Remove();
+            }
+            start = i;
+        }
+        if (ranges.Count > 0) worksheet.InsertAfter(new MergeCells(ranges) { Count = (uint)ranges.Count }, data);
     }
 }

@@ -27,6 +27,7 @@ internal sealed partial class SheetReader
     private readonly SortedDictionary<int, SortedDictionary<int, string>> _rows = new();
     private readonly List<((int Row, int Column) From, (int Row, int Column) To)> _merges = new();
     private readonly List<int> _hiddenRows = new();
+    private readonly HashSet<(int Row, int Column)> _reported = new();
 
     public SheetReader(Workbook workbook, WorkbookSheet sheet, ContentLimits limits, DiagnosticBag diagnostics)
     {
@@ -74,7 +75,8 @@ internal sealed partial class SheetReader
                 _diagnostics.Error(DiagnosticCodes.WorkbookCellOutsideHeader, Path, row, outside.Key,
                     $"这个单元格在列名行的范围之外（列名行到 {CellReferences.ColumnName(Math.Max(width, 1))} 列为止），它的内容“{Shorten(outside.Value)}”不属于任何列。请把它移到正确的列，或给这一列写上列名。{CellReferences.Describe(_sheet.Name, row, outside.Key)}");
             }
-            rows.Add(new CsvRecordRow(row, cells));
+            var reported = Enumerable.Range(1, width).Where(column => _reported.Contains((row, column))).Select(column => column - 1).ToHashSet();
+            rows.Add(new CsvRecordRow(row, cells) { ReportedFields = reported.Count > 0 ? reported : null });
         }
         return new CsvTable(Path, header, rows) { Sheet = _sheet.Name };
     }
@@ -138,6 +140,7 @@ internal sealed partial class SheetReader
         {
             if (cell.CellFormula is not null)
             {
+                _reported.Add((row, column));
                 _diagnostics.Error(DiagnosticCodes.WorkbookCellValue, Path, row, column,
                     $"这个单元格是公式（={Shorten(cell.CellFormula.Text)}），但工作簿中没有它的计算结果（文件不是由 Excel 保存的，或保存时没有计算）。请在 Excel 中打开、按 F9 重新计算后保存。{CellReferences.Describe(_sheet.Name, row, column)}");
                 return "";
@@ -150,6 +153,7 @@ internal sealed partial class SheetReader
         if (type == CellValues.Boolean) return stored == "1" ? "TRUE" : "FALSE";
         if (type == CellValues.Error)
         {
+            _reported.Add((row, column));
             _diagnostics.Error(DiagnosticCodes.WorkbookCellValue, Path, row, column,
                 $"这个单元格的值是 Excel 的错误值 {stored}{(cell.CellFormula is null ? "" : $"（公式 ={Shorten(cell.CellFormula.Text)}）")}：请在 Excel 中改正后保存。{CellReferences.Describe(_sheet.Name, row, column)}");
             return "";

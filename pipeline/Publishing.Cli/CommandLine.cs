@@ -76,7 +76,7 @@ public sealed record CommandLine(
         --from      nightly 以这个目录中已生成的结果为起点（如 CI 各分片的输出），输入未变的文档不再重建
 
         workbook: 写出一个表单的填报工作簿（Excel .xlsx，默认 artifacts/<表单名>.xlsx）：每张表一个工作表，列名行冻结，
-                 可选值和指标体系的一级、二级指标有下拉列表，金额、百分比已设好格式，另有一页填写说明；
+                 可选值和指标体系的各级指标名有下拉列表，金额、百分比已设好格式，另有一页填写说明；
                  填好后放进文档的 data/ 文件夹，在 document.yaml 中写上它即可生成。
         volume:  全部文档合成一本汇编 PDF（<输出目录>/volume.pdf）：封面、总目录（各部门及其各部分的页码）、书签；
                  页码连续编排，或按主题 volume_numbering: per_document 每个部门从 1 起。

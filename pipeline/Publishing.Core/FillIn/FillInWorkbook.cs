@@ -90,8 +90,8 @@ public static class FillInWorkbook
     private static DataValidation? Validation(FormColumn column, IndicatorFramework? framework, string range, List<(string Name, IReadOnlyList<string> Values)> lists)
     {
         IReadOnlyList<string>? choices = column.Kind == ColumnKind.Enumeration ? column.Values
-            : column.Name == "一级指标" && framework is not null ? framework.Levels.Select(l => l.Name).ToList()
-            : column.Name == "二级指标" && framework is not null ? framework.Levels.SelectMany(l => l.Level2).Distinct().ToList()
+            : column.Role == ColumnRole.Level1 && framework is not null ? framework.Levels.Select(l => l.Name).ToList()
+            : column.Role == ColumnRole.Level2 && framework is not null ? framework.Levels.SelectMany(l => l.Level2).Distinct().ToList()
             : null;
         var prompt = Prompt(column, framework);
         var validation = new DataValidation
@@ -155,11 +155,11 @@ public static class FillInWorkbook
             ColumnKind.Percent => "百分比（0%–100%），输入 25 即 25%",
             ColumnKind.Number => "数字",
             ColumnKind.Code => "编码，按文本保存（前导 0 保留）",
-            ColumnKind.IndicatorValue => "指标值，如 ≥95%、≤30 万元、巩固提高",
-            ColumnKind.Unit => "计量单位",
+            ColumnKind.IndicatorValue => "比较符号、数字和单位，如 ≥95%、≤30 万元；或文字，如 巩固提高",
+            ColumnKind.Unit => "单位，如 万元、个、%",
             ColumnKind.Period => "期间，如 2023.07-2024.01（按文本保存）",
             ColumnKind.Enumeration => "从下拉列表中选择",
-            _ => column.Name == "一级指标" || column.Name == "二级指标" ? $"从下拉列表中选择（{framework?.Title ?? "指标体系"}）" : "文字",
+            _ => column.Role is ColumnRole.Level1 or ColumnRole.Level2 ? $"从下拉列表中选择（{framework?.Title ?? "指标体系"}）" : "文字",
         };
         var required = column.Required ? "必填" : "可以不填";
         return column.Note is { Length: > 0 } note ? $"{note}（{what}；{required}）" : $"{what}；{required}。";
@@ -179,7 +179,7 @@ public static class FillInWorkbook
         Line($"{form.Title}：填写说明", TitleStyle);
         Line($"表单：{form.Name}。每张表一个工作表（{string.Join("、", tables.Select(t => "“" + TableSheets.SheetName(t.Name) + "”"))}），第一行是列名：请不要修改、删除或移动列名行，从第二行起每行填写一条。");
         Line("带下拉箭头的列请从列表中选择；金额以万元为单位；百分比直接输入 25 或 25%。蓝底的列名是必填列，灰底的可以不填。选中单元格时 Excel 会显示这一列的填写说明。");
-        Line("不要隐藏行或工作表（隐藏的行不会读取），不要使用未计算的公式。一级指标、二级指标相同的相邻单元格可以合并，合并后每一行都按合并的值读取。");
+        Line("不要隐藏行或工作表（隐藏的行不会读取），不要使用未计算的公式。一级、二级相同的相邻单元格可以合并，合并后每一行都按合并的值读取。");
         Line($"填好后把本工作簿放在文档的 data/ 文件夹中，并在 document.yaml 中写上它，如：");
         foreach (var table in tables) Line($"    {table.Name}: data/{fileName}", WrappedStyle);
         Line("");
@@ -190,8 +190,8 @@ public static class FillInWorkbook
             foreach (var column in table.Columns)
             {
                 var values = column.Kind == ColumnKind.Enumeration ? string.Join("、", column.Values)
-                    : column.Name == "一级指标" && framework is not null ? string.Join("、", framework.Levels.Select(l => l.Name))
-                    : column.Name == "二级指标" && framework is not null ? string.Join("；", framework.Levels.Select(l => $"{l.Name}：{string.Join("、", l.Level2)}"))
+                    : column.Role == ColumnRole.Level1 && framework is not null ? string.Join("、", framework.Levels.Select(l => l.Name))
+                    : column.Role == ColumnRole.Level2 && framework is not null ? string.Join("；", framework.Levels.Select(l => $"{l.Name}：{string.Join("、", l.Level2)}"))
                     : "";
                 Line(column.Name, WrappedStyle, KindName(column.Kind), column.Required ? "是" : "否", values, column.Note ?? "");
             }
@@ -225,7 +225,7 @@ public static class FillInWorkbook
     private static string KindName(ColumnKind kind) => kind switch
     {
         ColumnKind.Text => "文字", ColumnKind.Code => "编码", ColumnKind.Money => "金额（万元）", ColumnKind.Percent => "百分比",
-        ColumnKind.Number => "数字", ColumnKind.IndicatorValue => "指标值", ColumnKind.Unit => "计量单位", ColumnKind.Period => "期间",
+        ColumnKind.Number => "数字", ColumnKind.IndicatorValue => "比较符号+数字+单位，或文字", ColumnKind.Unit => "单位（如 万元、个）", ColumnKind.Period => "期间",
         _ => "选择",
     };
 

@@ -79,13 +79,13 @@ public sealed class FillInWorkbookTests
                         validation.Type!.Value.ShouldBe(DataValidationValues.List);
                         validation.Formula1!.Text.ShouldBe("\"" + expectedList + "\"");
                     }
-                    if (column.Name == "一级指标")
+                    if (column.Role == ColumnRole.Level1)
                     {
                         validation.Type!.Value.ShouldBe(DataValidationValues.List);
                         validation.Formula1!.Text.ShouldContain("产出指标");
                         validation.Formula1!.Text.ShouldContain("效益指标");
                     }
-                    if (column.Name == "二级指标")
+                    if (column.Role == ColumnRole.Level2)
                     {
                         validation.Type!.Value.ShouldBe(DataValidationValues.List);
                         validation.Formula1!.Text.ShouldContain("数量指标");

@@ -6,7 +6,9 @@ namespace Publishing.Cli;
 /// <summary>
 /// Ctrl+C (SIGINT) and a stop request (SIGTERM, as CI and service managers send) end the command
 /// without leaving our temporary files behind, with the conventional exit codes 130 and 143 (128 + signal).
-/// Outputs already renamed into place are complete; the ones not yet renamed keep their previous version.
+/// Outputs already renamed into place are complete; the ones not yet renamed keep their previous version; a
+/// document's files are renamed together, so the stop waits for a set being renamed and discards a set not begun
+/// (its HTML page, PDF and fonts are all old or all new); the nightly's staging folder is removed.
 /// </summary>
 public static class Interruption
 {

@@ -40,6 +40,8 @@ public sealed class BatchBuilder
         var clock = Stopwatch.StartNew();
         var ordered = documentDirectories.Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
         // --since compares with a git revision whose meaning moves with the repository: no cache then.
+        // The cache's and stamps' temporary files a killed build left (the documents' own are swept per document).
+        if (!validateOnly) AtomicFile.SweepStale(Path.Combine(_options.OutputRoot, OutputState.Folder), recursive: true);
         var cache = !validateOnly && batch.Incremental && _options.Since is null ? new BuildCache(_options) : null;
         var results = new DocumentResult[ordered.Count];
         var flush = new DeferredFlush();
@@ -108,7 +110,7 @@ public sealed class BatchBuilder
     private DocumentResult Built(string documentDirectory, string slug, string outputDirectory, DiagnosticBag diagnostics,
         BuildCache? cache, DeferredFlush flush, Stopwatch clock)
     {
-        AtomicFile.SweepStale(outputDirectory); // temporary files a killed build left
+        AtomicFile.SweepStale(outputDirectory, recursive: true); // temporary files a killed build left (fonts/ too)
         if (BrokenLinksStop(documentDirectory, diagnostics)) return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
         string? key;
         BuildCache.Entry? remembered;

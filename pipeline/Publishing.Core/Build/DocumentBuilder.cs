@@ -101,7 +101,7 @@ public sealed class DocumentBuilder
         var slug = Path.GetFileName(Path.GetFullPath(documentDirectory).TrimEnd(Path.DirectorySeparatorChar));
         try
         {
-            AtomicFile.SweepStale(Path.Combine(_options.OutputRoot, slug));
+            AtomicFile.SweepStale(Path.Combine(_options.OutputRoot, slug), recursive: true);
             rendered.WriteTo(Path.Combine(_options.OutputRoot, slug));
             SiteAssets.Publish(_options.TemplatesDirectory, _options.OutputRoot);
             return true;

@@ -36,6 +36,8 @@ public static partial class NightlyRun
         // a root that cannot be written fails here at once (OutputUnavailableException).
         using var exclusive = RunLock.Acquire(Path.Combine(root, LockFile), options.LockWait, options.Say, options.Say);
         foreach (var stale in Directory.EnumerateDirectories(root, ".staging-*")) Directory.Delete(stale, recursive: true);
+        // The link a run killed while moving latest left (.latest.<pid>.tmp); no other run is here: we hold the lock.
+        foreach (var stale in Directory.EnumerateFileSystemEntries(root, $".{LatestLink}.*.tmp")) File.Delete(stale);
 
         var started = DateTimeOffset.UtcNow;
         var date = options.Date ?? DateOnly.FromDateTime(started.UtcDateTime);
@@ -66,7 +68,7 @@ public static partial class NightlyRun
         if (report.Succeeded && runProblems.HasErrors) report = WriteReport();
 
         var final = Path.Combine(root, name);
-        Directory.Move(staging, final);
+        AtomicFile.CommitFolder(staging, final);
         if (report.Succeeded) PointLatestAt(root, name);
         var removed = Prune(root, options.Keep);
         return new NightlyResult(name, final, report.Succeeded, report, result, runProblems.Sorted(), removed);
@@ -107,7 +109,7 @@ public static partial class NightlyRun
     /// <summary>The last good run's outputs of the documents still in the content, its cache and shared files.</summary>
     private static void Seed(string? previous, string staging, IReadOnlyList<string> documents)
     {
-        Directory.CreateDirectory(staging);
+        AtomicFile.BeginFolder(staging); // removed by the command if it is stopped (SIGINT/SIGTERM) before the rename
         if (previous is null) return;
         var slugs = documents.Select(BatchBuilder.SlugOf).ToHashSet(StringComparer.Ordinal);
         foreach (var directory in Directory.EnumerateDirectories(previous))

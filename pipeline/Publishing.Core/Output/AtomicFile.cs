@@ -101,16 +101,93 @@ public static partial class AtomicFile
         lock (PendingLock) Pending.Remove(temporary);
     }
 
-    /// <summary>Removes every temporary file this process has begun and not yet renamed (an interrupted build).</summary>
+    /// <summary>
+    /// Tests only (PUBLISHING_TEST_COMMIT_PAUSE_MS): a pause between the renames of a set, so that a test can send its
+    /// signal in the middle of them, which otherwise last microseconds.
+    /// </summary>
+    private static readonly int CommitPause =
+        int.TryParse(Environment.GetEnvironmentVariable("PUBLISHING_TEST_COMMIT_PAUSE_MS"), NumberStyles.None, CultureInfo.InvariantCulture, out var pause) ? pause : 0;
+
+    /// <summary>Held while one document's set of files is renamed into place; a stop waits for it (see <see cref="CommitTogether"/>).</summary>
+    private static readonly Lock CommitLock = new();
+
+    /// <summary>
+    /// The second half for a set of files that belong together (a document's HTML page, PDF and fonts): all are
+    /// renamed, then <paramref name="after"/> runs (removing outputs no longer current), with no stop in between —
+    /// a SIGINT/SIGTERM that arrives meanwhile waits for the renames (a few milliseconds) and one that came before
+    /// discards the set whole. So a stopped build leaves each document's files all old or all new.
+    /// </summary>
+    public static void CommitTogether(IReadOnlyList<(string Temporary, string Target)> prepared, Action<string>? committed = null, Action? after = null)
+    {
+        lock (CommitLock)
+        {
+            if (Volatile.Read(ref _stopping))
+            {
+                foreach (var (temporary, _) in prepared) Discard(temporary);
+                throw new OperationCanceledException("the build is being stopped");
+            }
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                try
+                {
+                    if (i > 0 && CommitPause > 0) Thread.Sleep(CommitPause);
+                    Commit(prepared[i].Temporary, prepared[i].Target);
+                    committed?.Invoke(prepared[i].Target);
+                }
+                catch
+                {
+                    for (var j = i + 1; j < prepared.Count; j++) Discard(prepared[j].Temporary);
+                    throw;
+                }
+            }
+            after?.Invoke();
+        }
+    }
+
+    /// <summary>Folders built in a hidden place and renamed into place when complete (the nightly's staging folder).</summary>
+    private static readonly HashSet<string> PendingFolders = new(StringComparer.Ordinal);
+
+    /// <summary>A folder being built to be renamed into place later: a stop before then removes it.</summary>
+    public static void BeginFolder(string path)
+    {
+        lock (PendingLock)
+        {
+            if (_stopping) throw new OperationCanceledException("the build is being stopped");
+            PendingFolders.Add(path);
+        }
+        Directory.CreateDirectory(path);
+    }
+
+    /// <summary>Renames a folder begun with <see cref="BeginFolder"/> into place, unless a stop came first (then it is removed by the stop).</summary>
+    public static void CommitFolder(string path, string target)
+    {
+        lock (CommitLock)
+        {
+            if (Volatile.Read(ref _stopping)) throw new OperationCanceledException("the build is being stopped");
+            Directory.Move(path, target);
+            lock (PendingLock) PendingFolders.Remove(path);
+        }
+    }
+
+    /// <summary>
+    /// Removes every temporary file and folder this process has begun and not yet renamed (an interrupted build),
+    /// after any set of files being renamed together has been completed.
+    /// </summary>
     public static void DiscardAllPending()
     {
-        string[] pending;
+        string[] pending, folders;
+        lock (CommitLock)
         lock (PendingLock)
         {
             _stopping = true;
             pending = Pending.ToArray();
+            folders = PendingFolders.ToArray();
         }
         foreach (var temporary in pending) Discard(temporary);
+        foreach (var folder in folders)
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     [GeneratedRegex(@"^\..+\.(\d{1,9})\.tmp$")]

@@ -45,7 +45,8 @@ public sealed class RenderedDocument
     /// <summary>
     /// Publish: every file is first written completely beside its target, and only when all of them
     /// are on disk are they renamed into place, one atomic rename each. A failure while writing (disk
-    /// full, permissions) leaves every previous output as it was, not some old and some new.
+    /// full, permissions) leaves every previous output as it was, not some old and some new; so does a stop
+    /// (SIGINT/SIGTERM): the renames are done together, before or after it (<see cref="AtomicFile.CommitTogether"/>).
     /// </summary>
     /// <param name="later">Flush the files to disk with the rest of the run (<see cref="DeferredFlush"/>), not each now.</param>
     public void WriteTo(string directory, DeferredFlush? later = null)
@@ -64,23 +65,13 @@ public sealed class RenderedDocument
             foreach (var (temporary, _) in prepared) AtomicFile.Discard(temporary);
             throw;
         }
-        for (var i = 0; i < prepared.Count; i++)
+        AtomicFile.CommitTogether(prepared, target => later?.Add(target), () =>
         {
-            try
+            foreach (var relativePath in _removals)
             {
-                AtomicFile.Commit(prepared[i].Temporary, prepared[i].Target);
-                later?.Add(prepared[i].Target);
+                var stale = Path.Combine(directory, relativePath);
+                if (File.Exists(stale)) File.Delete(stale);
             }
-            catch
-            {
-                for (var j = i + 1; j < prepared.Count; j++) AtomicFile.Discard(prepared[j].Temporary);
-                throw;
-            }
-        }
-        foreach (var relativePath in _removals)
-        {
-            var stale = Path.Combine(directory, relativePath);
-            if (File.Exists(stale)) File.Delete(stale);
-        }
+        });
     }
 }

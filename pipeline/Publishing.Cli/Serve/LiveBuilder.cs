@@ -54,15 +54,22 @@ internal sealed class LiveBuilder
     /// <summary>Builds the documents' HTML; returns (slug, ok) for each.</summary>
     public IReadOnlyList<(string Slug, bool Ok)> BuildHtml(IReadOnlyList<string> slugs)
     {
-        var builder = Builder(OutputFormats.Html);
         var results = new List<(string, bool)>();
         foreach (var slug in slugs)
-        {
-            lock (_gate) _htmlBuilds[slug] = _htmlBuilds.GetValueOrDefault(slug) + 1;
-            var ok = BuildOne(builder, slug, "HTML", () => true);
-            if (ok is not null) results.Add((slug, ok.Value));
-        }
+            if (BuildHtml(slug, CancellationToken.None) is { } ok) results.Add((slug, ok));
         return results;
+    }
+
+    /// <summary>
+    /// Builds a document's HTML; null when <paramref name="cancel"/> was cancelled first (a newer save made this build
+    /// obsolete: it stops at its next stage and writes nothing) or a bug stopped it. A PDF being rendered from the
+    /// older content is cancelled too.
+    /// </summary>
+    public bool? BuildHtml(string slug, CancellationToken cancel)
+    {
+        lock (_gate) _htmlBuilds[slug] = _htmlBuilds.GetValueOrDefault(slug) + 1;
+        Supersede(slug);
+        return BuildOne(Builder(OutputFormats.Html), slug, "HTML", () => !cancel.IsCancellationRequested, cancel);
     }
 
     /// <summary>
@@ -72,11 +79,33 @@ internal sealed class LiveBuilder
     public bool? BuildPdf(string slug)
     {
         int htmlBuilds;
-        lock (_gate) htmlBuilds = _htmlBuilds.GetValueOrDefault(slug);
-        return BuildOne(Builder(OutputFormats.All), slug, "PDF", () =>
+        using var cancel = new CancellationTokenSource();
+        lock (_gate)
         {
-            lock (_gate) return _htmlBuilds.GetValueOrDefault(slug) == htmlBuilds;
-        });
+            htmlBuilds = _htmlBuilds.GetValueOrDefault(slug);
+            _pdf = (slug, cancel);
+        }
+        try
+        {
+            return BuildOne(Builder(OutputFormats.All), slug, "PDF", () =>
+            {
+                lock (_gate) return _htmlBuilds.GetValueOrDefault(slug) == htmlBuilds;
+            }, cancel.Token);
+        }
+        finally
+        {
+            lock (_gate) _pdf = null;
+        }
+    }
+
+    /// <summary>The PDF being built, which a newer save of its document cancels.</summary>
+    private (string Slug, CancellationTokenSource Cancel)? _pdf;
+
+    /// <summary>A save touched the document: a PDF being rendered from its older content stops at its next stage.</summary>
+    public void Supersede(string slug)
+    {
+        lock (_gate)
+            if (_pdf is { } pdf && pdf.Slug == slug) pdf.Cancel.Cancel();
     }
 
     /// <summary>
@@ -99,15 +128,45 @@ internal sealed class LiveBuilder
     private DocumentBuilder Builder(OutputFormats formats) =>
         new(new BuildOptions(_contentRoot, _outputRoot, _templates, formats));
 
-    private bool? BuildOne(DocumentBuilder builder, string slug, string what, Func<bool> stillCurrent)
+    private bool? BuildOne(DocumentBuilder builder, string slug, string what, Func<bool> stillCurrent, CancellationToken cancel)
     {
         var directory = Path.Combine(_contentRoot, slug);
         var watch = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        // A bug of ours met on the way is the batch's PUB9001 at the document; the server keeps running.
-        var ok = DocumentIsolation.Run(directory, diagnostics, () =>
+        bool? ok;
+        try
         {
-            var rendered = builder.Render(directory, diagnostics);
+            ok = Rendered(builder, slug, directory, stillCurrent, diagnostics, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            ok = null;
+        }
+        if (ok is null)
+        {
+            lock (_log)
+            {
+                _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} 已被新的保存取代，没有写出（{watch.ElapsedMilliseconds} ms）");
+                _log.Flush();
+            }
+            return null;
+        }
+        if (diagnostics.HasErrors) lock (_gate) _problems[slug] = Errors(diagnostics);
+        lock (_log)
+        {
+            _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok.Value ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
+            foreach (var diagnostic in diagnostics.Sorted()) _log.WriteLine("  " + diagnostic);
+            _log.Flush();
+        }
+        return ok;
+    }
+
+    /// <summary>Renders outside the lock, writes inside it unless the build is no longer current (null then).</summary>
+    private bool? Rendered(DocumentBuilder builder, string slug, string directory, Func<bool> stillCurrent, DiagnosticBag diagnostics, CancellationToken cancel) =>
+        // A bug of ours met on the way is the batch's PUB9001 at the document; the server keeps running.
+        DocumentIsolation.Run(directory, diagnostics, () =>
+        {
+            var rendered = builder.Render(directory, diagnostics, cancel);
             var written = rendered is not null && !diagnostics.HasErrors;
             lock (_writing)
             {
@@ -120,16 +179,6 @@ internal sealed class LiveBuilder
             }
             return written;
         }, false);
-        if (ok is null) return null;
-        if (diagnostics.HasErrors) lock (_gate) _problems[slug] = Errors(diagnostics);
-        lock (_log)
-        {
-            _log.WriteLine($"[{DateTime.Now:HH:mm:ss}] {slug}：{what} {(ok.Value ? "已更新" : "有错误，保留上一次的结果")}（{watch.ElapsedMilliseconds} ms）");
-            foreach (var diagnostic in diagnostics.Sorted()) _log.WriteLine("  " + diagnostic);
-            _log.Flush();
-        }
-        return ok;
-    }
 
     private static List<string> Errors(DiagnosticBag diagnostics) =>
         diagnostics.Sorted().Where(d => d.IsError).Select(d => d.ToString()).ToList();

@@ -131,13 +131,34 @@ internal static class LivePreview
 
         using var watcher = new ChangeWatcher(new[] { line.ContentRoot, templates }, Quiet);
         var lastHtml = Stopwatch.StartNew();
+        var htmls = new HtmlQueue();
+        var htmlWorker = Task.Run(async () =>
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var (slug, cancel) = await htmls.NextAsync(stopping);
+                bool? ok;
+                try
+                {
+                    ok = builder.BuildHtml(slug, cancel);
+                }
+                finally
+                {
+                    htmls.Done();
+                }
+                lastHtml.Restart();
+                if (ok is null) continue;   // made obsolete by a newer save, which builds it again now
+                events.Publish(Built(slug, ok.Value, false, pages));
+                if (ok.Value) pdfs.Add(slug);
+            }
+        }, stopping);
         var pdfWorker = Task.Run(async () =>
         {
             while (!stopping.IsCancellationRequested)
             {
                 var slug = await pdfs.NextAsync(stopping);
                 // The PDFs wait until the HTML has been quiet for a moment.
-                while (!stopping.IsCancellationRequested && (lastHtml.Elapsed < PdfQuiet || watcher.HasPending))
+                while (!stopping.IsCancellationRequested && (lastHtml.Elapsed < PdfQuiet || watcher.HasPending || htmls.HasWaiting))
                     await Task.Delay(PdfQuiet / 6, stopping);
                 var ok = builder.BuildPdf(slug);
                 if (ok is not null) events.Publish(Built(slug, ok.Value, true, pages));
@@ -147,15 +168,12 @@ internal static class LivePreview
         {
             // The first save is the one an editor notices: the code it runs is compiled now, before they make it.
             foreach (var slug in builder.AllDocuments().Take(1)) { builder.WarmUp(slug); builder.WarmUp(slug); }
+            // Saves are taken as they come, also while a build runs: a save of the document being built cancels that
+            // build (and its PDF), and the document is built again from the newest save.
             while (!stopping.IsCancellationRequested)
             {
                 var batch = await watcher.NextBatchAsync(stopping);
-                var affected = builder.Affected(batch);
-                foreach (var (slug, ok) in builder.BuildHtml(affected))
-                {
-                    events.Publish(Built(slug, ok, false, pages));
-                    if (ok) pdfs.Add(slug);
-                }
+                htmls.Add(builder.Affected(batch));
                 lastHtml.Restart();
             }
         }
@@ -163,14 +181,15 @@ internal static class LivePreview
         {
             // Ctrl+C
         }
-        try
-        {
-            await pdfWorker;
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped while waiting or between PDFs
-        }
+        foreach (var worker in new[] { htmlWorker, pdfWorker })
+            try
+            {
+                await worker;
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped while waiting or between builds
+            }
         await app.StopAsync();
         stdout.WriteLine("预览已停止。");
         return PublishingCli.Ok;

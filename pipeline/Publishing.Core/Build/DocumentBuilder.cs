@@ -59,7 +59,7 @@ public sealed class DocumentBuilder
         return document;
     }
 
-    private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics)
+    private (PublishingDocument? Document, Theme? Theme) LoadAndCheck(string documentDirectory, DiagnosticBag diagnostics, CancellationToken cancel = default)
     {
         var manifest = DocumentLoader.ReadManifest(documentDirectory, _forms, diagnostics);
         if (manifest is null) return (null, null);
@@ -74,6 +74,7 @@ public sealed class DocumentBuilder
                 new ContentLimits(limits.MaxRowsPerFile, limits.MaxContentBytes, LimitsTheme.SetIn(manifest.Form, themePath, l => l.MaxRowsPerFile),
                     LimitsTheme.SetIn(manifest.Form, themePath, l => l.MaxContentMb)), diagnostics);
         if (document is null) return (null, null);
+        cancel.ThrowIfCancellationRequested();
         using (StageTimes.Measure("document/checks"))
             ContentChecks.Run(document, new CheckContext(_options.TemplatesDirectory, _checkData), diagnostics);
         return (document, theme);
@@ -114,14 +115,19 @@ public sealed class DocumentBuilder
         }
     }
 
-    /// <summary>Everything up to, not including, writing: the outputs in memory (null, with PUB9001, on a bug of ours).</summary>
-    public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics) =>
-        DocumentIsolation.Run(documentDirectory, diagnostics, () => Rendered(documentDirectory, diagnostics), null);
+    /// <summary>
+    /// Everything up to, not including, writing: the outputs in memory (null, with PUB9001, on a bug of ours).
+    /// <paramref name="cancel"/> stops it between stages with an OperationCanceledException (the live preview's
+    /// build of content a newer save has replaced).
+    /// </summary>
+    public RenderedDocument? Render(string documentDirectory, DiagnosticBag diagnostics, CancellationToken cancel = default) =>
+        DocumentIsolation.Run(documentDirectory, diagnostics, () => Rendered(documentDirectory, diagnostics, cancel), null);
 
-    private RenderedDocument? Rendered(string documentDirectory, DiagnosticBag diagnostics)
+    private RenderedDocument? Rendered(string documentDirectory, DiagnosticBag diagnostics, CancellationToken cancel)
     {
-        var (document, theme) = LoadAndCheck(documentDirectory, diagnostics);
+        var (document, theme) = LoadAndCheck(documentDirectory, diagnostics, cancel);
         if (document is null || theme is null || Blocks(diagnostics)) return null;
+        cancel.ThrowIfCancellationRequested();
 
         string? marked, html, css;
         using (StageTimes.Measure("document/assemble"))
@@ -134,6 +140,7 @@ public sealed class DocumentBuilder
             css = _assembler.AssembleStylesheet(theme, diagnostics);
         }
         if (marked is null || html is null || css is null) return null;
+        cancel.ThrowIfCancellationRequested();
 
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
         var pages = new PdfPages();
@@ -161,6 +168,7 @@ public sealed class DocumentBuilder
         // An OFD an earlier build made and this one did not is no longer current (as the PDF, in DocumentPages).
         if (!withOfd) output.Remove(document.Slug + ".ofd");
         if (Blocks(diagnostics)) return null;
+        cancel.ThrowIfCancellationRequested();
 
         var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),

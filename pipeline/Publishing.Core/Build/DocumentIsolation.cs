@@ -17,7 +17,10 @@ public static class DocumentIsolation
     /// </summary>
     internal static readonly ConcurrentDictionary<string, Exception> FailingDocuments = new(StringComparer.Ordinal);
 
-    /// <summary>Runs one document's work; an exception in it is reported as PUB9001 and gives <paramref name="failed"/>.</summary>
+    /// <summary>
+    /// Runs one document's work; an exception in it is reported as PUB9001 and gives <paramref name="failed"/>. A
+    /// cancellation asked for (the live preview's build made obsolete by a newer save) is not a bug: it goes on up.
+    /// </summary>
     public static T Run<T>(string documentDirectory, DiagnosticBag diagnostics, Func<T> work, T failed)
     {
         try
@@ -26,7 +29,7 @@ public static class DocumentIsolation
                 throw injected;
             return work();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException { CancellationToken.IsCancellationRequested: true })
         {
             diagnostics.Add(InternalError(documentDirectory, e));
             return failed;

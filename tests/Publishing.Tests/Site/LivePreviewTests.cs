@@ -166,6 +166,46 @@ public sealed class LivePreviewTests : IDisposable
     }
 
     [Fact]
+    public async Task A_save_made_while_an_obsolete_rebuild_runs_cancels_it_and_its_page_is_the_one_shown()
+    {
+        var (content, document) = RepoPaths.CopyOfSample();
+        var url = await StartServerAsync(content);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await Poll.Until(() => Task.FromResult(Printed("doc：PDF 已更新")), "the first PDF", seconds: 60);
+        var section = Path.Combine(document, "sections", "03-safeguards.md");
+        var original = File.ReadAllText(section);
+
+        // A normal save, for its normal time.
+        int before;
+        lock (_stdout) before = _stdout.Count;
+        var clock = Stopwatch.StartNew();
+        SaveLikeAnEditor(section, original.Replace("做好党的敏感时期信访保障工作", "做好重要节点信访保障工作"));
+        await Poll.Until(async () => (await http.GetStringAsync(url + "doc/")).Contains("做好重要节点信访保障工作"), "a normal save on the page", seconds: 30);
+        var normal = clock.Elapsed;
+        await Poll.Until(() => Task.FromResult(PrintedSince(before, "doc：HTML 已更新")), "the normal save's log line");
+
+        // A paste of 12 MB by mistake (within the content limit), and while it builds, the save that takes it out again.
+        int logged;
+        lock (_stdout) logged = _stdout.Count;
+        var paste = string.Join("\n\n", Enumerable.Range(0, 6_000).Select(i => $"误粘贴的第{i}段：" + string.Concat(Enumerable.Repeat("本局全年接待群众来访，确保信访工作正常开展。", 30))));
+        SaveLikeAnEditor(section, original + "\n\n" + paste + "\n");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));   // the paste's build is under way (a save is quiet after 40 ms; it takes seconds)
+        clock.Restart();
+        SaveLikeAnEditor(section, original.Replace("做好党的敏感时期信访保障工作", "做好换届期间信访保障工作"));
+        await Poll.Until(async () => (await http.GetStringAsync(url + "doc/")).Contains("做好换届期间信访保障工作"), "the newest save on the page", seconds: 60);
+        _output.WriteLine($"normal save → page: {normal.TotalMilliseconds:F0} ms; the save after the paste → page: {clock.ElapsedMilliseconds} ms");
+
+        // The paste's build was cancelled and dropped: never written, so never on the page; the newest save's build is the one written.
+        PrintedSince(logged, "doc：HTML 已被新的保存取代，没有写出").ShouldBeTrue(string.Join("\n", _stdout.Skip(logged)));
+        lock (_stdout) _stdout.Skip(logged).Count(l => l.Contains("doc：HTML 已更新", StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", _stdout.Skip(logged)));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var page = await http.GetStringAsync(url + "doc/");
+        page.ShouldContain("做好换届期间信访保障工作");
+        page.ShouldNotContain("误粘贴的第");
+        (await http.GetStringAsync(url + "doc/changes.html")).ShouldNotContain("误粘贴的第");
+    }
+
+    [Fact]
     public async Task The_server_answers_only_its_own_name_sends_the_pages_policy_as_headers_and_serves_nothing_outside_its_folder()
     {
         var (content, _) = RepoPaths.CopyOfSample();

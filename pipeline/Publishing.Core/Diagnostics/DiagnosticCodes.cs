@@ -93,6 +93,7 @@ public static class DiagnosticCodes
     public const string TableRowTooWide = "PUB4202";
     public const string UnknownPageSetup = "PUB4203";
     public const string TocTargetMissing = "PUB4210";
+    public const string CellOverflow = "PUB4211";
 
     // Outputs
     public const string OutputWriteFailed = "PUB5001";

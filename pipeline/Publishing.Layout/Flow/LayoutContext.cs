@@ -38,6 +38,18 @@ public sealed class LayoutContext
     /// <summary>Characters no font could draw, in the order first met.</summary>
     public IReadOnlyList<MissingGlyph> Missing => _missing;
 
+    private readonly List<Overflow> _overflows = new();
+    private readonly HashSet<Overflow> _overflowSeen = new();
+
+    /// <summary>Text that had to be cut where no break is allowed, once each, in the order first met.</summary>
+    public IReadOnlyList<Overflow> Overflows => _overflows;
+
+    internal void ReportOverflow(Overflow overflow)
+    {
+        lock (_overflows)
+            if (_overflowSeen.Add(overflow)) _overflows.Add(overflow);
+    }
+
     private readonly ConditionalWeakTable<object, Dictionary<object, object>> _memos = new();
 
     /// <summary>A value computed once per run for an owner (a table's plan at a width): pure, so safe to keep.</summary>

@@ -19,6 +19,9 @@ public sealed record ParagraphStyle
     /// <summary>When set, full-width characters of about this size advance by exactly this much (a character
     /// grid: GB/T 9704's 28 characters a line at 16 pt in 156 mm means 15.79 pt per character).</summary>
     public double CjkGrid { get; init; }
+    /// <summary>Tell the layout's caller when a line had to be cut where no break is allowed (a table cell's value
+    /// wider than its cell): <see cref="LayoutContext.Overflows"/>.</summary>
+    public bool ReportsOverflow { get; init; }
 }
 
 /// <summary>A paragraph of styled spans: broken into lines (CJK rules), split across pages by whole lines.</summary>
@@ -64,6 +67,8 @@ public sealed class Paragraph : Block
             }
         }
 
+        if (Style.ReportsOverflow && first == 0 && lines.Exists(l => l.Overflowed))
+            context.ReportOverflow(new Overflow(Text, Spans.Count > 0 ? Spans[0].Source : null));
         var items = new List<FrameItem>();
         var shaped = context.Shape(this, Spans, Style.CjkGrid).Chars;
         var tags = SpanTags.For(Spans, Tag);

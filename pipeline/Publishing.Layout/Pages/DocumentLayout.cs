@@ -8,7 +8,11 @@ namespace Publishing.Layout.Pages;
 public sealed record AnchorPlace(int PageIndex, int? Number, double Y);
 
 public sealed record LayoutResult(IReadOnlyList<PageFrame> Pages, IReadOnlyDictionary<string, AnchorPlace> Anchors,
-    IReadOnlyList<MissingGlyph> Missing, int Passes);
+    IReadOnlyList<MissingGlyph> Missing, int Passes)
+{
+    /// <summary>Text cut where no break is allowed (a cell's value wider than its cell), once each.</summary>
+    public IReadOnlyList<Overflow> Overflows { get; init; } = Array.Empty<Overflow>();
+}
 
 /// <summary>
 /// Pagination: each section starts a page, its content is laid out page after page until complete; the page
@@ -32,7 +36,7 @@ public static class DocumentLayout
             var (pages, anchors, sections) = Paginate(document, context, previous);
             var numbers = anchors.ToDictionary(a => a.Key, a => a.Value.Number);
             if (pass >= MaxPasses || SameNumbers(known, numbers))
-                return new LayoutResult(pages, anchors, context.Missing.ToList(), pass);
+                return new LayoutResult(pages, anchors, context.Missing.ToList(), pass) { Overflows = context.Overflows.ToList() };
             known = numbers;
             previous = sections;
         }

@@ -7,7 +7,8 @@ namespace Publishing.Layout.Text;
 /// breaker weighs against the looseness of lines (a line at the comfortable limit costs about 10,000; past it,
 /// far more than any of these):
 /// a URL or path after '/' (Chicago style) or after . - _ ? &amp; = # : ~ (never before them, so the line's end
-/// shows the break), dearer inside one of its names; an English word at a hyphenation point, with a drawn hyphen; a word after its own hyphen;
+/// shows the break), inside one of its names only when no break after a separator keeps the lines within the
+/// comfortable limit; an English word at a hyphenation point, with a drawn hyphen; a word after its own hyphen;
 /// a number after a thousands comma; a long code of letters and digits between any two of its characters,
 /// four kept on each side; and where a stretch between those is still wider than the line, anywhere.
 /// </summary>
@@ -15,7 +16,9 @@ internal static class InnerBreaks
 {
     private const double PathBreakCost = 200;
     private const double PathPartBreakCost = 500;
-    private const double PathSegmentBreakCost = 20_000;
+    /// <summary>Inside a name of a URL (xinfang.che|ngde) only where every break after a separator leaves some line
+    /// looser than the comfortable limit: dearer than any tight paragraph, cheaper than a loose line.</summary>
+    private const double PathSegmentBreakCost = 5_000_000;
     private const int ShortestSegmentPart = 3;
     private const double HyphenationCost = 1_000;
     private const double HyphenBreakCost = 1_500;

@@ -1,9 +1,10 @@
 namespace Publishing.Layout.Text;
 
 /// <summary>A line of a paragraph: characters [Start, End), of which [Start, VisibleEnd) are drawn; a hyphenated
-/// line ends with a drawn hyphen (<see cref="DrawnHyphen"/>), its room counted in <see cref="NaturalWidth"/>.</summary>
+/// line ends with a drawn hyphen (<see cref="DrawnHyphen"/>), its room counted in <see cref="NaturalWidth"/>.
+/// <see cref="Overflowed"/>: the line was cut inside a piece with no allowed break in it (between two digits or letters).</summary>
 internal sealed record TextLine(int Start, int End, int VisibleEnd, double Indent, double NaturalWidth, bool IsLast, bool EndsWithMandatoryBreak,
-    bool Hyphenated = false);
+    bool Hyphenated = false, bool Overflowed = false);
 
 /// <summary>
 /// Line breaking over shaped characters and break opportunities (<see cref="BreakRules"/>). Justified text is
@@ -21,17 +22,19 @@ internal static class LineBreaker
         var cps = chars.Select(c => c.CodePoint).ToArray();
         var opps = BreakRules.Opportunities(cps, rules);
         bool[]? hyphenated = null;
+        bool[]? overflowed = null;
         var ranges = optimal
             ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out hyphenated)
-            : Greedy(chars, cps, opps, width, firstIndent, avoidLoneLastChar);
-        return ToLines(ranges, chars, cps, firstIndent, hyphenated);
+            : Greedy(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out overflowed);
+        return ToLines(ranges, chars, cps, firstIndent, hyphenated, overflowed);
     }
 
     private static List<(int Start, int End)> Greedy(IReadOnlyList<ShapedChar> chars, int[] cps, bool[] opps, double width,
-        double firstIndent, bool avoidLoneLastChar)
+        double firstIndent, bool avoidLoneLastChar, out bool[] overflowed)
     {
         var ranges = new List<(int Start, int End)>();
         var n = chars.Count;
+        overflowed = new bool[n + 1];
         var start = 0;
         while (start < n)
         {
@@ -50,7 +53,14 @@ internal static class LineBreaker
                 w += chars[i].Advance;
                 if (i > start && !BreakRules.IsSpace(cps[i]) && w - chars[i].CompressRight > avail + Epsilon)
                 {
-                    end = lastBreak > start ? lastBreak : i;
+                    if (lastBreak > start) end = lastBreak;
+                    else
+                    {
+                        // One piece wider than the line: after a separator or at a CJK boundary, else where it must.
+                        var inner = CellBreaks.Find(cps, start, i);
+                        end = inner > start ? inner : i;
+                        overflowed[end] = inner <= start;
+                    }
                     break;
                 }
             }
@@ -65,7 +75,7 @@ internal static class LineBreaker
     }
 
     private static List<TextLine> ToLines(List<(int Start, int End)> ranges, IReadOnlyList<ShapedChar> chars, int[] cps, double firstIndent,
-        bool[]? hyphenated)
+        bool[]? hyphenated, bool[]? overflowed)
     {
         var lines = new List<TextLine>(ranges.Count);
         for (var l = 0; l < ranges.Count; l++)
@@ -78,7 +88,8 @@ internal static class LineBreaker
             var mandatory = e > s && BreakRules.IsMandatoryBreak(cps[e - 1]);
             var hyphen = hyphenated is not null && hyphenated[e] && e < chars.Count && visibleEnd > s;
             if (hyphen) natural += DrawnHyphen.Advance(chars[visibleEnd - 1]);
-            lines.Add(new TextLine(s, e, visibleEnd, l == 0 ? firstIndent : 0, natural, l == ranges.Count - 1, mandatory, hyphen));
+            lines.Add(new TextLine(s, e, visibleEnd, l == 0 ? firstIndent : 0, natural, l == ranges.Count - 1, mandatory, hyphen,
+                overflowed is not null && overflowed[e] && e < chars.Count));
         }
         if (lines.Count == 0) lines.Add(new TextLine(0, 0, 0, firstIndent, 0, true, false));
         return lines;

@@ -20,6 +20,10 @@ public sealed record TextSpan(string Text, TextStyle Style, string? Link = null,
     public StructureElement? Tag { get; init; }
 }
 
+/// <summary>A paragraph (a table cell's text) with a piece wider than its width and no allowed break in it (not after
+/// - / . _, not at a CJK boundary), so it was cut between two digits or letters. <paramref name="Source"/> as in <see cref="TextSpan"/>.</summary>
+public sealed record Overflow(string Text, object? Source);
+
 /// <summary>A character that no face of its chain can draw. It is drawn as the primary face's .notdef box.</summary>
 public sealed record MissingGlyph(int CodePoint, object? Source)
 {

@@ -78,6 +78,13 @@ public static class PdfRenderer
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, line, column,
                 $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；{hint}"));
         }
+        foreach (var overflow in layout.Overflows)
+        {
+            var location = overflow.Source is SourceLocation known ? known : new SourceLocation("index.html", 0);
+            var text = overflow.Text.Length > 40 ? overflow.Text[..40] + "…" : overflow.Text;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CellOverflow, location.Path, location.Line, 1,
+                $"表格这一行的格子“{text.ReplaceLineEndings(" ")}”比格子宽，其中一段找不到可以断开的地方（- / . _ 之后或汉字之间），PDF 只好在数字或单词中间断开。可在合适的地方加一个 - 或空格、缩短这段文字，或在表单模板中加宽这一列。"));
+        }
         diagnostics.Sort();
         return diagnostics;
     }

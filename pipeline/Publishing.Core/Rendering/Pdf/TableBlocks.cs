@@ -121,7 +121,7 @@ internal static partial class TableBlocks
             "bottom" => VerticalAlign.Bottom,
             _ => VerticalAlign.Middle,
         };
-        var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1 };
+        var paragraph = new ParagraphStyle { LinePitch = styles.TablePitch, Align = align, MinLinesAtBreak = 1, ReportsOverflow = true };
         // A header cell's scope: the columns below it (in the head) or its row (a label cell in the body).
         var tag = row?.Add(new StructureElement(isHeaderCell ? Roles.HeaderCell : Roles.Cell)
         {

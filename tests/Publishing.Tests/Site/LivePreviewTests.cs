@@ -113,6 +113,27 @@ public sealed class LivePreviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Saving_a_workbook_the_document_reads_rebuilds_its_page()
+    {
+        var (content, document) = RepoPaths.CopyOfSample();
+        var workbook = CsvToWorkbook.Convert(document, "budget-text", "绩效目标表.xlsx", "一级指标");
+        var url = await StartServerAsync(content);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        (await http.GetStringAsync(url + "doc/")).ShouldContain("60.00");
+
+        // Excel saves to a temporary file, then renames it over the workbook.
+        var projects = workbook["项目"];
+        foreach (var name in new[] { "预算数", "财政资金" })
+            projects.Rows[1].Values[Array.IndexOf(projects.Rows[0].Values, name)] = new Num(72.5, "#,##0.00");
+        var path = Path.Combine(document, "data", "绩效目标表.xlsx");
+        var temporary = Path.Combine(document, "data", "~$绩效目标表.tmp");
+        workbook.Save(temporary);
+        File.Move(temporary, path, overwrite: true);
+        await Poll.Until(async () => (await http.GetStringAsync(url + "doc/")).Contains("72.50"),
+            "the page shows the amount saved in the workbook", seconds: 30);
+    }
+
+    [Fact]
     public async Task A_document_that_never_built_shows_its_errors_then_its_page_once_fixed()
     {
         var (content, document) = RepoPaths.CopyOfSample();

@@ -61,4 +61,47 @@ public sealed class WorkbookDataTests
         line.ShouldContain("“预算数”应是金额数字");
         line.ShouldContain($"（工作表“项目”单元格 {letter}2）");
     }
+
+    [Fact]
+    public void A_workbook_is_cached_like_a_csv_and_an_edited_cell_shows_in_the_pdf_and_on_the_change_page()
+    {
+        var (content, document) = RepoPaths.CopyOfSample("seed");
+        var workbook = CsvToWorkbook.Convert(document, "budget-text", "绩效目标表.xlsx", "一级指标");
+        var output = RepoPaths.NewTempDirectory("seed-xlsx");
+        PublishingCommand.Run("build", content, "--out", output, "--templates", RepoPaths.Templates).ExitCode.ShouldBe(0);
+        var again = PublishingCommand.Run("build", content, "--out", output, "--templates", RepoPaths.Templates);
+        again.Stdout.ShouldContain("无变化 ", customMessage: again.Stdout);
+        again.Stdout.Split('\n').ShouldNotContain(l => l.StartsWith("已生成 ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("/seed/", StringComparison.Ordinal), again.Stdout);
+
+        var projects = workbook["项目"];
+        foreach (var name in new[] { "预算数", "财政资金" })
+            projects.Rows[1].Values[Array.IndexOf(projects.Rows[0].Values, name)] = new Num(72.5, "#,##0.00");
+        workbook.Save(Path.Combine(document, "data", "绩效目标表.xlsx"));
+        var edited = PublishingCommand.Run("build", content, "--out", output, "--templates", RepoPaths.Templates);
+        edited.ExitCode.ShouldBe(0, edited.Stderr);
+        edited.Stdout.Split('\n').ShouldContain(l => l.StartsWith("已生成 ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("/seed/", StringComparison.Ordinal), edited.Stdout);
+        string.Concat(PdfText(output, "seed")).ShouldContain("72.50");
+        var changes = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "seed", "changes.html")));
+        changes.Body!.TextContent.ShouldContain("60.00");
+        changes.Body!.TextContent.ShouldContain("72.50");
+    }
+
+    [Fact]
+    public void A_table_given_both_in_a_csv_and_as_a_sheet_of_the_workbook_is_an_error_naming_both()
+    {
+        var (content, document) = RepoPaths.CopyOfSample("seed");
+        CsvToWorkbook.Convert(document, "budget-text", "绩效目标表.xlsx", "一级指标");
+        // projects back to the CSV, while the workbook the indicators come from still has its 项目 sheet.
+        File.Copy(Path.Combine(RepoPaths.Sample, "data", "projects.csv"), Path.Combine(document, "data", "projects.csv"));
+        var manifest = Path.Combine(document, "document.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("projects: data/绩效目标表.xlsx", "projects: data/projects.csv"));
+
+        var result = PublishingCommand.Run("validate", content, "--templates", RepoPaths.Templates);
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        var line = result.DiagnosticLines.ShouldHaveSingleItem(result.Stderr);
+        line.ShouldContain("document.yaml(");
+        line.ShouldContain("error PUB2045: 表 projects 给了两次：");
+        line.ShouldContain("data/projects.csv 和 ");
+        line.ShouldContain("绩效目标表.xlsx 的工作表“项目”");
+    }
 }

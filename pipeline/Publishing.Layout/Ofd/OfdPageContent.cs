@@ -11,21 +11,25 @@ namespace Publishing.Layout.Ofd;
 /// edge, so positions carry over; points become millimetres.
 /// </summary>
 internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Func<long> nextId,
-    Func<string, OfdDestination?> destination)
+    Func<string, OfdDestination?> destination, OfdStructureTags tags)
 {
     // A quarter circle as a cubic Bézier: the control points lie this fraction of the radius from the ends.
     private const double Kappa = 0.5522847498;
     private OfdXml _xml = null!;
 
-    /// <param name="area">The page's own size when it differs from the document's page area.</param>
-    public byte[] Write(PageFrame page, bool ownArea)
+    private long _pageId;
+
+    /// <param name="ownArea">Whether the page gets its own size (it differs from the document's page area).</param>
+    public byte[] Write(PageFrame page, long pageId, bool ownArea)
     {
+        _pageId = pageId;
         _xml = OfdXml.Part("Page");
         if (ownArea)
             _xml.Start("Area").Start("PhysicalBox").Text(BoxText(0, 0, page.Width, page.Height)).End("PhysicalBox").End("Area");
         _xml.Start("Content").Start("Layer").Attribute("ID", nextId());
         foreach (var item in page.Items)
         {
+            _item = item;
             switch (item)
             {
                 case GlyphRun run when run.Glyphs.Length > 0: Text(run); break;
@@ -39,6 +43,16 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
         return _xml.ToBytes();
     }
 
+    private FrameItem? _item;
+
+    /// <summary>A new object's id, noted under the structure element the mark belongs to (none: an artifact).</summary>
+    private long ObjectId()
+    {
+        var id = nextId();
+        if (_item?.Tag is { } tag) tags.Add(tag, _pageId, id);
+        return id;
+    }
+
     private void Text(GlyphRun run)
     {
         var font = fonts.For(run.Face);
@@ -48,7 +62,7 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
         var top = run.Baseline - run.Size * 1.5;
         var width = Math.Max(run.Width, codes.MaxX) + run.Size * 3;
         var box = (X: OfdXml.Micrometres(left), Y: OfdXml.Micrometres(top));
-        _xml.Start("TextObject").Attribute("ID", nextId()).Box("Boundary", left, top, width, run.Size * 2.25)
+        _xml.Start("TextObject").Attribute("ID", ObjectId()).Box("Boundary", left, top, width, run.Size * 2.25)
             .Attribute("Font", font.Id).Mm("Size", run.Size);
         if (font.Names.Bold) _xml.Attribute("Weight", 700);
         Color("FillColor", run.Color, black: false);
@@ -81,7 +95,7 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
     /// <summary>A filled rectangle (cell background, a drawn hyphen).</summary>
     private void Rectangle(RectMark rect)
     {
-        _xml.Start("PathObject").Attribute("ID", nextId()).Box("Boundary", rect.X, rect.Y, rect.Width, rect.Height)
+        _xml.Start("PathObject").Attribute("ID", ObjectId()).Box("Boundary", rect.X, rect.Y, rect.Width, rect.Height)
             .Attribute("Stroke", "false").Attribute("Fill", "true");
         Color("FillColor", rect.Fill, black: true);
         _xml.Start("AbbreviatedData").Text(RectanglePath(rect.Width, rect.Height)).End("AbbreviatedData").End("PathObject");
@@ -97,7 +111,7 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
         var path = new StringBuilder("M ");
         Point(path, line.X1, line.Y1, origin).Append(" L ");
         Point(path, line.X2, line.Y2, origin);
-        _xml.Start("PathObject").Attribute("ID", nextId())
+        _xml.Start("PathObject").Attribute("ID", ObjectId())
             .Box("Boundary", left, top, Math.Abs(line.X2 - line.X1) + line.Thickness, Math.Abs(line.Y2 - line.Y1) + line.Thickness)
             .Attribute("DrawParam", resources.LineStyle(line.Color, line.Thickness));
         if (line.Color.A < 255) _xml.Attribute("Alpha", line.Color.A);
@@ -128,7 +142,7 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
             Curve(path, origin, (cx + k, cy + r), (cx + r, cy + k), (cx + r, cy));
             path.Append(" C ");
         }
-        _xml.Start("PathObject").Attribute("ID", nextId()).Box("Boundary", left, top, count * step + 2 * r, 2 * r)
+        _xml.Start("PathObject").Attribute("ID", ObjectId()).Box("Boundary", left, top, count * step + 2 * r, 2 * r)
             .Attribute("Stroke", "false").Attribute("Fill", "true");
         Color("FillColor", line.Color, black: true);
         _xml.Start("AbbreviatedData").Text(path.ToString().TrimEnd()).End("AbbreviatedData").End("PathObject");
@@ -141,7 +155,7 @@ internal sealed class OfdPageContent(OfdFonts fonts, OfdResources resources, Fun
     private void Link(LinkMark link)
     {
         if (destination(link.Target) is not { } to) return;
-        _xml.Start("PathObject").Attribute("ID", nextId()).Box("Boundary", link.X, link.Y, link.Width, link.Height)
+        _xml.Start("PathObject").Attribute("ID", ObjectId()).Box("Boundary", link.X, link.Y, link.Width, link.Height)
             .Attribute("Stroke", "false");
         _xml.Start("Actions").Start("Action").Attribute("Event", "CLICK").Start("Goto");
         to.Write(_xml);

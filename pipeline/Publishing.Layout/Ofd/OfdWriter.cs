@@ -10,9 +10,10 @@ namespace Publishing.Layout.Ofd;
 /// Writes laid-out pages as an OFD package (GB/T 33190-2016), from the same page frames as the PDF:
 /// <code>
 /// OFD.xml                      DocBody: DocInfo (title, author, dates, keywords) and DocRoot
-/// Doc_0/Document.xml           CommonData (MaxUnitID, PageArea, PublicRes), Pages, Outlines
+/// Doc_0/Document.xml           CommonData (MaxUnitID, PageArea, PublicRes), Pages, Outlines, CustomTags
 /// Doc_0/PublicRes.xml          Fonts (embedded TrueType subsets), DrawParams (line styles)
 /// Doc_0/Pages/Page_N/Content.xml   one layer: TextObjects, PathObjects, links as CLICK → Goto actions
+/// Doc_0/Tags/CustomTags.xml     the logical structure (the tagged PDF's) as a custom tag, when the document has one
 /// Doc_0/Res/font_ID.ttf
 /// </code>
 /// Unit ids are handed out in document order (fonts, pages, then each page's objects) and are unique in the
@@ -37,20 +38,23 @@ public static class OfdWriter
             var pageIds = layout.Pages.Select(_ => NextId()).ToArray();
             var destinations = Destinations(layout, pageIds);
             var resources = new OfdResources(fonts, NextId);
-            var content = new OfdPageContent(fonts, resources, NextId, name => destinations.TryGetValue(name, out var d) ? d : null);
+            var tags = new OfdStructureTags();
+            var content = new OfdPageContent(fonts, resources, NextId, name => destinations.TryGetValue(name, out var d) ? d : null, tags);
             var area = (document.Page.Width, document.Page.Height);
             using (StageTimes.Measure("document/pdf/ofd/pages"))
                 for (var i = 0; i < layout.Pages.Count; i++)
                 {
                     var page = layout.Pages[i];
-                    parts.Add(($"{DocRoot}/Pages/Page_{i}/Content.xml", content.Write(page, (page.Width, page.Height) != area)));
+                    parts.Add(($"{DocRoot}/Pages/Page_{i}/Content.xml", content.Write(page, pageIds[i], (page.Width, page.Height) != area)));
                 }
 
             var pageParts = parts.ToList();
+            var tagParts = tags.Parts(document.Structure).Select(p => ($"{DocRoot}/{p.Name}", p.Bytes)).ToList();
             parts.Clear();
-            parts.Add(($"{DocRoot}/Document.xml", DocumentXml(document, layout, pageIds, area, lastId)));
+            parts.Add(($"{DocRoot}/Document.xml", DocumentXml(document, layout, pageIds, area, lastId, tagParts.Count > 0)));
             parts.Add(($"{DocRoot}/PublicRes.xml", resources.Write()));
             parts.AddRange(pageParts);
+            parts.AddRange(tagParts);
 
             using (StageTimes.Measure("document/pdf/ofd/package"))
             {
@@ -78,7 +82,8 @@ public static class OfdWriter
     }
 
     /// <summary>The document root (§7.5): common data, the page tree (one level) and the bookmarks.</summary>
-    private static byte[] DocumentXml(LayoutDocument document, LayoutResult layout, long[] pageIds, (double Width, double Height) area, long maxId)
+    private static byte[] DocumentXml(LayoutDocument document, LayoutResult layout, long[] pageIds, (double Width, double Height) area, long maxId,
+        bool tagged)
     {
         var xml = OfdXml.Part("Document");
         xml.Start("CommonData")
@@ -91,6 +96,7 @@ public static class OfdWriter
             xml.Start("Page").Attribute("ID", pageIds[i]).Attribute("BaseLoc", $"Pages/Page_{i}/Content.xml").Empty();
         xml.End("Pages");
         OfdOutline.Write(xml, document.Outline, layout, pageIds);
+        if (tagged) xml.Element("CustomTags", $"{OfdStructureTags.Folder}/CustomTags.xml");
         return xml.End("Document").ToBytes();
     }
 

@@ -24,10 +24,21 @@ internal sealed class OfdXml
         return xml;
     }
 
-    public OfdXml Start(string name)
+    /// <summary>A part whose root is in another namespace (a custom tag file), with the ofd namespace declared too.</summary>
+    public static OfdXml ForeignPart(string prefix, string ns, string root)
+    {
+        var xml = new OfdXml();
+        xml._text.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.Start(prefix, root).Attribute("xmlns:" + prefix, ns).Attribute("xmlns:ofd", Namespace);
+        return xml;
+    }
+
+    public OfdXml Start(string name) => Start("ofd", name);
+
+    public OfdXml Start(string prefix, string name)
     {
         CloseTag();
-        _text.Append("<ofd:").Append(name);
+        _text.Append('<').Append(prefix).Append(':').Append(name);
         _open = true;
         return this;
     }
@@ -99,10 +110,12 @@ internal sealed class OfdXml
     /// <summary>An element holding only text: &lt;ofd:Name&gt;text&lt;/ofd:Name&gt;.</summary>
     public OfdXml Element(string name, string text) => Start(name).Text(text).End(name);
 
-    public OfdXml End(string name)
+    public OfdXml End(string name) => End("ofd", name);
+
+    public OfdXml End(string prefix, string name)
     {
         if (_open) return Empty();
-        _text.Append("</ofd:").Append(name).Append('>');
+        _text.Append("</").Append(prefix).Append(':').Append(name).Append('>');
         return this;
     }
 

@@ -94,6 +94,34 @@ public sealed class OfdOutputTests
     }
 
     [Fact]
+    public void The_logical_structure_is_a_custom_tag_whose_elements_refer_to_their_page_objects()
+    {
+        var ofd = new OfdPackage(Built.Value.Ofd);
+        var index = ofd.Xml($"{ofd.Folder}/{ofd.Document.Element(OfdPackage.Ofd + "CustomTags")!.Value}").Root!;
+        var entry = index.Element(OfdPackage.Ofd + "CustomTag")!;
+        entry.Attribute("NameSpace")!.Value.ShouldBe("http://iso.org/pdf/ssn");
+        var tags = ofd.Xml($"{ofd.Folder}/Tags/{entry.Element(OfdPackage.Ofd + "FileLoc")!.Value}").Root!;
+        tags.Name.LocalName.ShouldBe("Document");
+        var roles = tags.Descendants().Where(e => e.Name.Namespace != OfdPackage.Ofd).Select(e => e.Name.LocalName).ToHashSet();
+        foreach (var role in new[] { "H1", "P", "Table", "TR", "TH", "TD", "TOC", "TOCI", "Link" }) roles.ShouldContain(role);
+
+        // Every reference names an object of its page; an element's text is the text of the objects it names.
+        var objects = ofd.Pages.SelectMany(p => p.Page.Descendants().Where(e => e.Attribute("ID") is not null)
+            .Select(e => (Page: p.Id, Id: e.Attribute("ID")!.Value, Element: e))).ToDictionary(o => (o.Page, o.Id), o => o.Element);
+        var refs = tags.Descendants(OfdPackage.Ofd + "ObjectRef").ToList();
+        refs.Count.ShouldBeGreaterThan(100);
+        foreach (var r in refs) objects.ShouldContainKey((long.Parse(r.Attribute("PageRef")!.Value, CultureInfo.InvariantCulture), r.Value));
+        string TextOf(System.Xml.Linq.XElement element) => string.Concat(element.Descendants(OfdPackage.Ofd + "ObjectRef")
+            .Select(r => objects[(long.Parse(r.Attribute("PageRef")!.Value, CultureInfo.InvariantCulture), r.Value)])
+            .SelectMany(o => o.Descendants(OfdPackage.Ofd + "TextCode")).Select(c => c.Value));
+        var headers = tags.Descendants().Where(e => e.Name.LocalName == "TH").Select(TextOf).ToList();
+        headers.ShouldContain("项目名称");
+        tags.Descendants().Where(e => e.Name.LocalName == "TH").ShouldAllBe(th => th.Attribute("Scope") != null);
+        // The page numbers in the footers are artifacts: no element refers to them.
+        NoSpace(TextOf(tags)).ShouldNotContain("—1—");
+    }
+
+    [Fact]
     public void The_metadata_is_the_documents()
     {
         var (pdfBytes, ofdBytes, _) = Built.Value;

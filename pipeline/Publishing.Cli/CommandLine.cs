@@ -80,6 +80,7 @@ public sealed record CommandLine(
                  填好后放进文档的 data/ 文件夹，在 document.yaml 中写上它即可生成。
         volume:  全部文档合成一本汇编 PDF（<输出目录>/volume.pdf）：封面、总目录（各部门及其各部分的页码）、书签；
                  页码连续编排，或按主题 volume_numbering: per_document 每个部门从 1 起。
+                 主题 ofd: true（或 --format ofd）时另写同版面的 OFD（<输出目录>/volume.ofd）。
         nightly: 检查并生成全部文档的 HTML、PDF 和预览站点，写到 <输出目录>/<日期>/（当天再次运行写到 <日期>.2 …），
                  附构建报告 report.json 和 report.html；全部成功时才把 <输出目录>/latest 指向它，失败时 latest 不动，
                  失败的原因和位置写在那次的 FAILED.txt。

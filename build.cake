@@ -14,11 +14,13 @@ var port = Argument("port", "8080");
 var form = Argument("form", "");
 var strict = HasArgument("warnings-as-errors");
 var rebuild = HasArgument("rebuild");
+// Test --fast: the quick loop while changing code: no native publish, no browser tests (docs/architecture.md, Tests).
+var fast = HasArgument("fast");
 
 // The options above, and Cake's own; anything else is a typo that must not be silently ignored.
 var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
 {
-    "target", "configuration", "content", "out", "jobs", "shard", "keep", "lock-wait", "date", "from", "templates", "port", "warnings-as-errors", "rebuild", "form",
+    "target", "configuration", "content", "out", "jobs", "shard", "keep", "lock-wait", "date", "from", "templates", "port", "warnings-as-errors", "rebuild", "form", "fast",
     "verbosity", "v", "dryrun", "noop", "whatif", "exclusive", "e", "description", "showdescription", "tree", "showtree",
     "debug", "d", "bootstrap", "skip-bootstrap",
 };
@@ -77,7 +79,8 @@ Task("Help")
                      (every target above needs it)
           Build      compile the whole solution, tests and benchmarks included
           Test       install the dependencies (scripts/install-deps.sh), build, publish the command, run every
-                     test (those that start the command as a process run the published one)
+                     test (those that start the command as a process run the published one); with --fast, the
+                     quick tier: no native publish and no browser tests (about a minute; CI runs the full tier)
           Clean      remove build outputs and artifacts/
           Help       this list (also ./build.sh --help)
 
@@ -92,6 +95,7 @@ Task("Help")
           --port=<n>               Preview: the port (default 8080)
           --form=<name>            Workbook: only this form (a folder name in templates/forms/)
           --warnings-as-errors     a warning fails the build
+          --fast                   Test: the quick tier (no native publish, no browser tests)
           --keep=<n>               Nightly: runs kept (default 14)
           --lock-wait=<seconds>    Nightly: how long to wait for another nightly on the same output (default 600)
           --date=<yyyy-mm-dd>      Nightly: the run's date (default today, UTC)
@@ -112,6 +116,7 @@ Task("Clean")
 
 Task("Product")
     .Description("Publishes the `publishing` command (Native AOT) into bin/publishing/: the product only, no test projects.")
+    .WithCriteria(() => !(fast && target == "Test"), "Test --fast runs the command from the build, not the published one")
     .Does(() =>
 {
     var aot = CanCompileAheadOfTime();
@@ -210,13 +215,11 @@ Task("Test")
     .IsDependentOn("Product")
     .Does(() =>
 {
-    DotNetTest(solution, new DotNetTestSettings
-    {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-        EnvironmentVariables = { ["PUBLISHING_COMMAND"] = MakeAbsolute(File(publishingCommand)).FullPath },
-    });
+    var settings = new DotNetTestSettings { Configuration = configuration, NoBuild = true, NoRestore = true };
+    // The quick tier leaves out the browser tests; the tests that start the command run the JIT build's.
+    if (fast) settings.Filter = "FullyQualifiedName!~Publishing.Tests.Browser";
+    else settings.EnvironmentVariables["PUBLISHING_COMMAND"] = MakeAbsolute(File(publishingCommand)).FullPath;
+    DotNetTest(solution, settings);
 });
 
 RunTarget(target);

@@ -143,6 +143,10 @@ public sealed class DocumentBuilder
         cancel.ThrowIfCancellationRequested();
 
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
+        // Parsed once: the PDF mapper reads the tree (with the rows' template marks), then the preview page works on it.
+        AngleSharp.Dom.IDocument dom;
+        using (StageTimes.Measure("document/parse"))
+            dom = AssembledDocument.Parse(marked);
         var pages = new PdfPages();
         string? pdfName = null;
         var withPdf = _options.Formats.HasFlag(OutputFormats.Pdf);
@@ -152,7 +156,7 @@ public sealed class DocumentBuilder
         {
             FixedLayoutFiles? files;
             using (StageTimes.Measure("document/pdf"))
-                files = PdfOutput.Render(document, marked, theme, diagnostics, pages, withPdf, withOfd);
+                files = PdfOutput.Render(document, dom, theme, diagnostics, pages, withPdf, withOfd);
             using (StageTimes.Measure("document/vocabulary"))
                 diagnostics.AddRange(Rendering.Pdf.TemplateVocabularyCheck.Check(_options.TemplatesDirectory,
                     document.Form.Name.Length > 0 ? document.Form.Folder : null));
@@ -170,7 +174,8 @@ public sealed class DocumentBuilder
         if (Blocks(diagnostics)) return null;
         cancel.ThrowIfCancellationRequested();
 
-        var site = new DocumentPagesInput(document, html, css, _options.TemplatesDirectory,
+        AssembledDocument.StripTemplateMarks(dom);
+        var site = new DocumentPagesInput(document, dom, css, _options.TemplatesDirectory,
             Path.Combine(_options.OutputRoot, document.Slug), _options.Formats.HasFlag(OutputFormats.Html),
             pdfName is null ? null : pages.Count, pages.Anchors, pdfName,
             diagnostics.Items.Where(d => !d.IsError).Distinct().Order().ToList(), _options.Since, _site, _revisions, theme);

@@ -16,7 +16,7 @@ internal sealed record FixedLayoutFiles(byte[]? Pdf, byte[]? Ofd);
 internal static class PdfOutput
 {
     /// <returns>The files, or null when the document has errors (nothing is written for it then).</returns>
-    public static FixedLayoutFiles? Render(PublishingDocument document, string html, Theme theme, DiagnosticBag diagnostics,
+    public static FixedLayoutFiles? Render(PublishingDocument document, AngleSharp.Dom.IDocument html, Theme theme, DiagnosticBag diagnostics,
         PdfPages? pages = null, bool pdf = true, bool ofd = false)
     {
         var meta = document.Metadata;

@@ -9,7 +9,7 @@ namespace Publishing.Site;
 /// <summary>What a document's site pages are made from, besides the assembled HTML and the stylesheet.</summary>
 public sealed record DocumentPagesInput(
     PublishingDocument Document,
-    string AssembledHtml,
+    AngleSharp.Dom.IDocument Assembled,
     string Stylesheet,
     string TemplatesDirectory,
     string OutputDirectory,
@@ -53,7 +53,7 @@ public static class DocumentPages
             changeTime.Dispose();
 
             var pageTime = StageTimes.Measure("document/site/page");
-            var page = PreviewPage.Render(input.AssembledHtml, new PreviewInputs(
+            var page = PreviewPage.Render(input.Assembled, new PreviewInputs(
                 title, meta.Status, meta.Date, revision, input.PdfPageNumbers, input.PdfFileName,
                 input.Warnings.Select(w => PageWarningOf(w, document.ContentDirectory)).ToList(), changes, input.Theme), input.Templates, diagnostics);
             var changePage = ChangePage.Render(title, changes, input.Templates, diagnostics);

@@ -15,12 +15,17 @@ namespace Publishing.Site;
 public static class PreviewPage
 {
     public static string? Render(string assembledHtml, PreviewInputs inputs, SiteTemplates templates, DiagnosticBag diagnostics) =>
-        templates.Render(SiteTemplates.DocumentPage, Model(assembledHtml, inputs), "../", diagnostics);
+        Render(new HtmlParser().ParseDocument(assembledHtml), inputs, templates, diagnostics);
 
-    /// <summary>The page's model: the document's head and body worked on with the DOM, the frame's values beside them.</summary>
-    public static DocumentPageModel Model(string assembledHtml, PreviewInputs inputs)
+    /// <summary>The page from the assembled document already parsed (the build's one parse), which it changes.</summary>
+    public static string? Render(IDocument assembled, PreviewInputs inputs, SiteTemplates templates, DiagnosticBag diagnostics) =>
+        templates.Render(SiteTemplates.DocumentPage, Model(assembled, inputs), "../", diagnostics);
+
+    public static DocumentPageModel Model(string assembledHtml, PreviewInputs inputs) => Model(new HtmlParser().ParseDocument(assembledHtml), inputs);
+
+    /// <summary>The page's model: the document's head and body worked on with the DOM (the tree is changed), the frame's values beside them.</summary>
+    public static DocumentPageModel Model(IDocument document, PreviewInputs inputs)
     {
-        var document = new HtmlParser().ParseDocument(assembledHtml);
         var body = document.Body!;
         // The frame's template writes the charset, the CSP and the viewport; a template's own would be a second one.
         foreach (var meta in document.Head!.QuerySelectorAll("meta[charset], meta[http-equiv], meta[name=viewport]").ToList()) meta.Remove();

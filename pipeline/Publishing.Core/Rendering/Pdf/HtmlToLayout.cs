@@ -21,9 +21,12 @@ internal static class HtmlToLayout
 
     /// <param name="structureParent">Where the document's structure goes (a volume's Part for its department); null:
     /// a Document element of its own, the root of the PDF's structure tree (when the theme asks for a tagged PDF).</param>
-    public static Mapped Map(string html, PdfStyles styles, PdfDocumentInfo info, StructureElement? structureParent = null)
+    public static Mapped Map(string html, PdfStyles styles, PdfDocumentInfo info, StructureElement? structureParent = null) =>
+        Map(Assembly.AssembledDocument.Parse(html), styles, info, structureParent);
+
+    /// <summary>Maps a document already parsed (the build parses the assembled HTML once for every stage).</summary>
+    public static Mapped Map(IDocument document, PdfStyles styles, PdfDocumentInfo info, StructureElement? structureParent = null)
     {
-        var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
         var body = document.Body ?? throw new InvalidDataException("HTML without a body");
         var root = !styles.Tagged ? null : structureParent ?? new StructureElement(Roles.Document);
         var mapper = new BlockMapper(styles, new StructureBuilder(root));

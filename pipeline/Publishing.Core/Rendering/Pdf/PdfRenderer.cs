@@ -34,6 +34,12 @@ public static class PdfRenderer
     /// <param name="output">Receives the PDF; null when only the OFD is asked for.</param>
     /// <param name="ofd">When given, receives the same pages as OFD (GB/T 33190), from the same layout.</param>
     public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream? output,
+        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null, Stream? ofd = null) =>
+        Render(Assembly.AssembledDocument.Parse(html), theme, info, output, pages, documentDirectory, maxPages, ofd);
+
+    /// <summary>The same, from the assembled document already parsed (a build parses it once for every stage; the
+    /// mapper only reads it).</summary>
+    public static IReadOnlyList<Diagnostic> Render(AngleSharp.Dom.IDocument html, Theme theme, PdfDocumentInfo info, Stream? output,
         PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null, Stream? ofd = null)
     {
         var diagnostics = new List<Diagnostic>();

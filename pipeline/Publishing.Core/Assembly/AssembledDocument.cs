@@ -1,0 +1,22 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Publishing.Assembly;
+
+/// <summary>
+/// The assembled HTML parsed once into the document object every later stage reads: the PDF mapper (which also
+/// builds the tagged PDF's structure from it), then the preview page, which works on the same tree after the PDF
+/// is done with it. Source references are kept, so a problem the mapper finds is located at its line.
+/// </summary>
+public static class AssembledDocument
+{
+    public static IDocument Parse(string html) =>
+        new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(html);
+
+    /// <summary>Removes the rows' template marks (<see cref="TemplateRowMarks"/>), which only the PDF reads, from the tree.</summary>
+    public static void StripTemplateMarks(IDocument document)
+    {
+        foreach (var row in document.QuerySelectorAll($"[{TemplateRowMarks.Attribute}]").ToList())
+            row.RemoveAttribute(TemplateRowMarks.Attribute);
+    }
+}

@@ -15,8 +15,9 @@ namespace Publishing.Site;
 /// share in CSS (a <c>calc()</c> of a percentage in a table column is ignored). So where every column of a table
 /// declares a width, each column is given its share of the table in %, computed as the PDF computes it (weights
 /// share what lengths and percentages leave; percentages that do not add up to 100 are scaled), for a table as wide
-/// as the text block of the page setup it is on (the preview shows each piece that wide). Columns all in lengths
-/// keep their lengths (the table is as wide as their sum, in both). Automatic columns beside weighted ones are sized by
+/// as the text block of the page setup it is on (the preview shows each piece that wide). A table whose columns are
+/// all lengths is as wide as their sum in both, its width written on it (a fixed layout needs one) and its columns
+/// given their shares of it. Automatic columns beside weighted ones are sized by
 /// the browser from its own text measure; docs/html-vocabulary.md says so.
 /// Alignment: a cell the template does not align gets the class of the alignment the PDF chooses by the theme's
 /// rules (<see cref="TableBlocks.AlignmentOf"/>); for center-if-one-line its content is wrapped in
@@ -63,10 +64,16 @@ internal static class PreviewTables
         var cols = table.QuerySelectorAll("colgroup > col").ToList();
         var columns = TableBlocks.Columns(table);
         if (columns.Count == 0 || columns.Any(c => c.IsAutomatic)) return;
-        if (columns.All(c => c.Points is not null)) return;   // all lengths: the browser reads them, the table is their sum
         var widths = Table.DeclaredWidths(columns, TextWidthPoints(table, theme));
         var total = widths.Sum();
         if (total <= 0) return;
+        // All lengths: the table is as wide as the PDF makes it (their sum). Its width is written out, since a fixed
+        // layout needs one: with width auto Chromium falls back to automatic layout and sizes the columns by content.
+        if (columns.All(c => c.Points is not null))
+        {
+            var style = table.GetAttribute("style") is { Length: > 0 } own ? own.TrimEnd(';') + ";" : "";
+            table.SetAttribute("style", style + "width:" + total.ToString("0.###", CultureInfo.InvariantCulture) + "pt");
+        }
         var column = 0;
         foreach (var col in cols)
         {

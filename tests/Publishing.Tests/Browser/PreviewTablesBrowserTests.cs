@@ -84,7 +84,8 @@ public sealed class PreviewTablesBrowserTests : IClassFixture<BuiltSite>
         return (page, edges.Select(X).ToArray(), X);
     }
 
-    public static TheoryData<string> Examples => new() { "example-project-declaration", "example-project-midterm", "example-department-goals" };
+    /// <summary>Weights (declaration, department goals), weights in the template's own colgroup (midterm), all mm (city).</summary>
+    public static TheoryData<string> Examples => new() { "example-project-declaration", "example-project-midterm", "example-department-goals", "example-city-declaration" };
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -93,7 +94,7 @@ public sealed class PreviewTablesBrowserTests : IClassFixture<BuiltSite>
         var preview = await Preview(slug);
         var (page, pdfEdges, x) = Pdf(slug, preview.Header.Select(h => h.Text).ToList());
 
-        // Same columns, in the same places (the forms give every column a width: weights, the same in both).
+        // Same columns, in the same places (the forms give every column a width: weights or mm, the same in both).
         preview.Edges.Length.ShouldBe(pdfEdges.Length, $"preview {string.Join(", ", preview.Edges.Select(e => e.ToString("0.000")))}; pdf {string.Join(", ", pdfEdges.Select(e => e.ToString("0.000")))}");
         for (var i = 0; i < pdfEdges.Length; i++) preview.Edges[i].ShouldBe(pdfEdges[i], Tolerance, $"edge {i} of {slug}");
 
@@ -128,6 +129,25 @@ public sealed class PreviewTablesBrowserTests : IClassFixture<BuiltSite>
             checkedValues++;
         }
         checkedValues.ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task A_table_whose_columns_are_all_in_mm_has_those_widths_in_the_preview_as_in_the_pdf()
+    {
+        // The city's form gives its seven indicator columns 20, 24, 36, 13, 20, 14 and 25 mm: a fixed layout of their
+        // sum (152 mm), not Chromium's automatic layout (which gave 指标值 41 mm on screen for 20 mm in the PDF).
+        var page = await _site.OpenAsync("file://" + Path.Combine(_site.Output, "example-city-declaration", "index.html"), 1800);
+        var widths = await page.EvaluateExpressionAsync<double[]>("""
+            (() => {
+              const mm = (() => { const d = document.createElement('div'); d.style.width = '100mm'; document.body.appendChild(d);
+                                  const w = d.getBoundingClientRect().width / 100; d.remove(); return w; })();
+              return [...document.querySelectorAll('table.indicator-table thead th')].map(th => th.getBoundingClientRect().width / mm);
+            })()
+            """);
+        await page.CloseAsync();
+        widths.Length.ShouldBe(7);
+        var declared = new[] { 20.0, 24, 36, 13, 20, 14, 25 };
+        for (var i = 0; i < declared.Length; i++) widths[i].ShouldBe(declared[i], 0.6, $"column {i + 1}: {string.Join(", ", widths.Select(w => w.ToString("0.0")))} mm");
     }
 
     [Fact]

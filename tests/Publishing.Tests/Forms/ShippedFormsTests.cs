@@ -38,6 +38,7 @@ public sealed class ShippedFormsTests : IClassFixture<ShippedFormsTests.Built>
         { "example-project-declaration", "project-declaration", Form.Indicators },
         { "example-project-midterm", "project-midterm", Form.Indicators },
         { "example-department-goals", "department-goals", Form.DepartmentIndicators },
+        { "example-city-declaration", "city-declaration", Form.Indicators },
     };
 
     private static FormTable DeclaredTable(string form, string table)
@@ -55,7 +56,7 @@ public sealed class ShippedFormsTests : IClassFixture<ShippedFormsTests.Built>
     {
         _built.Result.ExitCode.ShouldBe(0, _built.Result.Stderr);
         _built.Result.DiagnosticLines.ShouldNotContain(l => l.Contains(": error "), _built.Result.Stderr);
-        foreach (var slug in new[] { "chengde-xinfang-2021", "example-project-declaration", "example-project-midterm", "example-department-goals", "example-workbook-declaration" })
+        foreach (var slug in new[] { "chengde-xinfang-2021", "example-project-declaration", "example-project-midterm", "example-department-goals", "example-workbook-declaration", "example-city-declaration" })
         {
             File.Exists(Path.Combine(_built.Output, slug, slug + ".pdf")).ShouldBeTrue(slug);
             File.Exists(Path.Combine(_built.Output, slug, "index.html")).ShouldBeTrue(slug);

@@ -136,12 +136,19 @@ public sealed class VolumeTests
         using var pdf = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
         pdf.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
         var roots = bookmarks.Roots.Cast<DocumentBookmarkNode>().ToList();
-        roots.Select(b => b.Title).ShouldBe(["承德县信访局部门", "示例县文化广电和旅游局", "示例县农业农村局", "示例市生态环境局"]);
+        // In the documents' order (their folders'): the sample, the city's 申报表, the department goals, the 申报表,
+        // the 中期/年度 form and the 申报表 read from a workbook (the same department as the other 申报表).
+        roots.Select(b => b.Title).ShouldBe(["承德县信访局部门", "示例市民政局", "示例县文化广电和旅游局", "示例县农业农村局", "示例市生态环境局", "示例县农业农村局"]);
         var tocLines = Lines(pdf.GetPage(2));
         var printed = new List<int>();
+        var used = new HashSet<int>();
         foreach (var root in roots)
         {
-            var line = tocLines.Single(l => l.StartsWith(root.Title, StringComparison.Ordinal));
+            // Two documents of one department have a line each: each root takes the first line of its title not yet taken.
+            var index = tocLines.FindIndex(l => l.StartsWith(root.Title, StringComparison.Ordinal) && !used.Contains(tocLines.IndexOf(l)));
+            index.ShouldBeGreaterThanOrEqualTo(0, root.Title);
+            used.Add(index);
+            var line = tocLines[index];
             var number = NumberAtEnd(line);
             number.ShouldBeGreaterThan(0, $"{root.Title}: {line}");
             Footer(pdf.GetPage(root.PageNumber)).ShouldBe(number.ToString(), $"{root.Title}: the 目录 says {number}");
@@ -155,7 +162,7 @@ public sealed class VolumeTests
         run.DiagnosticLines.Single(l => l.Contains("PUB5003"))
             .ShouldContain(Path.Combine("chengde-xinfang-2021", "document.yaml") + "(7,7): warning PUB5003");
         // The 部门整体绩效目标表 is a landscape form: its pages stay landscape inside the portrait volume.
-        var goals = pdf.GetPage(roots[1].PageNumber);
+        var goals = pdf.GetPage(roots.Single(r => r.Title == "示例县文化广电和旅游局").PageNumber);
         goals.Width.ShouldBeGreaterThan(goals.Height);
         pdf.GetPage(roots[0].PageNumber).Width.ShouldBeLessThan(pdf.GetPage(roots[0].PageNumber).Height);
     }

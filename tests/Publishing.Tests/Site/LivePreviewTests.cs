@@ -216,7 +216,9 @@ public sealed class LivePreviewTests : IDisposable
         await Poll.Until(async () => (await http.GetStringAsync(url + "doc/")).Contains("做好换届期间信访保障工作"), "the newest save on the page", seconds: 60);
         _output.WriteLine($"normal save → page: {normal.TotalMilliseconds:F0} ms; the save after the paste → page: {clock.ElapsedMilliseconds} ms");
 
-        // The paste's build was cancelled and dropped: never written, so never on the page; the newest save's build is the one written.
+        // The paste's build was cancelled and dropped: never written, so never on the page; the newest save's build is the one written
+        // (its log line follows its page, which the browser may see first).
+        await Poll.Until(() => Task.FromResult(PrintedSince(logged, "doc：HTML 已更新")), "the newest save's log line");
         PrintedSince(logged, "doc：HTML 已被新的保存取代，没有写出").ShouldBeTrue(string.Join("\n", _stdout.Skip(logged)));
         lock (_stdout) _stdout.Skip(logged).Count(l => l.Contains("doc：HTML 已更新", StringComparison.Ordinal)).ShouldBe(1, string.Join("\n", _stdout.Skip(logged)));
         await Task.Delay(TimeSpan.FromSeconds(2));

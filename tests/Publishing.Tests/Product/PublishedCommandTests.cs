@@ -77,6 +77,34 @@ public sealed class PublishedCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public void The_published_command_writes_the_same_fill_in_workbooks_and_reads_bad_workbooks_as_the_JIT_build()
+    {
+        var published = Published();
+        // The Open XML SDK compiled ahead of time: writing each shipped form's workbook gives the JIT build's bytes.
+        foreach (var form in new Publishing.Forms.FormCatalog(RepoPaths.Templates).FormNames())
+        {
+            // The same file name in two folders: the instructions sheet names the file.
+            var native = Path.Combine(_root, "native", form + ".xlsx");
+            var jit = Path.Combine(_root, "jit", form + ".xlsx");
+            var ours = Run(published, "workbook", "--form", form, "--out", native, "--templates", RepoPaths.Templates);
+            var reference = Run(PublishingProcess.JitStartInfo, "workbook", "--form", form, "--out", jit, "--templates", RepoPaths.Templates);
+            ours.ExitCode.ShouldBe(0, ours.Stderr);
+            reference.ExitCode.ShouldBe(0, reference.Stderr);
+            File.ReadAllBytes(native).SequenceEqual(File.ReadAllBytes(jit)).ShouldBeTrue($"{form}: the fill-in workbooks differ");
+        }
+        // Reading: every workbook case of the bad-input corpus gives the same diagnostics and exit code.
+        var corpus = Path.Combine(RepoPaths.Root, "tests", "Publishing.Tests", "Corpus");
+        foreach (var folder in Directory.GetDirectories(corpus, "workbook-*"))
+        {
+            var document = Corpus.CorpusTests.Materialize(folder);
+            var ours = Run(published, "validate", document, "--templates", RepoPaths.Templates);
+            var reference = Run(PublishingProcess.JitStartInfo, "validate", document, "--templates", RepoPaths.Templates);
+            ours.ExitCode.ShouldBe(reference.ExitCode, Path.GetFileName(folder) + "\n" + ours.Stderr);
+            ours.Stderr.ShouldBe(reference.Stderr, Path.GetFileName(folder));
+        }
+    }
+
+    [SkippableFact]
     public void The_published_command_prints_its_usage_and_refuses_an_unknown_option()
     {
         var published = Published();

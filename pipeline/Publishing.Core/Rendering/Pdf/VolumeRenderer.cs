@@ -1,7 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
+using AngleSharp.Dom;
+using Publishing.Assembly;
 using Publishing.Diagnostics;
 using Publishing.Layout;
 using Publishing.Layout.Pages;
@@ -20,7 +18,7 @@ public sealed record VolumeDocument(string Slug, string Department, string Html)
 /// volume, or start at 1 in each department when the theme says volume_numbering: per_document. The bookmarks
 /// hold every department, with its own bookmarks under it.
 /// </summary>
-public static partial class VolumeRenderer
+public static class VolumeRenderer
 {
     /// <param name="ofd">When given, receives the volume's pages as OFD too (GB/T 33190), from the same layout.</param>
     public static IReadOnlyList<Diagnostic> Render(string title, IReadOnlyList<VolumeDocument> documents, Theme theme,
@@ -31,7 +29,8 @@ public static partial class VolumeRenderer
         var continuous = theme.VolumeNumbering != "per_document";
         var sections = new List<DocumentSection>();
         var outline = new List<OutlineEntry>();
-        var toc = new StringBuilder();
+        var front = AssembledDocument.Parse("<html><body></body></html>");
+        var tocList = front.CreateElement("ol");
         LayoutDocument? first = null;
         // One structure tree: the volume's cover and 目录 first, then each department as a Part (made in that order).
         var root = styles.Tagged ? new StructureElement(Roles.Document) : null;
@@ -40,8 +39,10 @@ public static partial class VolumeRenderer
         for (var i = 0; i < documents.Count; i++)
         {
             var prefix = $"v{i + 1}-";
-            var (html, start) = WithDepartmentAnchor(Prefixed(documents[i].Html, prefix), prefix);
-            var mapped = HtmlToLayout.Map(html, styles, info, root?.Add(Roles.Part));
+            var document = AssembledDocument.Parse(documents[i].Html);
+            Prefix(document, prefix);
+            var start = DepartmentAnchor(document, prefix);
+            var mapped = HtmlToLayout.Map(document, styles, info, root?.Add(Roles.Part));
             diagnostics.AddRange(mapped.Diagnostics);
             first ??= mapped.Document;
             // A form that prints no page numbers (a one-table 申报表) gets the volume's: the combined 目录 must say
@@ -57,18 +58,21 @@ public static partial class VolumeRenderer
                 sections.Add(section with { Numbering = numbering, Page = section.Page ?? mapped.Document.Page });
             }
             outline.Add(new OutlineEntry(documents[i].Department, start, mapped.Document.Outline));
-            toc.Append(DepartmentEntry(html, documents[i].Department, start));
+            tocList.AppendChild(DepartmentEntry(front, document, documents[i].Department, start));
         }
         if (first is null) return diagnostics;
 
         // The volume's own cover and 目录, in the same vocabulary as a document's: the same styles and leader lines.
-        var front = HtmlToLayout.Map($"""
-            <html><body>
-            <section class="cover" id="volume-cover"><p class="cover-title">{E(title)}</p><p class="cover-status">（{documents.Count} 个部门）</p></section>
-            <nav class="toc" id="volume-toc"><h1 class="toc-title">目&#x3000;录</h1><ol>{toc}</ol></nav>
-            </body></html>
-            """, styles, info, frontMatter);
-        var all = front.Document.Sections.Concat(sections).ToList();
+        var cover = Element(front, "section", "cover", id: "volume-cover");
+        cover.AppendChild(Element(front, "p", "cover-title", text: title));
+        cover.AppendChild(Element(front, "p", "cover-status", text: $"（{documents.Count} 个部门）"));
+        var nav = Element(front, "nav", "toc", id: "volume-toc");
+        nav.AppendChild(Element(front, "h1", "toc-title", text: "目\u3000录"));
+        nav.AppendChild(tocList);
+        front.Body!.AppendChild(cover);
+        front.Body.AppendChild(nav);
+        var frontMapped = HtmlToLayout.Map(front, styles, info, frontMatter);
+        var all = frontMapped.Document.Sections.Concat(sections).ToList();
         // Continuous numbering starts at 1 with the first department's first part.
         var firstNumbered = all.FindIndex(s => s.Numbering != PageNumbering.None);
         if (firstNumbered >= 0) all[firstNumbered] = all[firstNumbered] with { Numbering = PageNumbering.RestartAtOne };
@@ -88,43 +92,53 @@ public static partial class VolumeRenderer
     /// Where a department begins for the combined 目录 and its bookmark: its 第一部分 (the first page with a
     /// number), or, in a form without parts, its first element, given an id when it has none.
     /// </summary>
-    private static (string Html, string Anchor) WithDepartmentAnchor(string prefixedHtml, string prefix)
+    private static string DepartmentAnchor(IDocument document, string prefix)
     {
-        if (prefixedHtml.Contains($"id=\"{prefix}part-1\"", StringComparison.Ordinal)) return (prefixedHtml, prefix + "part-1");
-        var first = FirstElement().Match(prefixedHtml);
-        if (!first.Success) return (prefixedHtml, prefix + "part-1");
-        var id = ExistingId().Match(first.Groups["attributes"].Value);
-        if (id.Success) return (prefixedHtml, id.Groups[1].Value);
-        var anchor = prefix + "department";
-        var at = first.Groups["name"].Index + first.Groups["name"].Length;
-        return (prefixedHtml[..at] + $" id=\"{anchor}\"" + prefixedHtml[at..], anchor);
+        if (document.GetElementById(prefix + "part-1") is not null || document.Body?.FirstElementChild is not { } first) return prefix + "part-1";
+        if (first.Id is { Length: > 0 } id) return id;
+        first.Id = prefix + "department";
+        return first.Id;
     }
 
     /// <summary>A department in the combined 目录: its name, then its parts (from its own 目录).</summary>
-    private static string DepartmentEntry(string prefixedHtml, string department, string start)
+    private static IElement DepartmentEntry(IDocument front, IDocument document, string department, string start)
     {
-        var document = new HtmlParser().ParseDocument(prefixedHtml);
-        var parts = document.QuerySelectorAll("nav.toc li.toc-part > a")
-            .Select(a => $"<li class=\"toc-entry\"><a href=\"{E(a.GetAttribute("href") ?? "")}\">{E(a.TextContent.Trim())}</a></li>");
-        return $"<li class=\"toc-part\"><a href=\"#{E(start)}\">{E(department)}</a><ol>{string.Concat(parts)}</ol></li>";
+        var entry = Element(front, "li", "toc-part");
+        entry.AppendChild(Link(front, "#" + start, department));
+        var parts = front.CreateElement("ol");
+        foreach (var a in document.QuerySelectorAll("nav.toc li.toc-part > a"))
+        {
+            var item = Element(front, "li", "toc-entry");
+            item.AppendChild(Link(front, a.GetAttribute("href") ?? "", a.TextContent.Trim()));
+            parts.AppendChild(item);
+        }
+        entry.AppendChild(parts);
+        return entry;
     }
 
-    /// <summary>Every id and in-document link of one document's HTML, prefixed so the volume's anchors stay unique.</summary>
-    internal static string Prefixed(string html, string prefix) =>
-        Href().Replace(Id().Replace(html, m => $"{m.Groups[1].Value}\"{prefix}"), m => $"href=\"#{prefix}");
+    /// <summary>Every id and in-document link of one document, prefixed in its tree so the volume's anchors stay unique.</summary>
+    internal static void Prefix(IDocument document, string prefix)
+    {
+        foreach (var element in document.QuerySelectorAll("[id]"))
+            if (element.Id is { Length: > 0 } id) element.Id = prefix + id;
+        foreach (var link in document.QuerySelectorAll("a[href^='#']"))
+            if (link.GetAttribute("href") is { Length: > 1 } href) link.SetAttribute("href", "#" + prefix + href[1..]);
+    }
 
-    /// <summary>The first element inside the body: its name and attributes.</summary>
-    [GeneratedRegex("""<body\b[^>]*>\s*<(?<name>[a-zA-Z][a-zA-Z0-9]*)(?<attributes>[^>]*)>""")]
-    private static partial Regex FirstElement();
+    private static IElement Element(IDocument document, string name, string className, string? id = null, string? text = null)
+    {
+        var element = document.CreateElement(name);
+        element.ClassName = className;
+        if (id is not null) element.Id = id;
+        if (text is not null) element.TextContent = text;
+        return element;
+    }
 
-    [GeneratedRegex(@"\sid=""([^""]+)""")]
-    private static partial Regex ExistingId();
-
-    [GeneratedRegex("""(\sid=)"(?=[^"])""")]
-    private static partial Regex Id();
-
-    [GeneratedRegex("""href="#(?=[^"])""")]
-    private static partial Regex Href();
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static IElement Link(IDocument document, string href, string text)
+    {
+        var link = document.CreateElement("a");
+        link.SetAttribute("href", href);
+        link.TextContent = text;
+        return link;
+    }
 }

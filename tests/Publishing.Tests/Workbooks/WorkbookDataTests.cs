@@ -104,4 +104,19 @@ public sealed class WorkbookDataTests
         line.ShouldContain("data/projects.csv 和 ");
         line.ShouldContain("绩效目标表.xlsx 的工作表“项目”");
     }
+
+    [Fact]
+    public void Reading_a_sheet_stops_at_the_first_row_past_the_row_limit_and_says_where()
+    {
+        var workbook = new TestWorkbook();
+        var sheet = workbook.Sheet("指标").Row("项目编码", "一级指标");
+        for (var i = 0; i < 50; i++) sheet.Row("P001", "产出指标");
+        var diagnostics = new Publishing.Diagnostics.DiagnosticBag();
+        using var opened = Publishing.Content.Workbooks.Workbook.Open(workbook.ToBytes(), "data/x.xlsx", diagnostics).ShouldNotBeNull();
+        var limits = new Publishing.Content.ContentLimits(10, long.MaxValue, "templates/theme/default.yaml");
+        opened.ReadTable(opened.Sheets[0], limits, diagnostics).ShouldBeNull();
+        var error = diagnostics.Items.ShouldHaveSingleItem();
+        error.Code.ShouldBe("PUB6001");
+        (error.Path, error.Line).ShouldBe(("data/x.xlsx", 12)); // the header is row 1, the 11th data row is row 12
+    }
 }

@@ -54,7 +54,7 @@ public sealed record CommandLine(
           publishing validate [内容目录] [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
           publishing nightly  [内容目录] [--out artifacts/nightly] [--keep 14] [--date yyyy-mm-dd] [--from 目录] [--lock-wait 600]
                               [--templates 目录] [--warnings-as-errors] [--jobs N] [--shard i/n]
-          publishing volume   [内容目录] [--out 目录] [--templates 目录] [--warnings-as-errors] [--jobs N]
+          publishing volume   [内容目录] [--out 目录] [--format pdf,ofd] [--templates 目录] [--warnings-as-errors] [--jobs N]
           publishing serve    [内容目录] [--port 8080] [--templates 目录] [--out 目录]
           publishing workbook --form 表单名 [--out 文件.xlsx] [--templates 目录]
           publishing --help
@@ -90,8 +90,23 @@ public sealed record CommandLine(
         问题按 路径(行,列): error|warning 代码: 说明 的格式报告。
         """;
 
+    /// <summary>
+    /// The options each command takes: one table, which the parser enforces (an option a command does not take is a
+    /// usage error, never silently ignored) and the usage lines above must list (CommandLineTests keeps them in step).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> OptionsOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["build"] = ["--out", "--format", "--templates", "--warnings-as-errors", "--since", "--jobs", "--shard", "--rebuild", "--timings"],
+        ["validate"] = ["--templates", "--warnings-as-errors", "--jobs", "--shard"],
+        ["nightly"] = ["--out", "--keep", "--date", "--from", "--lock-wait", "--templates", "--warnings-as-errors", "--jobs", "--shard"],
+        ["volume"] = ["--out", "--format", "--templates", "--warnings-as-errors", "--jobs"],
+        ["serve"] = ["--port", "--templates", "--out"],
+        ["workbook"] = ["--form", "--out", "--templates"],
+    };
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
+        var used = new List<string>();
         string? command = null, content = null, output = null, templates = null, since = null;
         var port = 8080;
         var formats = OutputFormats.All;
@@ -114,62 +129,77 @@ public sealed record CommandLine(
                 case "-h" or "--help" or "help":
                     return new CommandLine("help", "", "", null, formats, false, null);
                 case "--out" or "-o":
+                    used.Add("--out");
                     if (++i >= args.Count) return Fail("--out 后面需要一个目录");
                     output = args[i];
                     break;
                 case "--templates":
+                    used.Add("--templates");
                     if (++i >= args.Count) return Fail("--templates 后面需要一个目录");
                     templates = args[i];
                     break;
                 case "--format" or "-f":
+                    used.Add("--format");
                     if (++i >= args.Count) return Fail("--format 后面需要 html、pdf、ofd 或其组合，如 html,pdf,ofd");
                     var parsed = ParseFormats(args[i]);
                     if (parsed is null) return Fail($"未知的输出格式“{args[i]}”：可用 html、pdf、ofd 或其组合，如 html,pdf,ofd");
                     formats = parsed.Value;
                     break;
                 case "--since":
+                    used.Add("--since");
                     if (++i >= args.Count || args[i].StartsWith('-')) return Fail("--since 后面需要一个 git 修订（如 HEAD~1）");
                     since = args[i];
                     break;
                 case "--port":
+                    used.Add("--port");
                     if (++i >= args.Count || !int.TryParse(args[i], out port) || port is < 0 or > 65535)
                         return Fail("--port 后面需要 0 到 65535 之间的端口号");
                     break;
                 case "--warnings-as-errors":
+                    used.Add("--warnings-as-errors");
                     strict = true;
                     break;
                 case "--jobs" or "-j":
+                    used.Add("--jobs");
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out jobs) || jobs < 1)
                         return Fail("--jobs 后面需要一个正整数（同时构建的文档数）");
                     break;
                 case "--shard":
+                    used.Add("--shard");
                     if (++i >= args.Count || Shard.Parse(args[i]) is not { } parsedShard)
                         return Fail("--shard 后面需要 i/n（1 ≤ i ≤ n），如 --shard 2/8");
                     shard = parsedShard;
                     break;
                 case "--rebuild":
+                    used.Add("--rebuild");
                     rebuild = true;
                     break;
                 case "--timings":
+                    used.Add("--timings");
                     timings = true;
                     break;
                 case "--keep":
+                    used.Add("--keep");
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out keep) || keep < 1)
                         return Fail("--keep 后面需要一个正整数（保留的夜间构建次数）");
                     break;
                 case "--lock-wait":
+                    used.Add("--lock-wait");
                     if (++i >= args.Count || !int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out lockWait))
                         return Fail("--lock-wait 后面需要等待的秒数（0 或正整数）");
                     break;
                 case "--form":
+                    used.Add("--form");
                     if (++i >= args.Count || args[i].StartsWith('-')) return Fail("--form 后面需要一个表单名（templates/forms/ 中的文件夹名）");
                     form = args[i];
                     break;
                 case "--from":
+                    used.Add("--from");
                     if (++i >= args.Count) return Fail("--from 后面需要一个目录");
                     from = args[i];
                     break;
                 case "--date":
+                    used.Add("--date");
                     if (++i >= args.Count || !DateOnly.TryParseExact(args[i], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsedDate))
                         return Fail("--date 后面需要日期 yyyy-mm-dd，如 --date 2021-01-15");
                     date = parsedDate;
@@ -183,8 +213,8 @@ public sealed record CommandLine(
             }
         }
 
-        if (command is null) return Fail("缺少命令：build、validate、serve 或 nightly");
-        if (command is not ("build" or "validate" or "serve" or "nightly" or "volume" or "workbook")) return Fail($"未知的命令“{command}”：可用 build、validate、serve、nightly、volume 或 workbook");
+        if (command is null) return Fail($"缺少命令：{string.Join("、", OptionsOf.Keys)}");
+        if (!OptionsOf.ContainsKey(command)) return Fail($"未知的命令“{command}”：可用 {string.Join("、", OptionsOf.Keys)}");
         if (command == "workbook" && form is null) return Fail("workbook 需要 --form 表单名（templates/forms/ 中的文件夹名），如 publishing workbook --form budget-text --out 绩效目标表.xlsx");
         if (command != "workbook" && form is not null) return Fail("--form 只用于 workbook 命令");
         if (command == "workbook" && output is not null && !output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
@@ -192,6 +222,11 @@ public sealed record CommandLine(
         // validate writes nothing: an output option there is a mistake, not something to ignore silently.
         if (command == "validate" && output is not null) return Fail("validate 不写输出，不接受 --out（要生成请用 build）");
         if (command == "validate" && args.Any(a => a is "--format" or "-f")) return Fail("validate 不写输出，不接受 --format（要生成请用 build）");
+        if (used.FirstOrDefault(o => !OptionsOf[command].Contains(o)) is { } foreign)
+        {
+            var takers = OptionsOf.Where(c => c.Value.Contains(foreign)).Select(c => c.Key).ToList();
+            return Fail($"{command} 不接受 {foreign}（它是 {string.Join("、", takers)} 的选项）；{command} 可用的选项：{string.Join(" ", OptionsOf[command])}");
+        }
         if (templates is not null && !File.Exists(Path.Combine(templates, "document.html.sbn")))
             return Fail(Directory.Exists(templates)
                 ? $"--templates “{templates}” 不是模板目录（其中没有 document.html.sbn）"

@@ -8,6 +8,25 @@ using UglyToad.PdfPig;
 
 namespace Publishing.Layout.Tests;
 
+/// <summary>qpdf's structural check of a PDF (an independent reader of what our writer makes).</summary>
+public static class Qpdf
+{
+    public static void Check(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pdfwriter-{Environment.ProcessId}-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            File.WriteAllBytes(path, pdf);
+            using var qpdf = Process.Start(new ProcessStartInfo("qpdf", ["--check", path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = qpdf.StandardOutput.ReadToEnd() + qpdf.StandardError.ReadToEnd();
+            qpdf.WaitForExit();
+            qpdf.ExitCode.ShouldBe(0, output);
+            output.ShouldContain("No syntax or stream encoding errors found");
+        }
+        finally { File.Delete(path); }
+    }
+}
+
 /// <summary>Our PDF writer: numbers as PDF syntax, glyphs where layout put them, a file qpdf finds sound.</summary>
 public class PdfWriterTests
 {
@@ -84,17 +103,7 @@ public class PdfWriterTests
         {
             Outline = [new OutlineEntry("第一节", "missing-anchor", [])],
         });
-        var path = Path.Combine(Path.GetTempPath(), $"pdfwriter-{Environment.ProcessId}-{Guid.NewGuid():N}.pdf");
-        try
-        {
-            File.WriteAllBytes(path, bytes);
-            using var qpdf = Process.Start(new ProcessStartInfo("qpdf", ["--check", path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = qpdf.StandardOutput.ReadToEnd() + qpdf.StandardError.ReadToEnd();
-            qpdf.WaitForExit();
-            qpdf.ExitCode.ShouldBe(0, output);
-            output.ShouldContain("No syntax or stream encoding errors found");
-        }
-        finally { File.Delete(path); }
+        Qpdf.Check(bytes);
     }
 
     [Fact]

@@ -76,20 +76,5 @@ public sealed class OfdThemeTests
     }
 
     /// <summary>The templates with the theme's ofd: true (the font files linked, not copied).</summary>
-    private static string TemplatesWithOfd()
-    {
-        var templates = RepoPaths.NewTempDirectory("templates");
-        foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
-        {
-            var target = Path.Combine(templates, Path.GetFileName(folder));
-            if (Path.GetFileName(folder) == "fonts") RepoPaths.LinkFiles(folder, target);
-            else RepoPaths.CopyDirectory(folder, target);
-        }
-        foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        var theme = Path.Combine(templates, "theme", "default.yaml");
-        var text = File.ReadAllText(theme);
-        text.ShouldContain("\nofd: false\n");
-        File.WriteAllText(theme, text.Replace("\nofd: false\n", "\nofd: true\n"));
-        return templates;
-    }
+    private static string TemplatesWithOfd() => RepoPaths.TemplatesWithThemeLine("\nofd: false\n", "\nofd: true\n");
 }

@@ -154,23 +154,9 @@ public sealed class TaggedPdfTests
     private static readonly PdfDocumentInfo Info = new("承德县信访局部门 2021 年部门预算绩效文本（草案）", "承德县信访局部门编制",
         "部门预算绩效文本", "预算绩效", "zh-CN", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    /// <summary>A copy of templates/ whose theme ends with <paramref name="line"/> in place of its pdf_standard line.</summary>
-    private static string TemplatesWith(string line)
-    {
-        var templates = RepoPaths.NewTempDirectory("templates");
-        foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
-        {
-            var target = Path.Combine(templates, Path.GetFileName(folder));
-            if (Path.GetFileName(folder) == "fonts") RepoPaths.LinkFiles(folder, target);
-            else RepoPaths.CopyDirectory(folder, target);
-        }
-        foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        var theme = Path.Combine(templates, "theme", "default.yaml");
-        var lines = File.ReadAllLines(theme).Select(l => l.StartsWith("pdf_standard:", StringComparison.Ordinal) ? line : l).ToList();
-        lines.ShouldContain(line);
-        File.WriteAllLines(theme, lines);
-        return templates;
-    }
+    /// <summary>A copy of templates/ whose theme's pdf_standard line says <paramref name="line"/>.</summary>
+    private static string TemplatesWith(string line) =>
+        RepoPaths.TemplatesWithThemeLine("pdf_standard: PDF/A-2a, PDF/UA-1", line);
 
     /// <summary>The printed page number of the page's footer ("— {page} —"), or "" when it has none.</summary>
     private static string Footer(UglyToad.PdfPig.Content.Page page)

@@ -171,23 +171,7 @@ public sealed class VolumeTests
     private static string TemplatesNumbering(string numbering) =>
         TemplatesWith("volume_numbering: continuous", $"volume_numbering: {numbering}");
 
-    /// <summary>The templates with one line of the theme replaced (the fonts linked, not copied).</summary>
-    private static string TemplatesWith(string line, string replacement)
-    {
-        var templates = RepoPaths.NewTempDirectory("templates");
-        foreach (var folder in Directory.GetDirectories(RepoPaths.Templates))
-        {
-            var target = Path.Combine(templates, Path.GetFileName(folder));
-            if (Path.GetFileName(folder) == "fonts") RepoPaths.LinkFiles(folder, target);
-            else RepoPaths.CopyDirectory(folder, target);
-        }
-        foreach (var file in Directory.GetFiles(RepoPaths.Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
-        var theme = Path.Combine(templates, "theme", "default.yaml");
-        var text = File.ReadAllText(theme);
-        text.ShouldContain(line);
-        File.WriteAllText(theme, text.Replace(line, replacement));
-        return templates;
-    }
+    private static string TemplatesWith(string line, string replacement) => RepoPaths.TemplatesWithThemeLine(line, replacement);
 
     /// <summary>A page's lines of text, top to bottom, each line's words left to right without spaces.</summary>
     private static List<string> Lines(Page page) =>

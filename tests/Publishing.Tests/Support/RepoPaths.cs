@@ -81,6 +81,27 @@ public static class RepoPaths
         foreach (var file in Directory.GetFiles(source)) File.CreateSymbolicLink(Path.Combine(target, Path.GetFileName(file)), file);
     }
 
+    /// <summary>
+    /// A copy of templates/ (the fonts linked, not copied) whose theme has <paramref name="line"/> replaced by
+    /// <paramref name="replacement"/>; the line must be there, so a renamed theme key fails the test that relies on it.
+    /// </summary>
+    public static string TemplatesWithThemeLine(string line, string replacement)
+    {
+        var templates = NewTempDirectory("templates");
+        foreach (var folder in Directory.GetDirectories(Templates))
+        {
+            var target = Path.Combine(templates, Path.GetFileName(folder));
+            if (Path.GetFileName(folder) == "fonts") LinkFiles(folder, target);
+            else CopyDirectory(folder, target);
+        }
+        foreach (var file in Directory.GetFiles(Templates)) File.Copy(file, Path.Combine(templates, Path.GetFileName(file)));
+        var theme = Path.Combine(templates, "theme", "default.yaml");
+        var text = File.ReadAllText(theme);
+        text.ShouldContain(line);
+        File.WriteAllText(theme, text.Replace(line, replacement));
+        return templates;
+    }
+
     /// <summary>Copies a folder tree.</summary>
     public static void CopyDirectory(string source, string target)
     {

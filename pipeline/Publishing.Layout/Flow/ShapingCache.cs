@@ -43,8 +43,11 @@ internal sealed class ShapingCache
             }
         }
         // Shaped outside the lock: the other workers go on; when two shape the same paragraph, the first kept wins.
+        // The characters keep their span, so the spans kept lose what ties them to one document (its structure
+        // element, its source location): a cache shared by a province's run must not hold its documents.
         var missing = new List<(int, int)>();
-        var chars = Shaper.Shape(spans, (span, codePoint) => missing.Add((span, codePoint)));
+        var bare = spans.Select(s => s.Tag is null && s.Source is null ? s : s with { Tag = null, Source = null }).ToArray();
+        var chars = Shaper.Shape(bare, (span, codePoint) => missing.Add((span, codePoint)));
         if (cjkGrid > 0) Shaper.SnapToGrid(chars, cjkGrid);
         if (compressPairs) PunctuationSpacing.CompressPairs(chars);
         var made = new Entry(key, new LayoutContext.ShapedParagraph { Chars = chars }, missing);

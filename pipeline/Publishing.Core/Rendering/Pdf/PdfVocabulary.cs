@@ -35,7 +35,7 @@ internal static class PdfVocabulary
         { "id", "class", "data-src", "data-page", "lang", "title", "role" };
 
     /// <summary>Classes that change the PDF's layout; a trailing '*' matches any ending.</summary>
-    private static readonly string[] LayoutClasses =
+    internal static readonly string[] LayoutClasses =
     {
         "cover", "cover-department", "cover-title", "cover-status", "cover-credits", "cover-credit",
         "toc", "toc-title", "toc-part", "toc-entry", "part", "part-title", "part-number", "part-name",

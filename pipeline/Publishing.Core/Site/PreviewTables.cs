@@ -33,8 +33,36 @@ internal static class PreviewTables
         {
             Align(document, table, rules);
             Widths(table, theme);
+            WholeLabels(document, table);
         }
     }
+
+    /// <summary>
+    /// A short header label (计量单位, 指标值类型) wraps, when its column is narrow, into two even halves as in the PDF
+    /// (计量/单位), never after any character the browser likes (计量单/位): the label is marked <c>whole-label</c>
+    /// (CSS: <c>word-break: keep-all</c>, so Chinese text breaks only where allowed) with a break opportunity
+    /// (<c>wbr</c>) at its middle.
+    /// </summary>
+    private static void WholeLabels(IDocument document, IElement table)
+    {
+        foreach (var cell in table.QuerySelectorAll("thead th").Where(c => c.Closest("table") == table))
+        {
+            var texts = cell.Descendants<IText>().Where(t => t.Data.Trim().Length > 0).ToList();
+            if (texts.Count != 1 || cell.QuerySelector("br") is not null) continue;
+            var text = texts[0];
+            var label = text.Data.Trim();
+            if (label.Length is < 4 or > MaxWholeLabel || !label.All(IsHan)) continue;
+            var start = text.Data.IndexOf(label, StringComparison.Ordinal);
+            var second = text.Split(start + (label.Length + 1) / 2);
+            text.Parent!.InsertBefore(document.CreateElement("wbr"), second);
+            cell.ClassList.Add("whole-label");
+        }
+    }
+
+    /// <summary>Labels up to this many characters are kept whole or halved; a longer one wraps as text does.</summary>
+    private const int MaxWholeLabel = 8;
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
 
     private static void Align(IDocument document, IElement table, PdfStyles.CellAlignment rules)
     {

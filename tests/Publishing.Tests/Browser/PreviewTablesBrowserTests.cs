@@ -166,4 +166,50 @@ public sealed class PreviewTablesBrowserTests : IClassFixture<BuiltSite>
         Baseline("一级指标").ShouldBeGreaterThan(Baseline("指标值"));
         Baseline("一级指标").ShouldBeLessThan(Baseline("中期"));
     }
+
+    private sealed record LabelLines(string Label, int[] Breaks, int Middle);
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task A_short_header_label_wraps_only_at_its_middle_as_in_the_pdf(int width)
+    {
+        var wrapped = new List<string>();
+        foreach (var slug in new[] { "example-project-declaration", "example-project-midterm", "example-department-goals", "example-city-declaration", "chengde-xinfang-2021" })
+        {
+            var page = await _site.OpenAsync("file://" + Path.Combine(_site.Output, slug, "index.html"), width);
+            // Each marked label: where its lines break (character indices, from the characters' boxes) and where its wbr is.
+            var labels = await page.EvaluateExpressionAsync<LabelLines[]>("""
+                [...document.querySelectorAll('th.whole-label')].map(th => {
+                  const chars = [];
+                  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+                  let middle = -1;
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const text = node.data.trim();
+                    if (!text) continue;
+                    if (chars.length > 0 && middle < 0) middle = chars.length;
+                    const offset = node.data.indexOf(text);
+                    for (let i = 0; i < text.length; i++) {
+                      const range = document.createRange(); range.setStart(node, offset + i); range.setEnd(node, offset + i + 1);
+                      chars.push(range.getBoundingClientRect().top);
+                    }
+                  }
+                  const breaks = [];
+                  for (let i = 1; i < chars.length; i++) if (chars[i] > chars[i - 1] + 2) breaks.push(i);
+                  return { label: th.textContent.trim(), breaks, middle };
+                })
+                """);
+            await page.CloseAsync();
+            labels.ShouldNotBeEmpty($"{slug}: the preview marks its short header labels");
+            foreach (var label in labels)
+            {
+                label.Middle.ShouldBe((label.Label.Length + 1) / 2, $"{slug}: {label.Label}");
+                if (label.Breaks.Length == 0) continue;
+                label.Breaks.ShouldBe(new[] { label.Middle }, $"{slug} at {width} px: '{label.Label}' breaks only at its middle");
+                wrapped.Add($"{slug}:{label.Label}");
+            }
+        }
+        // The 计量单位 column of the 整体绩效目标表 is narrower than its label: it must wrap, and at its middle.
+        wrapped.ShouldContain("example-department-goals:计量单位");
+    }
 }

@@ -17,22 +17,27 @@ public static class TextFileDecoder
 
     public static string? Read(string fullPath, string displayPath, DiagnosticBag diagnostics)
     {
+        if (ReadBytes(fullPath, displayPath, diagnostics) is not { } bytes) return null;
+        return Decode(bytes, displayPath, diagnostics) is { } text ? ControlCharacters.Check(text, displayPath, diagnostics) : null;
+    }
+
+    /// <summary>A content file's bytes, or null with one diagnostic when it is not a regular file or cannot be read.</summary>
+    public static byte[]? ReadBytes(string fullPath, string displayPath, DiagnosticBag diagnostics)
+    {
         if (RegularFiles.Of(fullPath) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
         {
             diagnostics.Error(DiagnosticCodes.NotARegularFile, displayPath, 0, 0, $"无法读取：{RegularFiles.Describe(kind)}。");
             return null;
         }
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            return File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(DiagnosticCodes.FileUnreadable, displayPath, 0, 0, $"无法读取文件：{e.Message}");
             return null;
         }
-        return Decode(bytes, displayPath, diagnostics) is { } text ? ControlCharacters.Check(text, displayPath, diagnostics) : null;
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string displayPath, DiagnosticBag diagnostics)

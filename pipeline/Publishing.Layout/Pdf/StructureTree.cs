@@ -61,8 +61,8 @@ internal sealed class StructureTree
 
     public void Write(PdfFileWriter file, PdfBuffer buffer)
     {
-        var first = new Dictionary<StructureElement, int>();
-        FirstOrder(_root, first);
+        var first = new Dictionary<StructureElement, (int Order, int Page)>();
+        FirstContent(_root, first);
         WriteElement(file, buffer, _root, RootObject, first);
 
         var parentTree = file.Reserve();
@@ -88,13 +88,14 @@ internal sealed class StructureTree
         file.Object(RootObject, buffer.Span);
     }
 
-    /// <summary>The order of the first content of each element's subtree (int.MaxValue when it has none).</summary>
-    private int FirstOrder(StructureElement element, Dictionary<StructureElement, int> first)
+    /// <summary>The order and page of the first content of each element's subtree (int.MaxValue and 0 when it has none).</summary>
+    private (int Order, int Page) FirstContent(StructureElement element, Dictionary<StructureElement, (int Order, int Page)> first)
     {
-        var order = _contents.TryGetValue(element, out var own) && own.Count > 0 ? own[0].Order : int.MaxValue;
-        foreach (var child in element.Children) order = Math.Min(order, FirstOrder(child, first));
-        first[element] = order;
-        return order;
+        var found = _contents.TryGetValue(element, out var own) && own.Count > 0 ? (own[0].Order, own[0].Page) : (int.MaxValue, 0);
+        foreach (var child in element.Children)
+            if (FirstContent(child, first) is var below && below.Order < found.Item1) found = below;
+        first[element] = found;
+        return found;
     }
 
     /// <summary>
@@ -103,10 +104,10 @@ internal sealed class StructureTree
     /// reads around the link. An element without content of its own or below (an empty cell) stays where it was built.
     /// </summary>
     private void WriteElement(PdfFileWriter file, PdfBuffer buffer, StructureElement element, int parent,
-        Dictionary<StructureElement, int> first)
+        Dictionary<StructureElement, (int Order, int Page)> first)
     {
         var own = _contents.GetValueOrDefault(element) ?? [];
-        var page = own.Count > 0 ? own[0].Page : FirstPage(element);
+        var page = own.Count > 0 ? own[0].Page : first[element].Page;
         buffer.Clear();
         buffer.Ascii("<< /Type /StructElem /S /").Ascii(element.Role).Ascii(" /P ");
         Reference(buffer, parent);
@@ -115,7 +116,7 @@ internal sealed class StructureTree
         var next = 0;
         foreach (var child in element.Children)
         {
-            var at = first[child];
+            var at = first[child].Order;
             while (next < own.Count && (at != int.MaxValue && own[next].Order < at)) Kid(buffer, own[next++], page);
             Reference(buffer, _objects[child]).Byte((byte)' ');
         }
@@ -126,17 +127,6 @@ internal sealed class StructureTree
         if (element.AlternativeText is { Length: > 0 } alt) buffer.Ascii(" /Alt ").TextString(alt);
         file.PackedObject(_objects[element], buffer.Ascii(" >>").Span);
         foreach (var child in element.Children) WriteElement(file, buffer, child, _objects[element], first);
-    }
-
-    /// <summary>The page of the first content in an element's subtree, or 0 when it has none.</summary>
-    private int FirstPage(StructureElement element)
-    {
-        foreach (var child in element.Children)
-        {
-            if (_contents.TryGetValue(child, out var list) && list.Count > 0) return list[0].Page;
-            if (FirstPage(child) is > 0 and var page) return page;
-        }
-        return 0;
     }
 
     private static void Kid(PdfBuffer buffer, Content content, int elementPage)

@@ -34,17 +34,7 @@ public sealed class DocumentLimitsTests
         File.WriteAllText(Path.Combine(directory, "data", "indicators.csv"), csv.ToString());
     }
 
-    private static string TemplatesWithLimits(string limitsYaml)
-    {
-        var templates = RepoPaths.NewTempDirectory("templates");
-        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
-        var theme = Path.Combine(templates, "theme", "default.yaml");
-        var text = File.ReadAllText(theme);
-        var start = text.IndexOf("limits:\n", StringComparison.Ordinal);
-        var end = text.IndexOf("\ncolors:", start, StringComparison.Ordinal);
-        File.WriteAllText(theme, text[..start] + limitsYaml + text[end..]);
-        return templates;
-    }
+    private static string TemplatesWithLimits(string limitsYaml) => RepoPaths.TemplatesWithLimits(limitsYaml);
 
     [Fact]
     public void An_indicator_file_past_the_row_limit_fails_at_its_first_row_too_many_and_the_other_document_still_builds()

@@ -110,15 +110,5 @@ public sealed class HtmlLimitsTests
         return (content, document);
     }
 
-    private static string TemplatesWithLimits(string limitsYaml)
-    {
-        var templates = RepoPaths.NewTempDirectory("templates");
-        RepoPaths.CopyDirectory(RepoPaths.Templates, templates);
-        var theme = Path.Combine(templates, "theme", "default.yaml");
-        var text = File.ReadAllText(theme);
-        var start = text.IndexOf("limits:\n", StringComparison.Ordinal);
-        var end = text.IndexOf("\ncolors:", start, StringComparison.Ordinal);
-        File.WriteAllText(theme, text[..start] + limitsYaml + text[end..]);
-        return templates;
-    }
+    private static string TemplatesWithLimits(string limitsYaml) => RepoPaths.TemplatesWithLimits(limitsYaml);
 }

@@ -102,6 +102,19 @@ public static class RepoPaths
         return templates;
     }
 
+    /// <summary>A copy of templates/ whose theme's <c>limits:</c> section is <paramref name="limitsYaml"/>.</summary>
+    public static string TemplatesWithLimits(string limitsYaml)
+    {
+        var templates = NewTempDirectory("templates");
+        CopyDirectory(Templates, templates);
+        var theme = Path.Combine(templates, "theme", "default.yaml");
+        var text = File.ReadAllText(theme);
+        var start = text.IndexOf("limits:\n", StringComparison.Ordinal);
+        var end = text.IndexOf("\ncolors:", start, StringComparison.Ordinal);
+        File.WriteAllText(theme, text[..start] + limitsYaml + text[end..]);
+        return templates;
+    }
+
     /// <summary>Copies a folder tree.</summary>
     public static void CopyDirectory(string source, string target)
     {

@@ -43,25 +43,8 @@ public sealed class Workbook : IDisposable
     public IEnumerable<WorkbookSheet> VisibleSheets => Sheets.Where(s => !s.Hidden);
 
     /// <summary>The workbook in the file, or null (with its one diagnostic) when it cannot be read.</summary>
-    public static Workbook? Open(string fullPath, string displayPath, DiagnosticBag diagnostics)
-    {
-        if (RegularFiles.Of(fullPath) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
-        {
-            diagnostics.Error(DiagnosticCodes.NotARegularFile, displayPath, 0, 0, $"无法读取：{RegularFiles.Describe(kind)}。");
-            return null;
-        }
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, displayPath, 0, 0, $"无法读取文件：{e.Message}");
-            return null;
-        }
-        return Open(bytes, displayPath, diagnostics);
-    }
+    public static Workbook? Open(string fullPath, string displayPath, DiagnosticBag diagnostics) =>
+        TextFileDecoder.ReadBytes(fullPath, displayPath, diagnostics) is { } bytes ? Open(bytes, displayPath, diagnostics) : null;
 
     public static Workbook? Open(byte[] bytes, string displayPath, DiagnosticBag diagnostics)
     {

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Publishing.Diagnostics;
 using Publishing.Layout.Flow;
 using Publishing.Layout.Pages;

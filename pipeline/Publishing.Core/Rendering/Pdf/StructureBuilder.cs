@@ -24,8 +24,6 @@ internal sealed class StructureBuilder
 
     public StructureElement? Add(StructureElement? parent, string role) => parent?.Add(role);
 
-    public StructureElement? Add(StructureElement? parent, StructureElement element) => parent?.Add(element);
-
     /// <summary>
     /// H1–H6 for a heading the document's numbering puts at <paramref name="wanted"/>, but at most one below the
     /// heading before it: PDF/UA readers navigate by levels, and a section that opens with （一） under a part title

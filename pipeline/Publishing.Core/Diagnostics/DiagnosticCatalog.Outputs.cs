@@ -1,0 +1,16 @@
+namespace Publishing.Diagnostics;
+
+// 输出、规模上限和内部错误 (PUB5xxx, PUB6xxx, PUB9001)
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticKind OutputWriteFailed = new(DiagnosticCodes.OutputWriteFailed, Severity.Error, "无法写入输出");
+    public static readonly DiagnosticKind SinceRevisionUnavailable = new(DiagnosticCodes.SinceRevisionUnavailable, Severity.Error, "--since 的修订无法比较");
+    public static readonly DiagnosticKind VolumeMixedYears = new(DiagnosticCodes.VolumeMixedYears, Severity.Warning, "汇编合并了不同年度的文档");
+    public static readonly DiagnosticKind TooManyRows = new(DiagnosticCodes.TooManyRows, Severity.Error, "数据文件的行数超过上限");
+    public static readonly DiagnosticKind ContentTooLarge = new(DiagnosticCodes.ContentTooLarge, Severity.Error, "文档内容超过大小上限");
+    public static readonly DiagnosticKind TooManyPages = new(DiagnosticCodes.TooManyPages, Severity.Error, "PDF 页数超过上限");
+    public static readonly DiagnosticKind TooManyHtmlBlocks = new(DiagnosticCodes.TooManyHtmlBlocks, Severity.Error, "HTML 的块数超过上限");
+    public static readonly DiagnosticKind HtmlTooLarge = new(DiagnosticCodes.HtmlTooLarge, Severity.Error, "HTML 超过大小上限");
+    public static readonly DiagnosticKind NearPageLimit = new(DiagnosticCodes.NearPageLimit, Severity.Warning, "PDF 页数接近上限");
+    public static readonly DiagnosticKind InternalError = new(DiagnosticCodes.InternalError, Severity.Error, "Publishing 内部错误");
+}

@@ -54,8 +54,7 @@ public static class PublishingCli
         var documents = DocumentLoader.FindDocuments(line.ContentRoot);
         if (documents.Count == 0)
         {
-            diagnostics.Error(DiagnosticCodes.NoDocuments, DisplayPaths.For(line.ContentRoot), 0, 0,
-                "这里没有文档：内容目录应是含 document.yaml 的文件夹，或包含这样的文件夹。");
+            diagnostics.Add(DiagnosticCatalog.NoDocuments["content"].At(DisplayPaths.For(line.ContentRoot), 0, 0));
             Report(diagnostics, 0, stderr);
             return ContentErrors;
         }

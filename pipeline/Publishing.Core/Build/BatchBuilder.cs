@@ -91,7 +91,7 @@ public sealed class BatchBuilder
     {
         var inDocument = FolderWalk.Walk(documentDirectory, filesMayLeave: false).Problems;
         foreach (var problem in inDocument.Concat(_templateLinks.Value))
-            diagnostics.Error(DiagnosticCodes.BrokenLink, DisplayPaths.For(problem.LinkPath), 0, 0, problem.Message);
+            diagnostics.Add(problem.Message.At(DisplayPaths.For(problem.LinkPath), 0, 0));
         if (_templateLinks.Value.Count > 0) return true;
         if (inDocument.Count == 0) return false;
         _builder.Validate(documentDirectory, diagnostics);

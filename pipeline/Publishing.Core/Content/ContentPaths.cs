@@ -14,8 +14,7 @@ public static class ContentPaths
         var relative = reference.RelativePath.Replace('\\', '/');
         if (Path.IsPathRooted(relative) || relative.Contains(':'))
         {
-            diagnostics.Error(DiagnosticCodes.PathOutsideDocument, at.Path, at.Line, at.Column,
-                $"路径“{reference.RelativePath}”是绝对路径：请写相对于文档文件夹的路径，如 sections/01.md。");
+            diagnostics.Add(DiagnosticCatalog.PathOutsideDocument["absolute"].At(at.Path, at.Line, at.Column, ("path", reference.RelativePath)));
             return null;
         }
 
@@ -23,20 +22,18 @@ public static class ContentPaths
         var full = Path.GetFullPath(Path.Combine(root, relative));
         if (!IsInside(root, full) || !RealPaths.IsInside(root, full))
         {
-            diagnostics.Error(DiagnosticCodes.PathOutsideDocument, at.Path, at.Line, at.Column,
-                $"路径“{reference.RelativePath}”指向文档文件夹之外：文档只能使用自己文件夹中的文件。");
+            diagnostics.Add(DiagnosticCatalog.PathOutsideDocument["outside"].At(at.Path, at.Line, at.Column, ("path", reference.RelativePath)));
             return null;
         }
         if (RegularFiles.Of(full) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
         {
-            diagnostics.Error(DiagnosticCodes.NotARegularFile, at.Path, at.Line, at.Column,
-                $"“{reference.RelativePath}”{RegularFiles.Describe(kind)}：这里应写一个 Markdown 或 CSV 文件的路径。");
+            var wording = kind == RegularFiles.Kind.Directory ? "folder-named" : "device-named";
+            diagnostics.Add(DiagnosticCatalog.NotARegularFile[wording].At(at.Path, at.Line, at.Column, ("path", reference.RelativePath)));
             return null;
         }
         if (!File.Exists(full))
         {
-            diagnostics.Error(DiagnosticCodes.FileNotFound, at.Path, at.Line, at.Column,
-                $"找不到文件“{reference.RelativePath}”。请检查文件名（包括扩展名）或在 document.yaml 中改正路径。");
+            diagnostics.Add(DiagnosticCatalog.FileNotFound.At(at.Path, at.Line, at.Column, ("file", reference.RelativePath)));
             return null;
         }
         return full;

@@ -34,17 +34,15 @@ public static class ControlCharacters
             if (IsForbidden(c))
             {
                 if (++found <= ReportedPerFile)
-                    diagnostics.Error(DiagnosticCodes.ControlCharacter, displayPath, line, column,
-                        $"这里有一个看不见的控制字符 U+{(int)c:X4}（{Name(c)}），它不能印进文档。常见原因：从网页、PDF 或其他系统复制粘贴时带入。" +
-                        "请删掉它（编辑器的“显示不可见字符”可以让它现出来）。");
+                    diagnostics.Add(DiagnosticCatalog.ControlCharacter["here"].At(displayPath, line, column, ("code", (int)c), ("name", Name(c))));
                 else if (found == ReportedPerFile + 1) firstUnreported = (line, column);
                 chars[i] = ' ';
             }
             column++;
         }
         if (found > ReportedPerFile)
-            diagnostics.Error(DiagnosticCodes.ControlCharacter, displayPath, firstUnreported.Line, firstUnreported.Column,
-                $"从这里起还有 {found - ReportedPerFile} 个看不见的控制字符（这个文件共 {found} 个）。请全部删掉。");
+            diagnostics.Add(DiagnosticCatalog.ControlCharacter["more"].At(displayPath, firstUnreported.Line, firstUnreported.Column,
+                ("more", found - ReportedPerFile), ("found", found)));
         return new string(chars);
     }
 

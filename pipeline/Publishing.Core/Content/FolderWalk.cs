@@ -1,3 +1,5 @@
+using Publishing.Diagnostics;
+
 namespace Publishing.Content;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class FolderWalk
     /// <param name="Full">The absolute path as walked (a link's own path for a linked file).</param>
     public sealed record Entry(string Relative, string Full, bool IsLink, string? LinkTarget);
 
-    public sealed record LinkProblem(string LinkPath, string Message);
+    public sealed record LinkProblem(string LinkPath, DiagnosticMessage Message);
 
     public sealed record Result(IReadOnlyList<Entry> Files, IReadOnlyList<LinkProblem> Problems);
 
@@ -50,7 +52,7 @@ public static class FolderWalk
     }
 
     /// <summary>Why the link cannot be followed, in an editor's words; null when it leads to something inside (or a file outside, if allowed).</summary>
-    private static string? LinkProblemOf(string root, FileSystemInfo link, string target, bool filesMayLeave)
+    private static DiagnosticMessage? LinkProblemOf(string root, FileSystemInfo link, string target, bool filesMayLeave)
     {
         FileSystemInfo? final;
         try
@@ -59,14 +61,14 @@ public static class FolderWalk
         }
         catch (IOException)
         {
-            return $"符号链接 {link.Name} 绕成了一个圈（链接指向链接，最后又指回自己，目标写的是“{target}”），无法读取。请删除这个链接，或让它指向一个真实的文件";
+            return DiagnosticCatalog.BrokenLink["loop"].With(("link", link.Name), ("target", target));
         }
         if (final is null || !Path.Exists(final.FullName))
-            return $"符号链接 {link.Name} 指向的“{target}”不存在（链接断了）。请删除这个链接，或把它指向的文件放回去";
+            return DiagnosticCatalog.BrokenLink["dangling"].With(("link", link.Name), ("target", target));
         var inside = RealPaths.IsInside(root, final.FullName);
         if (inside) return null;
         if (Directory.Exists(final.FullName))
-            return $"符号链接 {link.Name} 指向文件夹之外的文件夹“{target}”，不会被读取。请把需要的文件复制进来，不要链接到外面";
-        return filesMayLeave ? null : $"符号链接 {link.Name} 指向文件夹之外的文件“{target}”，不会被读取。请把这个文件复制进来，不要链接到外面";
+            return DiagnosticCatalog.BrokenLink["folder-outside"].With(("link", link.Name), ("target", target));
+        return filesMayLeave ? null : DiagnosticCatalog.BrokenLink["file-outside"].With(("link", link.Name), ("target", target));
     }
 }

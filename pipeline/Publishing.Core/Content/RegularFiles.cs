@@ -34,14 +34,6 @@ public static class RegularFiles
         }
     }
 
-    /// <summary>In words an editor understands, for a diagnostic: why this path cannot be read.</summary>
-    public static string Describe(Kind kind) => kind switch
-    {
-        Kind.Directory => "是一个文件夹，不是文件",
-        Kind.Other => "不是普通文件（是管道、设备或套接字），读取它会一直等待",
-        _ => "不是普通文件",
-    };
-
     private const int AtFdCwd = -100;
     private const uint StatxTypeMask = 0x1;
     private const int FileTypeMask = 0xF000, FileTypeRegular = 0x8000, FileTypeDirectory = 0x4000;

@@ -26,7 +26,7 @@ public static class TextFileDecoder
     {
         if (RegularFiles.Of(fullPath) is var kind && kind is RegularFiles.Kind.Directory or RegularFiles.Kind.Other)
         {
-            diagnostics.Error(DiagnosticCodes.NotARegularFile, displayPath, 0, 0, $"无法读取：{RegularFiles.Describe(kind)}。");
+            diagnostics.Add(DiagnosticCatalog.NotARegularFile[kind == RegularFiles.Kind.Directory ? "folder" : "device"].At(displayPath, 0, 0));
             return null;
         }
         try
@@ -35,7 +35,7 @@ public static class TextFileDecoder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, displayPath, 0, 0, $"无法读取文件：{e.Message}");
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable.At(displayPath, 0, 0, ("reason", e.Message)));
             return null;
         }
     }
@@ -58,8 +58,7 @@ public static class TextFileDecoder
             var text = gb18030.GetString(bytes);
             if (LooksLikeChinese(text))
             {
-                diagnostics.Warning(DiagnosticCodes.LegacyEncoding, displayPath, 1, 1,
-                    "文件是 GB18030/GBK 编码（Excel 默认的中文 CSV 格式），已按此读取。请另存为“CSV UTF-8（逗号分隔）”以免在其他工具中出现乱码。");
+                diagnostics.Add(DiagnosticCatalog.LegacyEncoding.At(displayPath, 1, 1));
                 return Normalize(text);
             }
         }
@@ -69,8 +68,7 @@ public static class TextFileDecoder
         }
 
         var (line, column) = FirstInvalidUtf8(bytes);
-        diagnostics.Error(DiagnosticCodes.UnknownEncoding, displayPath, line, column,
-            "文件既不是 UTF-8 也不是 GB18030 编码，无法可靠读取。请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”，或在编辑器中以 UTF-8 保存。");
+        diagnostics.Add(DiagnosticCatalog.UnknownEncoding["neither"].At(displayPath, line, column));
         return null;
     }
 
@@ -79,8 +77,7 @@ public static class TextFileDecoder
         if (IsValidUtf8(bytes))
             return Normalize(StrictUtf8.GetString(bytes));
         var (line, column) = FirstInvalidUtf8(bytes);
-        diagnostics.Error(DiagnosticCodes.UnknownEncoding, displayPath, line, column,
-            "文件声明为 UTF-8（带 BOM），但其中有无效的字节。请用编辑器以 UTF-8 重新保存。");
+        diagnostics.Add(DiagnosticCatalog.UnknownEncoding["bad-utf8-after-bom"].At(displayPath, line, column));
         return null;
     }
 

@@ -50,7 +50,7 @@ public static partial class NightlyRun
         var result = new BatchBuilder(build).Build(documents, batch);
         var runProblems = new DiagnosticBag();
         if (result.Documents.Count == 0)
-            runProblems.Error(DiagnosticCodes.NoDocuments, DisplayPaths.For(build.ContentRoot), 0, 0, "这里没有文档：夜间构建没有可生成的草案。");
+            runProblems.Add(DiagnosticCatalog.NoDocuments["nightly"].At(DisplayPaths.For(build.ContentRoot), 0, 0));
 
         BuildReport WriteReport()
         {

@@ -174,8 +174,8 @@ internal sealed partial class SheetReader
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
         if (!text.Any(ControlCharacters.IsForbidden)) return text;
         var found = text.First(ControlCharacters.IsForbidden);
-        _diagnostics.Error(DiagnosticCodes.ControlCharacter, Path, row, column,
-            $"单元格中有看不见的控制字符 U+{(int)found:X4}（常由网页或其他系统复制而来），无法印出。请删除后重新输入这个单元格。{CellReferences.Describe(_sheet.Name, row, column)}");
+        _diagnostics.Add(DiagnosticCatalog.ControlCharacter["in-cell"].At(Path, row, column,
+            ("code", (int)found), ("cell", CellReferences.Describe(_sheet.Name, row, column))));
         return new string(text.Select(c => ControlCharacters.IsForbidden(c) ? ' ' : c).ToArray());
     }
 

@@ -28,8 +28,10 @@ public sealed class DocumentAssembler
 
     // Parsed once per assembler (one per build run) and shared by every document and thread: a Scriban
     // Template is an immutable syntax tree, each render gets its own context. Includes are kept the same way.
-    private readonly ConcurrentDictionary<string, Lazy<Template>> _parsed = new(StringComparer.Ordinal);
+    // Kept apart by whether the rows are marked (HTML for the PDF) or not (the site's pages).
+    private readonly ConcurrentDictionary<(string Path, bool Marked), Lazy<Template>> _parsed = new();
     private readonly ConcurrentDictionary<string, Template> _included = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Template> _includedMarked = new(StringComparer.Ordinal);
 
     public DocumentAssembler(string templatesDirectory, TemplateLimits? limits = null)
     {
@@ -38,10 +40,13 @@ public sealed class DocumentAssembler
         _limits = limits ?? TemplateLimits.Default;
     }
 
-    /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.</summary>
+    /// <summary>The document through its form's templates: templates/forms/&lt;form&gt;/ first, then templates/.
+    /// The HTML's rows carry their template marks (for the PDF's row diagnostics) and its source locations are
+    /// relative to the document's folder (docs/html-vocabulary.md).</summary>
     public string? AssembleHtml(PublishingDocument document, Theme theme, DiagnosticBag diagnostics) =>
         Render(DocumentTemplate, Globals(document, theme), diagnostics, document.Form.Name.Length > 0 ? document.Form.Folder : null,
-            _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes), DeclaredNames(document.Form));
+            _limits.ForContentOf(theme.Limits.For(document.Form).MaxContentBytes), DeclaredNames(document.Form),
+            new TemplateOutputOptions(MarksRows: true, DocumentFolder: DisplayPaths.For(document.ContentDirectory)));
 
     /// <summary>The names a template may index with (columns["…"], fields["…"]): every column the form declares and its metadata keys.</summary>
     private static IReadOnlyCollection<string> DeclaredNames(Form form) =>
@@ -75,8 +80,10 @@ public sealed class DocumentAssembler
     /// HTML-escaped unless marked raw; a *.css.sbn template's values are checked for CSS instead.
     /// </summary>
     public string? Render(string templateName, ScriptObject globals, DiagnosticBag diagnostics, string? formFolder = null,
-        TemplateLimits? limits = null, IReadOnlyCollection<string>? declaredNames = null)
+        TemplateLimits? limits = null, IReadOnlyCollection<string>? declaredNames = null, TemplateOutputOptions? output = null)
     {
+        var marked = output?.MarksRows ?? false;
+        var included = marked ? _includedMarked : _included;
         var loader = formFolder is null ? _loader : _formLoaders.GetOrAdd(formFolder, f => new ConfinedTemplateLoader(_templatesDirectory, f));
         var path = loader.Find(templateName) ?? Path.Combine(_templatesDirectory, templateName);
         var shownPath = DisplayPaths.For(path);
@@ -86,7 +93,7 @@ public sealed class DocumentAssembler
             return null;
         }
 
-        var template = _parsed.GetOrAdd(path, p => new Lazy<Template>(() => Marked(Template.Parse(File.ReadAllText(p), p), p))).Value;
+        var template = _parsed.GetOrAdd((path, marked), key => new Lazy<Template>(() => Parse(key.Path, key.Marked))).Value;
         if (template.HasErrors)
         {
             ReportSyntaxErrors(template.Messages, diagnostics);
@@ -94,17 +101,21 @@ public sealed class DocumentAssembler
         }
 
         var escaping = templateName.EndsWith(".css.sbn", StringComparison.Ordinal) ? OutputEscaping.Css : OutputEscaping.Html;
-        var context = new SandboxedTemplateContext(limits ?? _limits, loader, escaping);
+        var context = new SandboxedTemplateContext(limits ?? _limits, loader, escaping)
+        {
+            MarksRows = marked,
+            DocumentFolder = output?.DocumentFolder ?? "",
+        };
         context.PushGlobal(TrustedOutputFunctions.Create(context));
         context.PushGlobal(TemplateFunctions.Create());
         context.PushGlobal(DeterministicBuiltins.Create(context));
         context.PushGlobal(globals);
-        foreach (var (includePath, included) in _included) context.CachedTemplates[includePath] = included;
+        foreach (var (includePath, known) in included) context.CachedTemplates[includePath] = known;
         try
         {
             var text = template.Render(context);
-            foreach (var (includePath, included) in context.CachedTemplates)
-                if (!included.HasErrors) _included.TryAdd(includePath, included);
+            foreach (var (includePath, parsed) in context.CachedTemplates)
+                if (!parsed.HasErrors) included.TryAdd(includePath, parsed);
             return text;
         }
         catch (ScriptParserRuntimeException e)
@@ -123,9 +134,10 @@ public sealed class DocumentAssembler
         }
     }
 
-    private static Template Marked(Template template, string path)
+    private static Template Parse(string path, bool marked)
     {
-        if (!template.HasErrors) TemplateRowMarks.Mark(template, path);
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (marked && !template.HasErrors) TemplateRowMarks.Mark(template, path);
         return template;
     }
 
@@ -163,3 +175,10 @@ public sealed class DocumentAssembler
         return Diagnostic.Error(code, file, span.Start.Line + 1, span.Start.Column + 1, message);
     }
 }
+
+/// <summary>
+/// What a rendering is for. <paramref name="MarksRows"/>: HTML the PDF reads, whose rows carry their template marks
+/// (<see cref="TemplateRowMarks"/>); the site's pages do not get them. <paramref name="DocumentFolder"/>: the
+/// document's folder as diagnostics show it, which printed source locations (data-src) are relative to.
+/// </summary>
+public sealed record TemplateOutputOptions(bool MarksRows, string DocumentFolder = "");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Publishing.Model;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Syntax;
@@ -12,7 +13,8 @@ namespace Publishing.Assembly;
 /// output safe by default: every printed value is escaped for the output's language (HTML unless the
 /// template marks it <c>raw</c>), so one forgotten filter cannot inject markup. Members that would give
 /// a template the machine's file system layout (the absolute content directory) are hidden, and the clock and
-/// random built-ins refuse (<see cref="DeterministicBuiltins"/>, pushed by the assembler).
+/// random built-ins refuse (<see cref="DeterministicBuiltins"/>, pushed by the assembler). A source location
+/// (<c>data-src="{{ row.source }}"</c>) prints relative to the document's folder, as docs/html-vocabulary.md says.
 /// </summary>
 public sealed class SandboxedTemplateContext : TemplateContext
 {
@@ -22,6 +24,15 @@ public sealed class SandboxedTemplateContext : TemplateContext
 
     /// <summary>Model members a template may not read: absolute paths of this machine (content and templates folders).</summary>
     private static readonly HashSet<string> HiddenMembers = new(StringComparer.Ordinal) { "ContentDirectory", "BaseDirectory" };
+
+    /// <summary>The document's folder as diagnostics show it: a printed source location is relative to it.</summary>
+    public string DocumentFolder { get; init; } = "";
+
+    /// <summary>
+    /// Whether the templates' rows get their template marks (<see cref="TemplateRowMarks"/>): for HTML the PDF
+    /// reads (a document, the volume's cover and 目录), not for the site's pages.
+    /// </summary>
+    public bool MarksRows { get; init; }
 
     public SandboxedTemplateContext(TemplateLimits limits, ConfinedTemplateLoader loader, OutputEscaping escaping = OutputEscaping.Html)
     {
@@ -53,7 +64,7 @@ public sealed class SandboxedTemplateContext : TemplateContext
     {
         if (value is null) return null;
         if (value is TrustedHtml trusted) return trusted.Html;
-        var text = ObjectToString(value) ?? "";
+        var text = value is SourceLocation source ? source.InDocument(DocumentFolder) : ObjectToString(value) ?? "";
         if (_escaping == OutputEscaping.Html) return WebUtility.HtmlEncode(text);
         if (text.IndexOfAny(CssBreakouts) >= 0)
             throw new ScriptRuntimeException(_printing?.Span ?? span,

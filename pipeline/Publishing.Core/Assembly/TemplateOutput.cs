@@ -87,6 +87,7 @@ internal static class TrustedOutputFunctions
         /// </summary>
         private static void ParseMarked(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
         {
+            if (context is not SandboxedTemplateContext { MarksRows: true }) return;
             if (arguments.Count == 0 || arguments[0] is not string { Length: > 0 } name || context.TemplateLoader is not { } loader) return;
             var span = caller?.Span ?? default;
             string? path;

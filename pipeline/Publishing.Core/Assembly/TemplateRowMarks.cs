@@ -12,8 +12,10 @@ namespace Publishing.Assembly;
 /// on every <c>tr</c>, and on every element whose tag sets <c>data-page</c>), so a problem the PDF finds in a row
 /// (more cells than its colgroup: PUB4202) or a page setup the theme lacks (PUB4203) is reported at the template
 /// line to change, not at the generated HTML. The mark is put into a template's literal text
-/// once, when it is parsed (its positions, and so its syntax errors' positions, are those of the file), and is
-/// removed from the HTML the preview publishes.
+/// once, when it is parsed (its positions, and so its syntax errors' positions, are those of the file), only in
+/// HTML the PDF reads (not the site's pages), and is removed from the document's tree before its preview page is
+/// made (<see cref="AssembledDocument.StripTemplateMarks"/>). The regular expressions here read a template's
+/// source text, before any markup exists.
 /// </summary>
 public static partial class TemplateRowMarks
 {
@@ -38,9 +40,6 @@ public static partial class TemplateRowMarks
             raw.Text = new ScriptStringSlice(marked);
         }
     }
-
-    /// <summary>The HTML without the marks (the preview's bytes do not depend on where a template's lines are).</summary>
-    public static string Strip(string html) => html.Contains(Attribute, StringComparison.Ordinal) ? MarkAttribute().Replace(html, "") : html;
 
     /// <summary>Where the template wrote a marked row: its file, line and column.</summary>
     public static (string Path, int Line, int Column)? Parse(string? value)
@@ -79,7 +78,4 @@ public static partial class TemplateRowMarks
     /// <summary>The start of another element that sets its page (data-page="…" in the same tag): PUB4203 points there.</summary>
     [GeneratedRegex(@"<(?!tr[\s>/])[a-zA-Z][a-zA-Z0-9]*(?=[^<>{}]*\sdata-page=)", RegexOptions.IgnoreCase)]
     private static partial Regex PageStart();
-
-    [GeneratedRegex(@" data-template=""[^""]*""")]
-    private static partial Regex MarkAttribute();
 }

@@ -129,24 +129,22 @@ public sealed class DocumentBuilder
         if (document is null || theme is null || Blocks(diagnostics)) return null;
         cancel.ThrowIfCancellationRequested();
 
-        string? marked, html, css;
+        string? html, css;
         using (StageTimes.Measure("document/assemble"))
         {
-            var assembled = _assembler.AssembleHtml(document, theme, diagnostics);
-            if (assembled is not null && !WithinHtmlLimits(assembled, document, theme, diagnostics)) return null;
-            // The PDF reads the rows' template marks (to locate a row's problem in its template); the preview does not get them.
-            marked = assembled is null ? null : SourceAttributes.RelativeToDocument(assembled, document.ContentDirectory);
-            html = marked is null ? null : TemplateRowMarks.Strip(marked);
+            html = _assembler.AssembleHtml(document, theme, diagnostics);
+            if (html is not null && !WithinHtmlLimits(html, document, theme, diagnostics)) return null;
             css = _assembler.AssembleStylesheet(theme, diagnostics);
         }
-        if (marked is null || html is null || css is null) return null;
+        if (html is null || css is null) return null;
         cancel.ThrowIfCancellationRequested();
 
         var output = new RenderedDocument { AssembledHtml = html, Document = document, Theme = theme };
-        // Parsed once: the PDF mapper reads the tree (with the rows' template marks), then the preview page works on it.
+        // Parsed once: the PDF mapper reads the tree (with the rows' template marks, to locate a row's problem in its
+        // template), then the preview page works on it, the marks removed.
         AngleSharp.Dom.IDocument dom;
         using (StageTimes.Measure("document/parse"))
-            dom = AssembledDocument.Parse(marked);
+            dom = AssembledDocument.Parse(html);
         var pages = new PdfPages();
         string? pdfName = null;
         var withPdf = _options.Formats.HasFlag(OutputFormats.Pdf);

@@ -91,8 +91,9 @@ internal static class HtmlLimits
         {
             var start = at + attribute.Length;
             var end = html.IndexOf('"', start);
+            // data-src is relative to the document's folder; the diagnostic names the file as the editor finds it.
             if (end > start && SourceLocation.Parse(WebUtility.HtmlDecode(html[start..end])) is { Line: > 0 } source)
-                return (source.Path, source.Line, 1);
+                return (Path.IsPathRooted(source.Path) ? source.Path : DisplayPaths.For(Path.Combine(document.ContentDirectory, source.Path)), source.Line, 1);
         }
         var title = document.Metadata.At("title");
         return (title.Path, title.Line, title.Column);

@@ -1,4 +1,3 @@
-using System.Net;
 using Publishing.Content;
 using Publishing.Diagnostics;
 
@@ -6,18 +5,12 @@ namespace Publishing.Build;
 
 /// <summary>
 /// The data-src="path:line" attributes of the assembled HTML are written relative to the document's folder
-/// (sections/01.md:9), so the published preview neither depends on the directory a build ran from nor shows
-/// the build machine's paths. Diagnostics found from them (the PDF's missing glyphs) are put back in the
-/// editor's terms.
+/// (sections/01.md:9: <see cref="Model.SourceLocation.InDocument"/>), so the published preview neither depends on
+/// the directory a build ran from nor shows the build machine's paths. Diagnostics found from them (the PDF's
+/// missing glyphs, an oversized document's place) are put back in the editor's terms.
 /// </summary>
 internal static class SourceAttributes
 {
-    public static string RelativeToDocument(string html, string documentDirectory)
-    {
-        var prefix = WebUtility.HtmlEncode(DisplayPaths.For(documentDirectory).TrimEnd('/') + "/");
-        return html.Replace($"data-src=\"{prefix}", "data-src=\"", StringComparison.Ordinal);
-    }
-
     public static Diagnostic ToEditorPath(Diagnostic diagnostic, string documentDirectory)
     {
         var path = diagnostic.Path;

@@ -68,7 +68,7 @@ public static class DocumentLoader
         usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"department-{n}"));
         usedIds.UnionWith(Enumerable.Range(1, manifest.Parts.Count).Select(n => $"part-{n}"));
         usedIds.UnionWith(projectsByPart.SelectMany(p => p).Select(p => p.Id));
-        var sectionRenderer = new SectionRenderer(usedIds, data);
+        var sectionRenderer = new SectionRenderer(usedIds, data, DisplayPaths.For(documentDirectory));
         var parts = new List<Part>();
         for (var i = 0; i < manifest.Parts.Count; i++)
         {

@@ -21,13 +21,16 @@ public sealed class SectionRenderer
     private readonly MarkdownPipeline _pipeline = MarkdownPipelineFactory.Create();
     private readonly HashSet<string> _usedIds;
     private readonly DocumentData _data;
+    private readonly string _documentFolder;
 
     /// <param name="usedIds">Ids already taken in the document (shared by all its sections).</param>
     /// <param name="data">The document's data that narrative text may refer to.</param>
-    public SectionRenderer(HashSet<string> usedIds, DocumentData data)
+    /// <param name="documentFolder">The document's folder as diagnostics show it: data-src paths are written relative to it.</param>
+    public SectionRenderer(HashSet<string> usedIds, DocumentData data, string documentFolder = "")
     {
         _usedIds = usedIds;
         _data = data;
+        _documentFolder = documentFolder;
     }
 
     public NarrativeSection? Render(string markdown, string displayPath, DiagnosticBag diagnostics)
@@ -70,9 +73,10 @@ public sealed class SectionRenderer
         Extensions.CjkSoftBreaks.CjkSoftBreakExtension.RemoveCjkSoftBreaks(document);
 
         var headings = new List<SectionHeading>();
+        var sourcePath = SourceLocation.PathInDocument(displayPath, _documentFolder);
         foreach (var block in document.Descendants<Block>())
         {
-            block.GetAttributes().AddProperty("data-src", $"{displayPath}:{block.Line + 1}");
+            block.GetAttributes().AddProperty("data-src", $"{sourcePath}:{block.Line + 1}");
             if (block is HeadingBlock heading)
             {
                 heading.Level = Math.Min(heading.Level + 1, 6);

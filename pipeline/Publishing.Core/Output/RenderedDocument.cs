@@ -11,7 +11,10 @@ public sealed class RenderedDocument
     /// <summary>Outputs of an earlier build that are no longer current (a PDF an HTML-only build did not remake).</summary>
     public IReadOnlyCollection<string> Removals => _removals;
 
-    /// <summary>The assembled document (docs/html-vocabulary.md) that the PDF was rendered from.</summary>
+    /// <summary>
+    /// The assembled document (docs/html-vocabulary.md) that the PDF was rendered from, as the templates wrote it:
+    /// its rows still carry their template marks, which the published preview page does not.
+    /// </summary>
     public string AssembledHtml { get; init; } = "";
 
     /// <summary>The document and theme it was rendered from (the combined volume lays them out again).</summary>

@@ -23,14 +23,14 @@ public sealed class SiteTemplates(DocumentAssembler assembler)
 
     /// <summary>
     /// A page from its template, with the page's model as <c>page</c> and <c>site</c> (CSP, path to the site's root).
-    /// The rows' template marks (for the PDF's row diagnostics) are not for the site: removed.
+    /// Rendered without the rows' template marks, which only the PDF reads.
     /// </summary>
     public string? Render(string template, object page, string siteRoot, DiagnosticBag diagnostics) =>
         assembler.Render(template, new ScriptObject
         {
             ["page"] = page,
             ["site"] = new SiteGlobals(ContentSecurity.Policy, siteRoot),
-        }, diagnostics) is { } html ? TemplateRowMarks.Strip(html) : null;
+        }, diagnostics);
 
     /// <summary>Whether a file of templates/site/ is a template (not copied to the site's shared files).</summary>
     public static bool IsTemplate(string file) => file.EndsWith(".sbn", StringComparison.Ordinal);

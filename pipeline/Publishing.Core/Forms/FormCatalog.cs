@@ -66,7 +66,7 @@ public sealed class FormCatalog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.FormInvalid, Shown(relative), 0, 0, $"无法读取文件：{e.Message}");
+            diagnostics.Add(DiagnosticCatalog.FormInvalid["unreadable"].At(Shown(relative), 0, 0, ("reason", e.Message)));
             return null;
         }
     }

@@ -54,16 +54,16 @@ public sealed partial class FormReader
     public static Form? ReadForm(string name, string text, string displayPath, DiagnosticBag diagnostics)
     {
         var reader = new FormReader(displayPath, diagnostics);
-        return reader.Root(text, "表单定义") is { } root ? reader.Form(name, root) : null;
+        return reader.Root(text, "form") is { } root ? reader.Form(name, root) : null;
     }
 
     public static IndicatorFramework? ReadFramework(string name, string text, string displayPath, DiagnosticBag diagnostics)
     {
         var reader = new FormReader(displayPath, diagnostics);
-        return reader.Root(text, "指标体系文件") is { } root ? reader.Framework(name, root) : null;
+        return reader.Root(text, "framework") is { } root ? reader.Framework(name, root) : null;
     }
 
-    private YamlMappingNode? Root(string text, string what)
+    private YamlMappingNode? Root(string text, string file)
     {
         var stream = new YamlStream();
         try
@@ -72,16 +72,16 @@ public sealed partial class FormReader
         }
         catch (YamlException e)
         {
-            _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)e.Start.Line, (int)e.Start.Column, $"{what}的 YAML 格式错误：{e.Message}");
+            _diagnostics.Add(DiagnosticCatalog.FormInvalid[file + "-yaml"].At(_path, (int)e.Start.Line, (int)e.Start.Column, ("reason", e.Message)));
             return null;
         }
         catch (InvalidOperationException e)
         {
-            _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, 1, 1, $"{what}的 YAML 格式错误：{e.Message}");
+            _diagnostics.Add(DiagnosticCatalog.FormInvalid[file + "-yaml"].At(_path, 1, 1, ("reason", e.Message)));
             return null;
         }
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root) return root;
-        _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, 1, 1, $"{what}应是“键: 值”的列表。");
+        _diagnostics.Add(DiagnosticCatalog.FormInvalid[file + "-not-a-mapping"].At(_path, 1, 1));
         return null;
     }
 
@@ -98,7 +98,7 @@ public sealed partial class FormReader
         {
             if (frameworkNode is YamlScalarNode { Value: { Length: > 0 } frameworkName }) framework = frameworkName.Trim();
             else if (frameworkNode is YamlMappingNode map) { inline = Framework(name, map); framework = name; }
-            else Bad(frameworkNode, "framework 应是 templates/frameworks/ 中的指标体系名（如 classic），或写在这里的 level1 列表。");
+            else Bad(frameworkNode, "framework");
         }
 
         var metadata = new List<MetadataField>();
@@ -109,10 +109,10 @@ public sealed partial class FormReader
                 {
                     var required = value is YamlScalarNode { Value: "required" };
                     if (value is not YamlScalarNode { Value: "required" or "optional" })
-                        Bad(value, "每个设置项应写成“键: required”（必填）或“键: optional”（选填）。");
+                        Bad(value, "metadata-field");
                     metadata.Add(new MetadataField(((YamlScalarNode)key).Value ?? "", required));
                 }
-            else Bad(metadataNode, "metadata 应是“设置项: required 或 optional”的列表，如 填报单位: required。");
+            else Bad(metadataNode, "metadata");
         }
 
         var tables = new Dictionary<string, FormTable>(StringComparer.Ordinal);
@@ -124,10 +124,10 @@ public sealed partial class FormReader
                 var tableName = ((YamlScalarNode)key).Value ?? "";
                 if (!Model.Form.TableNames.Contains(tableName)) continue;
                 if (value is YamlSequenceNode columns) tables[tableName] = new FormTable(tableName, Columns(columns));
-                else Bad(value, $"{tableName} 应是列的列表，每列写成 - {{ name: 列名, kind: text }}。");
+                else Bad(value, "table", ("table", tableName));
             }
         }
-        else if (Node(root, "tables") is { } notTables) Bad(notTables, "tables 应包含 projects、indicators、department 或 department_indicators，各是列的列表。");
+        else if (Node(root, "tables") is { } notTables) Bad(notTables, "tables");
         else Missing(root, "tables");
 
         var sums = new List<ColumnSum>();
@@ -144,7 +144,7 @@ public sealed partial class FormReader
                 if (!CheckNames.Contains(((YamlScalarNode)key).Value)) continue;
                 if (value is YamlScalarNode { Value: { } level } && Severities.TryGetValue(level.Trim(), out var severity))
                     checks[((YamlScalarNode)key).Value!] = severity;
-                else Bad(value, "检查的级别应是 on（照常）、warning（只警告）或 off（不检查）。");
+                else Bad(value, "check-severity");
             }
         }
 
@@ -165,7 +165,7 @@ public sealed partial class FormReader
     {
         if (node is not YamlMappingNode map)
         {
-            Bad(node, "limits 应是“上限名: 数值”的列表，如 max_rows_per_file: 50000（可用：max_rows_per_file、max_content_mb、max_pages）。");
+            Bad(node, "limits");
             return FormLimits.None;
         }
         CheckKeys(map, LimitKeys);
@@ -175,7 +175,7 @@ public sealed partial class FormReader
             if (value is YamlScalarNode { Value: { } text } && int.TryParse(text.Trim(), System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
                 return number;
-            Bad(value, $"{key} 应是大于 0 的整数，而不是“{(value as YamlScalarNode)?.Value}”。");
+            Bad(value, "limit", ("key", key), ("value", (value as YamlScalarNode)?.Value));
             return null;
         }
         return new FormLimits(Limit("max_rows_per_file"), Limit("max_content_mb"), Limit("max_pages"));
@@ -184,10 +184,9 @@ public sealed partial class FormReader
     /// <summary>qualitative_values: add: [值, …] (besides the shared list) or replace: [值, …] (instead of it).</summary>
     private QualitativeValues Qualitative(YamlNode node)
     {
-        const string Shape = "qualitative_values 应写成 add: [巩固提高, 按月安排]（加到通用的定性值表 templates/checks/qualitative-values.txt 之外）或 replace: [达标, 合格]（只用这些）。";
         if (node is not YamlMappingNode { Children.Count: 1 } map)
         {
-            Bad(node, Shape);
+            Bad(node, "qualitative-values");
             return QualitativeValues.Shared;
         }
         CheckKeys(map, new[] { "add", "replace" });
@@ -196,7 +195,7 @@ public sealed partial class FormReader
         if (mode is not ("add" or "replace")) return QualitativeValues.Shared;
         if (value is not YamlSequenceNode list || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
         {
-            Bad(value, Shape);
+            Bad(value, "qualitative-values");
             return QualitativeValues.Shared;
         }
         var values = list.Children.Select(v => ((YamlScalarNode)v).Value!.Trim()).Where(v => v.Length > 0).Distinct().ToList();
@@ -210,7 +209,7 @@ public sealed partial class FormReader
         {
             if (item is not YamlMappingNode column)
             {
-                Bad(item, "每列应写成 { name: 列名, kind: text, required: true }。");
+                Bad(item, "column");
                 continue;
             }
             CheckKeys(column, ColumnKeys);
@@ -222,7 +221,7 @@ public sealed partial class FormReader
             }
             if (columns.Any(c => c.Name == name))
             {
-                Bad(column, $"列“{name}”声明了两次。");
+                Bad(column, "column-twice", ("name", name));
                 continue;
             }
             var kind = Choice(column, "kind", ColumnKinds) ?? ColumnKind.Text;
@@ -232,11 +231,11 @@ public sealed partial class FormReader
             if (Node(column, "values") is YamlSequenceNode list)
                 values.AddRange(list.Children.OfType<YamlScalarNode>().Select(v => (v.Value ?? "").Trim()).Where(v => v.Length > 0));
             if (kind == ColumnKind.Enumeration && values.Count == 0)
-                Bad(column, $"列“{name}”是 enumeration（取值之一），需要 values: [可取的值, …]。");
+                Bad(column, "enumeration-values", ("name", name));
             var width = Scalar(column, "width");
             if (width is not null && !ColumnWidth().IsMatch(width))
             {
-                Bad(Node(column, "width")!, $"列“{name}”的 width 应是相对宽度（如 2）或长度（如 18mm、12%、1.5cm、40pt），而不是“{width}”。");
+                Bad(Node(column, "width")!, "width", ("name", name), ("value", width));
                 width = null;
             }
             var role = Role(column, name, kind, columns);
@@ -259,18 +258,18 @@ public sealed partial class FormReader
         if (ColumnRoles.Parse(text) is not { } role)
         {
             var nearest = ColumnRoles.Names.MinBy(k => EditDistance.Between(k, text));
-            Bad(node, $"列“{name}”的 role 不能是“{text}”：应为 {string.Join("、", ColumnRoles.Names)} 之一。是否应为“{nearest}”？");
+            Bad(node, "role", ("name", name), ("value", text), ("roles", ColumnRoles.Names), ("nearest", nearest));
             return ColumnRole.None;
         }
         if (ColumnRoles.KindOf(role) is { } needed && needed != kind)
         {
             var kindName = ColumnKinds.First(k => k.Value == needed).Key;
-            Bad(node, $"列“{name}”的 role: {text} 要求 kind: {kindName}，而这一列是 kind: {ColumnKinds.First(k => k.Value == kind).Key}。");
+            Bad(node, "role-kind", ("name", name), ("role", text), ("kind", kindName), ("actual", ColumnKinds.First(k => k.Value == kind).Key));
             return ColumnRole.None;
         }
         if (!ColumnRoles.AllowsSeveral(role) && before.FirstOrDefault(c => c.Role == role) is { } other)
         {
-            Bad(node, $"role: {text} 已给了列“{other.Name}”（第 {other.Line} 行）：一张表中只能有一列是 {text}。");
+            Bad(node, "role-twice", ("role", text), ("other", other.Name), ("line", other.Line));
             return ColumnRole.None;
         }
         return role;
@@ -283,7 +282,7 @@ public sealed partial class FormReader
         if (text is null) return null;
         if (text is "true" or "yes") return true;
         if (text is "false" or "no") return false;
-        Bad(Node(column, "required")!, $"required 应是 true（必填）、false（可以空着）或 expected（应填，空着时警告），而不是“{text}”。");
+        Bad(Node(column, "required")!, "required", ("value", text));
         return null;
     }
 
@@ -293,12 +292,12 @@ public sealed partial class FormReader
         if (Node(column, "empty_under") is not { } node) return Array.Empty<string>();
         if (role is not (ColumnRole.Level2 or ColumnRole.Level3) || !required)
         {
-            Bad(node, $"empty_under 只用于必填（required: true）的 role: level2 或 level3 列，而列“{name}”不是。");
+            Bad(node, "empty-under-role", ("name", name));
             return Array.Empty<string>();
         }
         if (node is not YamlSequenceNode list || list.Count() == 0 || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
         {
-            Bad(node, $"列“{name}”的 empty_under 应写成 empty_under: [满意度指标]：列出 role: level1 列中的值，只有这些一级之下的行可以空着。");
+            Bad(node, "empty-under", ("name", name));
             return Array.Empty<string>();
         }
         return list.Children.Select(v => ((YamlScalarNode)v).Value!.Trim()).ToList();
@@ -308,15 +307,14 @@ public sealed partial class FormReader
     private IReadOnlyList<string> ValueTypes(YamlMappingNode column, string key, string name, ColumnRole role, IReadOnlyList<string> values)
     {
         if (Node(column, key) is not { } node) return Array.Empty<string>();
-        var shape = $"列“{name}”的 {key} 应是 values 中的值的列表，如 {key}: [{(values.Count > 0 ? values[0] : "…")}]。";
         if (role != ColumnRole.ValueType)
         {
-            Bad(node, $"列“{name}”不是 role: value-type，不能写 {key}。");
+            Bad(node, "value-types-role", ("name", name), ("key", key));
             return Array.Empty<string>();
         }
         if (node is not YamlSequenceNode list || list.Children.Any(v => v is not YamlScalarNode { Value.Length: > 0 }))
         {
-            Bad(node, shape);
+            Bad(node, "value-types", ("name", name), ("key", key), ("example", values.Count > 0 ? values[0] : "…"));
             return Array.Empty<string>();
         }
         var result = new List<string>();
@@ -324,7 +322,7 @@ public sealed partial class FormReader
         {
             var value = item.Value!.Trim();
             if (values.Contains(value)) result.Add(value);
-            else Bad(item, $"“{value}”不在列“{name}”的 values 中（{string.Join("、", values)}）。");
+            else Bad(item, "value-type-unknown", ("value", value), ("name", name), ("values", values));
         }
         return result;
     }
@@ -333,7 +331,7 @@ public sealed partial class FormReader
     {
         if (node is not YamlMappingNode map)
         {
-            Bad(node, "每个合计应写成 { table: projects, total: 合计列, parts: [组成列, 组成列] }（都是 money 列）。");
+            Bad(node, "sum");
             return null;
         }
         CheckKeys(map, new[] { "table", "total", "parts" });
@@ -342,17 +340,17 @@ public sealed partial class FormReader
         var parts = Node(map, "parts") is YamlSequenceNode list ? list.Children.OfType<YamlScalarNode>().Select(p => p.Value ?? "").ToList() : new List<string>();
         if (total is null || parts.Count == 0)
         {
-            Bad(map, "合计需要 total（合计列）和 parts（各组成列的列表）。");
+            Bad(map, "sum-parts");
             return null;
         }
         if (!tables.TryGetValue(table, out var formTable))
         {
-            Bad(map, $"合计所在的表“{table}”在 tables 中没有声明。");
+            Bad(map, "sum-table", ("table", table));
             return null;
         }
         foreach (var column in parts.Prepend(total).Where(c => formTable.Column(c) is not { Kind: ColumnKind.Money }))
         {
-            Bad(map, $"合计中的“{column}”应是 {table} 中声明为 money 的列。");
+            Bad(map, "sum-column", ("column", column), ("table", table));
             return null;
         }
         return new ColumnSum(table, total, parts);
@@ -364,8 +362,7 @@ public sealed partial class FormReader
         CheckKeys(root, new[] { "title", "level1" });
         if (Node(root, "level1") is not YamlSequenceNode levels)
         {
-            _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)root.Start.Line, (int)root.Start.Column,
-                "指标体系应有 level1 列表，每项含 name 和 level2。");
+            Bad(root, "framework-levels");
             return null;
         }
         var result = new List<FrameworkLevel1>();
@@ -378,7 +375,7 @@ public sealed partial class FormReader
                 result.Add(new FrameworkLevel1(level1, level2, Bool(map, "optional") ?? false));
                 continue;
             }
-            Bad(item, "这一项应写成 name: 产出指标、level2: [数量指标, 质量指标, …]，可加 optional: true（可以没有）。");
+            Bad(item, "framework-level");
         }
         return _diagnostics.ErrorCount > errors ? null : new IndicatorFramework(name, Scalar(root, "title") ?? name, result);
     }
@@ -391,7 +388,7 @@ public sealed partial class FormReader
         var node = Node(map, key);
         if (node is null) return null;
         if (node is YamlScalarNode { Value: { } value } && value.Trim().Length > 0) return value.Trim();
-        Bad(node, $"{key} 应是一个非空的值。");
+        Bad(node, "scalar", ("key", key));
         return null;
     }
 
@@ -401,7 +398,7 @@ public sealed partial class FormReader
         if (text is null) return null;
         if (text is "true" or "yes") return true;
         if (text is "false" or "no") return false;
-        Bad(Node(map, key)!, $"{key} 应是 true 或 false，而不是“{text}”。");
+        Bad(Node(map, key)!, "bool", ("key", key), ("value", text));
         return null;
     }
 
@@ -411,7 +408,7 @@ public sealed partial class FormReader
         if (text is null) return null;
         if (choices.TryGetValue(text, out var value)) return value;
         var nearest = choices.Keys.MinBy(k => EditDistance.Between(k, text));
-        Bad(Node(map, key)!, $"{key} 不能是“{text}”：应为 {string.Join("、", choices.Keys)} 之一。是否应为“{nearest}”？");
+        Bad(Node(map, key)!, "choice", ("key", key), ("value", text), ("choices", choices.Keys), ("nearest", nearest));
         return null;
     }
 
@@ -422,14 +419,13 @@ public sealed partial class FormReader
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (known.Contains(name)) continue;
             var nearest = known.MinBy(k => EditDistance.Between(k, name));
-            _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)key.Start.Line, (int)key.Start.Column,
-                $"未知的设置项“{name}”。是否应为“{nearest}”？可用的设置项：{string.Join("、", known)}。");
+            Bad(key, "unknown-key", ("name", name), ("nearest", nearest), ("known", known));
         }
     }
 
     private void Missing(YamlMappingNode map, string key) =>
-        _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)map.Start.Line, (int)map.Start.Column, $"缺少设置项“{key}”。");
+        Bad(map, "missing-key", ("key", key));
 
-    private void Bad(YamlNode node, string message) =>
-        _diagnostics.Error(DiagnosticCodes.FormInvalid, _path, (int)node.Start.Line, (int)node.Start.Column, message);
+    private void Bad(YamlNode node, string wording, params (string Name, object? Value)[] arguments) =>
+        _diagnostics.Add(DiagnosticCatalog.FormInvalid[wording].At(_path, (int)node.Start.Line, (int)node.Start.Column, arguments));
 }

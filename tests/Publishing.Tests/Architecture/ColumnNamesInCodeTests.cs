@@ -32,6 +32,13 @@ public sealed class ColumnNamesInCodeTests
         ("pipeline/Publishing.Core/Site/DocumentPages.cs", "主管部门", "the prefix of a document.yaml metadata key the site index groups by, not a table column"),
     };
 
+    private const string CatalogFiles = "pipeline/Publishing.Core/Diagnostics/DiagnosticCatalog.";
+
+    private static readonly HashSet<string> CatalogTitles = typeof(DiagnosticCatalog)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticKind))
+        .Select(f => ((DiagnosticKind)f.GetValue(null)!).Title).ToHashSet(StringComparer.Ordinal);
+
     [Fact]
     public void No_string_literal_in_pipeline_names_a_column_of_a_shipped_form()
     {
@@ -53,6 +60,9 @@ public sealed class ColumnNamesInCodeTests
             var relative = Path.GetRelativePath(RepoPaths.Root, file).Replace('\\', '/');
             foreach (var literal in CSharpStringLiterals.In(File.ReadAllText(file)))
             {
+                // A diagnostic's title is the heading of docs/diagnostics.md that explains it for the shipped forms
+                // (PUB2013 预算数 ≠ 财政资金 + 其他资金); it names, it is never compared with what a form declares.
+                if (relative.StartsWith(CatalogFiles, StringComparison.Ordinal) && CatalogTitles.Contains(literal.Text)) continue;
                 if (AllowedLiterals.FirstOrDefault(a => a.File == relative && a.Literal == literal.Text) is { File: not null } allowed)
                 {
                     allowedLiteralsSeen.Add(allowed.File + allowed.Literal);

@@ -38,7 +38,7 @@ public sealed class ManifestReader
 
     private DocumentManifest? Read(string text)
     {
-        if (YamlFile.ReadMapping(text, _path, FileKind, _diagnostics, "document.yaml 应是“键: 值”的列表（title、department、year、parts 等）。") is not { } root)
+        if (YamlFile.ReadMapping(text, _path, FileKind, _diagnostics, DiagnosticCatalog.ManifestSyntax["not-a-mapping"].Format()) is not { } root)
             return null;
 
         var errorsBefore = _diagnostics.ErrorCount;
@@ -46,7 +46,7 @@ public sealed class ManifestReader
         _form = form;
         var budgetText = form.Kind == DocumentKind.BudgetText;
         root.CheckKeys(TopKeys.Concat(form.Metadata.Select(m => m.Key)).ToArray());
-        var unit = root.Mapping("unit", "unit 应包含 code 和 name 两项。");
+        var unit = root.Mapping("unit", BadValue("unit"));
         unit?.CheckKeys(new[] { "code", "name" });
 
         var metadata = new DocumentMetadata(
@@ -80,9 +80,11 @@ public sealed class ManifestReader
         if (_forms.LoadForm(name, _diagnostics) is { } form) return form;
         if (FormCatalog.IsPlainName(name) && _forms.FormNames().Contains(name)) return null; // the form file's own errors are reported
         var known = _forms.FormNames();
-        var list = known.Count > 0 ? $"可用的表单：{string.Join("、", known)}（templates/forms/ 中的文件夹名）。" : "templates/forms/ 中没有任何表单（每个表单是一个含 form.yaml 的文件夹）。";
         var nearest = known.Where(k => EditDistance.Between(k, name) <= Math.Max(2, k.Length / 3)).MinBy(k => EditDistance.Between(k, name));
-        (root.Value("form") ?? root).Error(DiagnosticCodes.UnknownForm, $"未知的表单“{name}”。{(nearest is null ? "" : $"是否应为“{nearest}”？")}{list}");
+        var message = known.Count > 0
+            ? DiagnosticCatalog.UnknownForm["listed"].Format(("name", name), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)), ("forms", known))
+            : DiagnosticCatalog.UnknownForm["none-exist"].Format(("name", name), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)));
+        (root.Value("form") ?? root).Error(DiagnosticCodes.UnknownForm, message);
         return null;
     }
 
@@ -94,8 +96,7 @@ public sealed class ManifestReader
         if (_forms.LoadFramework(name, _diagnostics) is { } framework) return framework;
         if (FormCatalog.IsPlainName(name) && _forms.FrameworkNames().Contains(name)) return null;
         var known = _forms.FrameworkNames();
-        var list = known.Count > 0 ? $"可用的指标体系：{string.Join("、", known)}（templates/frameworks/ 中的文件名）。" : "templates/frameworks/ 中没有任何指标体系文件。";
-        (named ?? root).Error($"未知的指标体系“{name}”。{list}");
+        (named ?? root).Error(known.Count > 0 ? BadValue("unknown-framework", ("name", name), ("frameworks", known)) : BadValue("no-frameworks", ("name", name)));
         return null;
     }
 
@@ -108,7 +109,7 @@ public sealed class ManifestReader
         }
         if (node is not YamlSequence { Items.Count: > 0 } sequence)
         {
-            node.Error("parts 应是一个列表，每项有 number、title，以及 sections 或 projects。");
+            node.Error(BadValue("parts"));
             return Array.Empty<ManifestPart>();
         }
 
@@ -117,15 +118,15 @@ public sealed class ManifestReader
         {
             if (item is not YamlMapping part)
             {
-                item.Error("parts 的每一项应包含 number、title，以及 sections 或 projects。");
+                item.Error(BadValue("part"));
                 continue;
             }
             part.CheckKeys(PartKeys);
             var sections = new List<FileReference>();
-            foreach (var entry in part.Sequence("sections", "sections 应是 Markdown 文件路径的列表（每行以“- ”开头）。")?.Items ?? [])
+            foreach (var entry in part.Sequence("sections", BadValue("sections"))?.Items ?? [])
             {
                 if (entry is YamlScalar { Text.Length: > 0 } file) sections.Add(new FileReference(file.Text, file.Location));
-                else entry.Error("sections 的每一项应是一个 Markdown 文件的路径。");
+                else entry.Error(BadValue("section"));
             }
             var projects = OptionalReference(part, "projects");
             var indicators = OptionalReference(part, "indicators");
@@ -134,7 +135,7 @@ public sealed class ManifestReader
             if (projects is not null && indicators is null) part.Missing("indicators");
             if (department is not null && departmentIndicators is null) part.Missing("department_indicators");
             if (sections.Count == 0 && projects is null && departmentIndicators is null)
-                part.Error("这一部分既没有 sections 也没有 projects 或 department_indicators：至少要有一项。");
+                part.Error(BadValue("empty-part"));
             var budgetText = _form.Kind == DocumentKind.BudgetText;
             parts.Add(new ManifestPart(
                 budgetText ? part.RequiredText("number") : part.OptionalText("number") ?? "",
@@ -148,7 +149,7 @@ public sealed class ManifestReader
     {
         if (map.Value(key) is not { } node) return null;
         if (node is YamlScalar { Text.Length: > 0 } file) return new FileReference(file.Text, file.Location);
-        node.Error($"{key} 应是一个 CSV 文件的路径。");
+        node.Error(BadValue("table-path", ("key", key)));
         return null;
     }
 
@@ -157,7 +158,7 @@ public sealed class ManifestReader
     {
         var name = root.OptionalText("theme") ?? "default";
         if (name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return name;
-        root.Value("theme")!.Error($"theme 应是 templates/theme/ 中的主题名（如 default），只含字母、数字、- 和 _，而不是“{name}”。");
+        root.Value("theme")!.Error(BadValue("theme", ("value", name)));
         return "default";
     }
 
@@ -166,7 +167,7 @@ public sealed class ManifestReader
         var text = root.RequiredText("year");
         if (text.Length == 0) return 0;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100) return year;
-        root.Value("year")!.Error($"year 应是四位年份（如 2021），而不是“{text}”。");
+        root.Value("year")!.Error(BadValue("year", ("value", text)));
         return 0;
     }
 
@@ -178,12 +179,16 @@ public sealed class ManifestReader
     {
         if (root.Value("date") is not { } node)
         {
-            root.Missing("date", "缺少设置项“date”：这份草案的日期，写成 date: 2021-01-15。它是 PDF 的创建日期和预览页上的日期。");
+            root.Missing("date", DiagnosticCatalog.ManifestMissingKey["date"].Format());
             return default;
         }
         var text = (node as YamlScalar)?.Text ?? "";
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        node.Error($"date 应写成 2021-01-15 这样的日期，而不是“{text}”。");
+        node.Error(BadValue("date", ("value", text)));
         return default;
     }
+
+    /// <summary>A PUB1104 wording of the catalog, for the settings layer to report at the value (under the file kind's code).</summary>
+    private static string BadValue(string wording, params (string Name, object? Value)[] arguments) =>
+        DiagnosticCatalog.ManifestBadValue[wording].Format(arguments);
 }

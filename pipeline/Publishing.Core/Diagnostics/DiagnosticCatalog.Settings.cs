@@ -5,7 +5,6 @@ public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticKind ManifestSyntax = new(DiagnosticCodes.ManifestSyntax, Severity.Error, "YAML 格式错误",
         ("yaml", "YAML 格式错误：{reason}（常见原因：冒号后缺空格、缩进不齐、中文引号）。"),
-        ("unclosed-bracket", "YAML 格式错误：方括号 [ 或花括号 {{ 没有闭合（常见原因：值以 [ 开头却没有 ]；若值本身含 [，请给整个值加引号）。"),
         ("not-a-mapping", "document.yaml 应是“键: 值”的列表（title、department、year、parts 等）。"));
 
     public static readonly DiagnosticKind ManifestMissingKey = new(DiagnosticCodes.ManifestMissingKey, Severity.Error, "缺少设置项",

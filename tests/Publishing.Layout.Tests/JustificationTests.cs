@@ -90,6 +90,62 @@ public class JustificationTests
         lines.ShouldAllBe(l => !l.Hyphenated);
     }
 
+    /// <summary>
+    /// Issue 16: a URL in justified text breaks only after its separators, never inside a name (xinfang.che|ngde),
+    /// even where every such break leaves a line that could only be set loose: that line is set ragged, stretched to
+    /// the comfortable limit and no further. Swept over widths so that some lines end just before a long name.
+    /// </summary>
+    [Fact]
+    public void A_url_never_breaks_inside_a_name_and_a_line_it_cannot_fill_is_left_short_not_loose()
+    {
+        const string url = "http://xinfang.chengdexian.gov.cn/xinfangdongtai/zhengcefagui/xinfangtiaoli2022.html";
+        var text = $"群众可登录县信访局门户网站{url}查询办理进度，也可拨打12345热线反映诉求，我局将及时受理并限期答复。";
+        var raggedSeen = 0;
+        for (var width = 160.0; width <= 460; width += 3)
+        {
+            var (chars, lines) = Justified(text, width);
+            var urlStart = text.IndexOf(url, StringComparison.Ordinal);
+            for (var i = 0; i < lines.Count - 1; i++)
+            {
+                var end = lines[i].End;
+                if (end <= urlStart || end >= urlStart + url.Length) continue;
+                // Inside the URL the line ends right after a separator, unless the name alone is wider than the line.
+                var before = (char)chars[end - 1].CodePoint;
+                var name = NameAround(url, end - urlStart);
+                if (NameWidth(chars, urlStart, name) <= width)
+                    "/.-_?&=#:~".ShouldContain(before, $"width {width}: line {i} ends inside '{url[name.Start..name.End]}'");
+            }
+            foreach (var line in lines.Where(l => !l.IsLast))
+            {
+                var positions = new double[line.VisibleEnd - line.Start];
+                var set = Justification.Place(chars, line, width - line.Indent, true, positions);
+                var widest = Enumerable.Range(1, positions.Length - 1).Select(k => positions[k] - positions[k - 1] - chars[line.Start + k - 1].Advance).DefaultIfEmpty(0).Max();
+                widest.ShouldBeLessThanOrEqualTo(LooseLineTests.MaxEmPerGap * 16 + 0.001,
+                    $"width {width}: '{TextOf(chars, line.Start, line.VisibleEnd)}' ragged={line.Ragged}");
+                if (line.Ragged)
+                {
+                    raggedSeen++;
+                    set.ShouldBeLessThan(width - line.Indent - 0.5, $"width {width}: a ragged line ends short");
+                    (line.End >= urlStart && line.End < urlStart + url.Length).ShouldBeTrue("only a line ending before or inside the URL is ragged");
+                }
+                else set.ShouldBe(width - line.Indent, 0.05, $"width {width}: a justified line fills its measure");
+            }
+        }
+        raggedSeen.ShouldBeGreaterThan(0);   // the sweep did meet lines that only a break inside a name would have filled
+    }
+
+    private static (int Start, int End) NameAround(string url, int at)
+    {
+        var start = at;
+        while (start > 0 && char.IsAsciiLetterOrDigit(url[start - 1])) start--;
+        var end = at;
+        while (end < url.Length && char.IsAsciiLetterOrDigit(url[end])) end++;
+        return (start, end);
+    }
+
+    private static double NameWidth(List<ShapedChar> chars, int urlStart, (int Start, int End) name) =>
+        chars.Skip(urlStart + name.Start).Take(name.End - name.Start + 1).Sum(c => c.Advance);
+
     [Fact]
     public void A_long_number_breaks_after_a_thousands_comma()
     {

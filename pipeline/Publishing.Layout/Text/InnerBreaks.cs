@@ -7,8 +7,8 @@ namespace Publishing.Layout.Text;
 /// breaker weighs against the looseness of lines (a line at the comfortable limit costs about 10,000; past it,
 /// far more than any of these):
 /// a URL or path after '/' (Chicago style) or after . - _ ? &amp; = # : ~ (never before them, so the line's end
-/// shows the break), inside one of its names only when no break after a separator keeps the lines within the
-/// comfortable limit; an English word at a hyphenation point, with a drawn hyphen; a word after its own hyphen;
+/// shows the break), never inside one of its names (a line ending there that would be loose is set ragged instead,
+/// <see cref="OptimalBreaker"/>); an English word at a hyphenation point, with a drawn hyphen; a word after its own hyphen;
 /// a number after a thousands comma; a long code of letters and digits between any two of its characters,
 /// four kept on each side; and where a stretch between those is still wider than the line, anywhere.
 /// </summary>
@@ -16,10 +16,6 @@ internal static class InnerBreaks
 {
     private const double PathBreakCost = 200;
     private const double PathPartBreakCost = 500;
-    /// <summary>Inside a name of a URL (xinfang.che|ngde) only where every break after a separator leaves some line
-    /// looser than the comfortable limit: dearer than any tight paragraph, cheaper than a loose line.</summary>
-    private const double PathSegmentBreakCost = 5_000_000;
-    private const int ShortestSegmentPart = 3;
     private const double HyphenationCost = 1_000;
     private const double HyphenBreakCost = 1_500;
     private const double ThousandsBreakCost = 2_000;
@@ -30,14 +26,16 @@ internal static class InnerBreaks
 
     /// <summary>
     /// Every break opportunity and priced inner break, in order; <paramref name="extraCost"/>[c] is the price of a
-    /// line ending at c, <paramref name="hyphenated"/>[c] whether that line ends with a drawn hyphen.
+    /// line ending at c, <paramref name="hyphenated"/>[c] whether that line ends with a drawn hyphen,
+    /// <paramref name="atUrl"/>[c] whether c is the break before a URL or path or one after a separator inside it.
     /// </summary>
     public static List<int> Candidates(int[] cps, bool[] opps, double[] prefix, double narrowest,
-        out double[] extraCost, out bool[] hyphenated)
+        out double[] extraCost, out bool[] hyphenated, out bool[] atUrl)
     {
         var n = cps.Length;
         extraCost = new double[n + 1];
         hyphenated = new bool[n + 1];
+        atUrl = new bool[n + 1];
         var result = new List<int> { 0 };
         var inner = new List<int>();
         var points = new List<int>();
@@ -46,7 +44,11 @@ internal static class InnerBreaks
         {
             if (!opps[i]) continue;
             inner.Clear();
-            if (IsPathOrUrl(cps, pieceStart, i)) PathBreaks(cps, pieceStart, i, extraCost, inner);
+            if (IsPathOrUrl(cps, pieceStart, i))
+            {
+                atUrl[pieceStart] = pieceStart > 0;
+                PathBreaks(cps, pieceStart, i, extraCost, atUrl, inner);
+            }
             else WordBreaks(cps, pieceStart, i, extraCost, hyphenated, inner, points);
             if (prefix[i] - prefix[pieceStart] > narrowest + LineBreaker.Epsilon)
                 EmergencyBreaks(cps, prefix, pieceStart, i, narrowest, extraCost, inner);
@@ -60,27 +62,15 @@ internal static class InnerBreaks
     private static bool CanStartLine(int[] cps, int c) =>
         !BreakRules.IsNoStart(cps[c]) && !BreakRules.IsSpace(cps[c]) && !BreakRules.IsSpace(cps[c - 1]);
 
-    private static void PathBreaks(int[] cps, int start, int end, double[] extraCost, List<int> into)
+    private static void PathBreaks(int[] cps, int start, int end, double[] extraCost, bool[] atUrl, List<int> into)
     {
         for (var c = start + 1; c < end; c++)
         {
-            if (!CanStartLine(cps, c) || IsPathSeparator(cps[c])) continue;
-            var price = cps[c - 1] == '/' ? PathBreakCost
-                : IsPathSeparator(cps[c - 1]) ? PathPartBreakCost
-                : IsInsideSegment(cps, start, end, c) ? PathSegmentBreakCost : 0;
-            if (price == 0) continue;
-            extraCost[c] = price;
+            if (!CanStartLine(cps, c) || IsPathSeparator(cps[c]) || !IsPathSeparator(cps[c - 1])) continue;
+            extraCost[c] = cps[c - 1] == '/' ? PathBreakCost : PathPartBreakCost;
+            atUrl[c] = true;
             into.Add(c);
         }
-    }
-
-    /// <summary>Inside a name of a URL or path, <see cref="ShortestSegmentPart"/> characters from its separators.</summary>
-    private static bool IsInsideSegment(int[] cps, int start, int end, int c)
-    {
-        for (var k = 1; k <= ShortestSegmentPart; k++)
-            if (c - k < start || IsPathSeparator(cps[c - k]) || c + k - 1 >= end || IsPathSeparator(cps[c + k - 1]) || !IsAsciiAlnum(cps[c + k - 1]))
-                return false;
-        return true;
     }
 
     private static void WordBreaks(int[] cps, int start, int end, double[] extraCost, bool[] hyphenated, List<int> into, List<int> points)

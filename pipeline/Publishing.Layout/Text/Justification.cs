@@ -8,7 +8,8 @@ namespace Publishing.Layout.Text;
 /// A line too short stretches: first the gaps where CJK spacing is allowed; past
 /// <see cref="TrackingFromEm"/> a gap, a little letter-spacing inside Latin words and numbers takes a share
 /// (at most <see cref="MaxTrackingEm"/>, too little to split a word in copied text), so a line of long
-/// numbers or English words does not look gappy between them.
+/// numbers or English words does not look gappy between them. A ragged line (it ends before or inside a URL that no
+/// break after a separator lets fill) stretches to those limits and no further: its end is left short.
 /// </summary>
 internal static class Justification
 {
@@ -40,6 +41,15 @@ internal static class Justification
     }
 
     /// <summary>
+    /// The most a ragged line (<see cref="TextLine.Ragged"/>) is stretched by: every gap to the comfortable limit and
+    /// every pair inside a word to the most letter-spacing allowed (what <see cref="Stretch"/> gives for that slack).
+    /// </summary>
+    public static double RaggedSlack(int gaps, int pairs, double em) => (gaps * ComfortableStretchEm + pairs * MaxTrackingEm) * em * RaggedShare;
+
+    /// <summary>A hair under the limits, so rounding never takes a ragged line past them.</summary>
+    private const double RaggedShare = 0.99;
+
+    /// <summary>
     /// Pen position of each drawn character of the line, from the line's start, set to
     /// <paramref name="available"/>: shrunk when the text is wider, stretched when it is narrower and
     /// <paramref name="justify"/>. Returns the width the characters take, with the hyphen of a hyphenated line.
@@ -61,7 +71,9 @@ internal static class Justification
             else if (IsTrackable(chars[i - 1].CodePoint, chars[i].CodePoint)) pairs++;
         }
         var squeeze = natural > available + LineBreaker.Epsilon && shrink > 0 ? Math.Min(1, (natural - available) / shrink) : 0;
-        var (gap, track) = justify && squeeze == 0 ? Stretch(available - natural, gaps, pairs, chars[start].Size) : (0, 0);
+        var slack = available - natural;
+        if (line.Ragged) slack = Math.Min(slack, RaggedSlack(gaps, pairs, chars[start].Size));
+        var (gap, track) = justify && squeeze == 0 ? Stretch(slack, gaps, pairs, chars[start].Size) : (0, 0);
 
         var pen = -squeeze * chars[start].CompressLeft;
         for (var i = start; i < end; i++)

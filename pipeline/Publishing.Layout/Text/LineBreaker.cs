@@ -2,9 +2,10 @@ namespace Publishing.Layout.Text;
 
 /// <summary>A line of a paragraph: characters [Start, End), of which [Start, VisibleEnd) are drawn; a hyphenated
 /// line ends with a drawn hyphen (<see cref="DrawnHyphen"/>), its room counted in <see cref="NaturalWidth"/>.
-/// <see cref="Overflowed"/>: the line was cut inside a piece with no allowed break in it (between two digits or letters).</summary>
+/// <see cref="Overflowed"/>: the line was cut inside a piece with no allowed break in it (between two digits or letters).
+/// <see cref="Ragged"/>: a justified line ending before or inside a URL, stretched no further than the comfortable limit (its end left short).</summary>
 internal sealed record TextLine(int Start, int End, int VisibleEnd, double Indent, double NaturalWidth, bool IsLast, bool EndsWithMandatoryBreak,
-    bool Hyphenated = false, bool Overflowed = false);
+    bool Hyphenated = false, bool Overflowed = false, bool Ragged = false);
 
 /// <summary>
 /// Line breaking over shaped characters and break opportunities (<see cref="BreakRules"/>). Justified text is
@@ -23,10 +24,11 @@ internal static class LineBreaker
         var opps = BreakRules.Opportunities(cps, rules);
         bool[]? hyphenated = null;
         bool[]? overflowed = null;
+        bool[]? ragged = null;
         var ranges = optimal
-            ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out hyphenated)
+            ? OptimalBreaker.Break(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out hyphenated, out ragged)
             : Greedy(chars, cps, opps, width, firstIndent, avoidLoneLastChar, out overflowed);
-        return ToLines(ranges, chars, cps, firstIndent, hyphenated, overflowed);
+        return ToLines(ranges, chars, cps, firstIndent, hyphenated, overflowed, ragged);
     }
 
     private static List<(int Start, int End)> Greedy(IReadOnlyList<ShapedChar> chars, int[] cps, bool[] opps, double width,
@@ -75,7 +77,7 @@ internal static class LineBreaker
     }
 
     private static List<TextLine> ToLines(List<(int Start, int End)> ranges, IReadOnlyList<ShapedChar> chars, int[] cps, double firstIndent,
-        bool[]? hyphenated, bool[]? overflowed)
+        bool[]? hyphenated, bool[]? overflowed, bool[]? ragged)
     {
         var lines = new List<TextLine>(ranges.Count);
         for (var l = 0; l < ranges.Count; l++)
@@ -89,7 +91,7 @@ internal static class LineBreaker
             var hyphen = hyphenated is not null && hyphenated[e] && e < chars.Count && visibleEnd > s;
             if (hyphen) natural += DrawnHyphen.Advance(chars[visibleEnd - 1]);
             lines.Add(new TextLine(s, e, visibleEnd, l == 0 ? firstIndent : 0, natural, l == ranges.Count - 1, mandatory, hyphen,
-                overflowed is not null && overflowed[e] && e < chars.Count));
+                overflowed is not null && overflowed[e] && e < chars.Count, ragged is not null && ragged[e] && e < chars.Count));
         }
         if (lines.Count == 0) lines.Add(new TextLine(0, 0, 0, firstIndent, 0, true, false));
         return lines;

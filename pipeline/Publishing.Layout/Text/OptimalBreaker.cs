@@ -9,6 +9,9 @@ namespace Publishing.Layout.Text;
 /// here the characters before it shift over several lines by a fraction of a gap each, or the line closes up.
 /// Besides the rules' opportunities, a piece of Latin text may break inside at a price (<see cref="InnerBreaks"/>:
 /// URLs after a separator, English words at a hyphenation point, numbers after a thousands comma, long codes).
+/// A URL never breaks inside one of its names: a line ending before a URL or after one of its separators that could
+/// only be set loose is set ragged instead (stretched to the comfortable limit, the rest left blank at its end, as a typesetter
+/// sets a line before an unbreakable URL), at a price above any tight choice and below any loose line.
 /// The search looks back at most one line from each node, so time is linear in the paragraph's length.
 /// </summary>
 internal static class OptimalBreaker
@@ -18,14 +21,18 @@ internal static class OptimalBreaker
     /// whenever some choice of breaks can keep it.</summary>
     private const double LooseLineCost = 1e8;
     private const double OverflowCost = 1e12;
+    /// <summary>A ragged line ending before or inside a URL: dearer than any tight paragraph, cheaper than a loose line; the
+    /// blank it leaves adds up to as much again, so the fullest ragged line wins.</summary>
+    private const double RaggedLineCost = 1e6;
     /// <summary>Shrinking all a line can counts as stretching it by this share of the comfortable limit.</summary>
     private const double ShrinkWeight = 0.8;
 
     public static List<(int Start, int End)> Break(IReadOnlyList<ShapedChar> chars, int[] cps, bool[] opps, double width,
-        double firstIndent, bool avoidLoneLastChar, out bool[] hyphenated)
+        double firstIndent, bool avoidLoneLastChar, out bool[] hyphenated, out bool[] ragged)
     {
         var n = chars.Count;
         hyphenated = new bool[n + 1];
+        ragged = new bool[n + 1];
         if (n == 0) return new List<(int, int)>();
         // Prefix sums over characters (advances, shrinkable spaces) and over neighbouring pairs, counted at the
         // second of the pair (stretchable gaps, pairs inside words, punctuation that may close up).
@@ -57,7 +64,7 @@ internal static class OptimalBreaker
             visibleEnd[i] = i > 0 && (BreakRules.IsSpace(cps[i - 1]) || BreakRules.IsMandatoryBreak(cps[i - 1])) ? visibleEnd[i - 1] : i;
 
         var candidates = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(
-            InnerBreaks.Candidates(cps, opps, prefix, width - firstIndent, out var extraCost, out hyphenated));
+            InnerBreaks.Candidates(cps, opps, prefix, width - firstIndent, out var extraCost, out hyphenated, out var atUrl));
         var cost = new double[n + 1];
         var previous = new int[n + 1];
         Array.Fill(cost, double.PositiveInfinity);
@@ -72,8 +79,10 @@ internal static class OptimalBreaker
             var endVisible = visibleEnd[b];
             var endHyphenated = hyphenated[b];
             var endCost = extraCost[b];
+            var endAtUrl = atUrl[b];
             var bestCost = cost[b];
             var bestPrevious = previous[b];
+            var bestRagged = false;
             for (var j = k - 1; j >= 0; j--)
             {
                 var a = candidates[j];
@@ -90,10 +99,12 @@ internal static class OptimalBreaker
                 // Longer lines only get wider (give or take one compressible mark at their start).
                 if (overflow && j < k - 1 && natural - shrink > available + size[s]) break;
                 double line;
+                var setRagged = false;
                 if (overflow) line = OverflowCost + natural - available;
                 else
                 {
                     double ratio;
+                    var rag = 0.0;
                     if (natural > available + LineBreaker.Epsilon) ratio = ShrinkWeight * (natural - available) / shrink;
                     else if (isEnd || mandatory) ratio = 0;
                     else
@@ -105,17 +116,24 @@ internal static class OptimalBreaker
                             ? (available - natural, 0)
                             : Justification.Stretch(available - natural, lineGaps, linePairs, em);
                         ratio = Math.Max(gap, track) / (Justification.ComfortableStretchEm * em);
+                        if (ratio > 1 && endAtUrl)
+                        {
+                            setRagged = true;
+                            rag = (available - natural - Justification.RaggedSlack(lineGaps, linePairs, em)) / available;
+                            ratio = 1;
+                        }
                     }
                     var badness = Math.Min(100 * ratio * ratio * ratio, 1e6);
-                    line = (1 + badness) * (1 + badness) + (ratio > 1 ? LooseLineCost : 0);
+                    line = (1 + badness) * (1 + badness) + (ratio > 1 ? LooseLineCost : 0) + (setRagged ? RaggedLineCost * (1 + rag) : 0);
                 }
                 line += endCost;
                 if (isEnd && avoidLoneLastChar && a > 0 && Units(cps, s, e) == 1) line += LoneLastCharCost;
                 var total = cost[a] + line;
-                if (total < bestCost) { bestCost = total; bestPrevious = a; }
+                if (total < bestCost) { bestCost = total; bestPrevious = a; bestRagged = setRagged; }
             }
             cost[b] = bestCost;
             previous[b] = bestPrevious;
+            ragged[b] = bestRagged;
             if (mandatory) lastMandatory = b;
         }
 

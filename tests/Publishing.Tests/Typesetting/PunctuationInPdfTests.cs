@@ -84,4 +84,35 @@ public class PunctuationInPdfTests
         // Half an em, plus what justification may add in that gap (at most 0.15 em).
         worst.Em.ShouldBeLessThanOrEqualTo(0.5 + 0.16, worst.Where);
     }
+
+    /// <summary>
+    /// Issue 16: a URL in body text breaks only after its separators (/ . - _ …), never inside one of its names
+    /// (xinfang.che|ngde): wherever a printed line ends inside a URL of the stress document and the next line goes on
+    /// with it, the line ends with a separator.
+    /// </summary>
+    [Fact]
+    public void A_url_in_the_text_breaks_only_after_its_separators()
+    {
+        var urls = StressDocument.Sentences.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, "https?://[A-Za-z0-9./_-]+").Select(m => m.Value))
+            .Distinct().ToList();
+        urls.ShouldNotBeEmpty();
+        var junctions = 0;
+        foreach (var file in Pdfs.Value)
+        {
+            using var pdf = PdfDocument.Open(file);
+            foreach (var page in pdf.GetPages())
+            {
+                var lines = PrintedPdf.Lines(file, page).OrderByDescending(l => l.Baseline).ToList();
+                for (var i = 0; i + 1 < lines.Count; i++)
+                    foreach (var url in urls)
+                        for (var cut = 3; cut < url.Length - 1; cut++)
+                        {
+                            if (!lines[i].Text.EndsWith(url[..cut], StringComparison.Ordinal) || !lines[i + 1].Text.StartsWith(url[cut..], StringComparison.Ordinal)) continue;
+                            junctions++;
+                            "/.-_?&=#:~".ShouldContain(url[cut - 1], $"{lines[i]} breaks {url} inside a name: '{url[..cut]}|{url[cut..]}'");
+                        }
+            }
+        }
+        junctions.ShouldBeGreaterThan(0);   // the stress paragraphs do carry a URL over a line end
+    }
 }

@@ -140,14 +140,8 @@ public static class CountyGenerator
     private static List<T> Pick<T>(IReadOnlyList<T> items, int count, SplitMix random) =>
         items.Select((item, i) => (item, key: random.Next(0, 1 << 30), i)).OrderBy(x => x.key).Take(count).OrderBy(x => x.i).Select(x => x.item).ToList();
 
-    /// <summary>1 → 一 … 99 → 九十九: the numbering editors type.</summary>
-    public static string Chinese(int n)
-    {
-        const string digits = "零一二三四五六七八九";
-        if (n < 10) return digits[n].ToString();
-        if (n < 20) return "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
-        return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
-    }
+    /// <summary>The numbering editors type, as the product writes it (一 … 九十九; a province's hundreds as digits).</summary>
+    public static string Chinese(int n) => Publishing.Text.ChineseNumbering.ToChinese(n);
 
     /// <summary>A seeded generator with a fixed algorithm (System.Random's may change between .NET versions).</summary>
     private sealed class SplitMix(int seed)

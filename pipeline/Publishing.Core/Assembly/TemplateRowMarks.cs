@@ -8,20 +8,22 @@ using Scriban.Syntax;
 namespace Publishing.Assembly;
 
 /// <summary>
-/// Table rows of the assembled HTML carry where their template wrote them (<c>data-template="path:line:column"</c>
-/// on every <c>tr</c>, and on every element whose tag sets <c>data-page</c>), so a problem the PDF finds in a row
-/// (more cells than its colgroup: PUB4202) or a page setup the theme lacks (PUB4203) is reported at the template
-/// line to change, not at the generated HTML. The mark is put into a template's literal text
-/// once, when it is parsed (its positions, and so its syntax errors' positions, are those of the file), only in
-/// HTML the PDF reads (not the site's pages), and is removed from the document's tree before its preview page is
-/// made (<see cref="AssembledDocument.StripTemplateMarks"/>). The regular expressions here read a template's
-/// source text, before any markup exists.
+/// The blocks a template writes carry where it wrote them (<c>data-template="path:line:column"</c> on every
+/// <c>tr</c>, <c>p</c>, <c>h1</c>–<c>h6</c>, <c>li</c>, <c>div</c>, <c>section</c>, <c>nav</c> and <c>table</c> start
+/// tag of its literal text, and on any other element whose tag sets <c>data-page</c>), so a problem the PDF finds in
+/// one (a row with more cells than its colgroup: PUB4202; a page setup the theme lacks: PUB4203; a layout warning
+/// about a block whose words are the template's: a header cell, a 目录 line) is reported at the template line to
+/// change, not at the generated HTML. The mark is put into a template's literal text once, when it is parsed (its
+/// positions, and so its syntax errors' positions, are those of the file), only in HTML the PDF reads (not the
+/// site's pages), and is removed from the document's tree before its preview page is made
+/// (<see cref="AssembledDocument.StripTemplateMarks"/>). The regular expression here reads a template's source
+/// text, before any markup exists.
 /// </summary>
 public static partial class TemplateRowMarks
 {
     public const string Attribute = "data-template";
 
-    /// <summary>Marks every literal <c>&lt;tr</c> of an HTML template (a parsed, not yet shared, template).</summary>
+    /// <summary>Marks every literal block start of an HTML template (a parsed, not yet shared, template).</summary>
     public static void Mark(Template template, string path)
     {
         if (!path.EndsWith(".html.sbn", StringComparison.Ordinal) || template.Page is null) return;
@@ -30,13 +32,13 @@ public static partial class TemplateRowMarks
         {
             var slice = raw.Text;
             var text = slice.ToString();
-            if (!RowStart().IsMatch(text) && !PageStart().IsMatch(text)) continue;
+            if (!MarkedStart().IsMatch(text)) continue;
             string Mark(Match m)
             {
                 var (line, column) = Position(slice.FullText!, slice.Index + m.Index);
                 return string.Create(CultureInfo.InvariantCulture, $"{m.Value} {Attribute}=\"{shown}:{line}:{column}\"");
             }
-            var marked = PageStart().Replace(RowStart().Replace(text, Mark), Mark);
+            var marked = MarkedStart().Replace(text, Mark);
             raw.Text = new ScriptStringSlice(marked);
         }
     }
@@ -72,10 +74,10 @@ public static partial class TemplateRowMarks
         return (line, index - lineStart + 1);
     }
 
-    [GeneratedRegex(@"<tr(?=[\s>/])", RegexOptions.IgnoreCase)]
-    private static partial Regex RowStart();
-
-    /// <summary>The start of another element that sets its page (data-page="…" in the same tag): PUB4203 points there.</summary>
-    [GeneratedRegex(@"<(?!tr[\s>/])[a-zA-Z][a-zA-Z0-9]*(?=[^<>{}]*\sdata-page=)", RegexOptions.IgnoreCase)]
-    private static partial Regex PageStart();
+    /// <summary>The start of a block the PDF maps (a row, paragraph, heading, list item, container), or of any other
+    /// element that sets its page (data-page="…" in the same tag: PUB4203 points there). One pass, so each mark's
+    /// position is the file's.</summary>
+    [GeneratedRegex(@"<(?:(?:tr|p|h[1-6]|li|div|section|nav|table)(?=[\s>/])|(?!(?:tr|p|h[1-6]|li|div|section|nav|table)[\s>/])[a-zA-Z][a-zA-Z0-9]*(?=[^<>{}]*\sdata-page=))",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex MarkedStart();
 }

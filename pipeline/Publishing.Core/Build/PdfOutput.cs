@@ -41,7 +41,7 @@ internal static class PdfOutput
         var maxPages = theme.Limits.For(document.Form).MaxPages;
         try
         {
-            found = PdfRenderer.Render(html, theme, info, pdf ? stream : null, pages, document.ContentDirectory, maxPages, ofdStream);
+            found = PdfRenderer.Render(html, theme, info, pdf ? stream : null, pages, document, maxPages, ofdStream);
         }
         catch (Publishing.Layout.Pages.PageLimitExceededException e)
         {

@@ -94,6 +94,7 @@ public static class DiagnosticCodes
     public const string UnknownPageSetup = "PUB4203";
     public const string TocTargetMissing = "PUB4210";
     public const string CellOverflow = "PUB4211";
+    public const string TooTall = "PUB4212";
 
     // Outputs
     public const string OutputWriteFailed = "PUB5001";

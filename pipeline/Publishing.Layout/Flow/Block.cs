@@ -36,6 +36,11 @@ public abstract class Block
     /// <summary>The structure element the block's text belongs to (a paragraph's P, a cell's TD); null: an artifact.</summary>
     public StructureElement? Tag { get; init; }
 
+    /// <summary>Where the block came from, as the caller knows it (a file and line, say): the engine never reads it,
+    /// only hands it back in what it reports about the block (<see cref="Text.Overflow"/>, <see cref="Text.TooTall"/>,
+    /// <see cref="Text.UnresolvedTarget"/>, and a <see cref="Text.MissingGlyph"/> of a span without a source of its own).</summary>
+    public object? Source { get; init; }
+
     /// <summary>Keep on the same page as the next block (headings).</summary>
     public bool KeepWithNext { get; init; }
 

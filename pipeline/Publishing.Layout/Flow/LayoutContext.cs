@@ -50,6 +50,38 @@ public sealed class LayoutContext
             if (_overflowSeen.Add(overflow)) _overflows.Add(overflow);
     }
 
+    private readonly List<TooTall> _tooTall = new();
+    private readonly HashSet<TooTall> _tooTallSeen = new();
+
+    /// <summary>What was taller than a whole page, once each, in the order first met.</summary>
+    public IReadOnlyList<TooTall> TooTall => _tooTall;
+
+    internal void ReportTooTall(TooTall tall)
+    {
+        lock (_tooTall)
+            if (_tooTallSeen.Add(tall)) _tooTall.Add(tall);
+    }
+
+    private readonly List<(string Target, Block Link)> _targets = new();
+
+    /// <summary>The anchors links asked for in this pass, with the asking block's source (the last pass's are checked
+    /// against where anchors landed: <see cref="Pages.LayoutResult.UnresolvedTargets"/>).</summary>
+    internal IReadOnlyList<(string Target, Block Link)> Targets => _targets;
+
+    internal void StartPass(IReadOnlyDictionary<string, int?> anchorNumbers)
+    {
+        AnchorNumbers = anchorNumbers;
+        _targets.Clear();
+    }
+
+    /// <summary>The printed page number of the anchor <paramref name="link"/> points at (null: not known yet); the
+    /// asking is remembered, so a target that never lands is reported with the link's source.</summary>
+    internal int? PageNumberOf(string anchor, Block link)
+    {
+        lock (_targets) _targets.Add((anchor, link));
+        return PageNumberOf(anchor);
+    }
+
     private readonly ConditionalWeakTable<object, Dictionary<object, object>> _memos = new();
 
     /// <summary>A value computed once per run for an owner (a table's plan at a width): pure, so safe to keep.</summary>
@@ -80,7 +112,7 @@ public sealed class LayoutContext
             if (_shaped.TryGetValue(key, out var shaped)) return shaped;
             var entry = ShapingCache.Shared.Shape(spans, cjkGrid, Punctuation.CompressPairs);
             // Each document hears of its own missing characters, at its own spans, even when the shaping was another's.
-            foreach (var (span, codePoint) in entry.Missing) _missing.Add(new MissingGlyph(codePoint, spans[span].Source));
+            foreach (var (span, codePoint) in entry.Missing) _missing.Add(new MissingGlyph(codePoint, spans[span].Source ?? (key as Block)?.Source));
             _shaped.Add(key, entry.Shaped);
             return entry.Shaped;
         }

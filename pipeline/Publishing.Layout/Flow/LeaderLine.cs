@@ -26,6 +26,9 @@ public sealed class LeaderLine : Block
         NumberReserve = numberStyle.Size * 3;
     }
 
+    /// <summary>The title's text (what the line says).</summary>
+    public string Text => string.Concat(Title.Select(s => s.Text));
+
     public override Fragment Layout(LayoutContext context, double width, double height, object? resume, bool atPageTop)
     {
         var titleWidth = width - Style.StartIndent - NumberReserve;
@@ -47,7 +50,7 @@ public sealed class LeaderLine : Block
             items.AddRange(lineItems.Select(it => it.Offset(Style.StartIndent, 0)));
         }
 
-        var number = context.PageNumberOf(Target) is { } value ? value.ToString() : "0";
+        var number = context.PageNumberOf(Target, this) is { } value ? value.ToString() : "0";
         var numberChars = context.Shape(new NumberKey(this, number), new[] { new TextSpan(number, NumberStyle) }).Chars;
         var numberWidth = numberChars.Sum(c => c.Advance);
         var lastTop = spaceBefore + (lines.Count - 1) * Style.LinePitch;

@@ -68,7 +68,7 @@ public sealed class Paragraph : Block
         }
 
         if (Style.ReportsOverflow && first == 0 && lines.Exists(l => l.Overflowed))
-            context.ReportOverflow(new Overflow(Text, Spans.Count > 0 ? Spans[0].Source : null));
+            context.ReportOverflow(new Overflow(Text, Source ?? (Spans.Count > 0 ? Spans[0].Source : null)));
         var items = new List<FrameItem>();
         var shaped = context.Shape(this, Spans, Style.CjkGrid).Chars;
         var tags = SpanTags.For(Spans, Tag);

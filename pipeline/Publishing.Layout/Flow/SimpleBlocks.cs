@@ -1,4 +1,5 @@
 using Publishing.Layout.Frames;
+using Publishing.Layout.Text;
 
 namespace Publishing.Layout.Flow;
 
@@ -52,6 +53,8 @@ public sealed class FillPage(Block top, Block bottom) : Block
         if (!atPageTop) return Fragment.None; // it takes a page of its own
         var top = Top.Layout(context, width, height, null, true);
         var bottom = Bottom.Layout(context, width, height - top.Height, null, true);
+        if (top.Fit != Fit.Complete || bottom.Fit != Fit.Complete || top.Height + bottom.Height > height + 0.001)
+            context.ReportTooTall(new TooTall(Source, null));
         var items = new List<FrameItem>(top.Items);
         var y = height - bottom.Height;
         items.AddRange(bottom.Items.Select(i => i.Offset(0, y)));

@@ -12,6 +12,12 @@ public sealed record LayoutResult(IReadOnlyList<PageFrame> Pages, IReadOnlyDicti
 {
     /// <summary>Text cut where no break is allowed (a cell's value wider than its cell), once each.</summary>
     public IReadOnlyList<Overflow> Overflows { get; init; } = Array.Empty<Overflow>();
+
+    /// <summary>What was taller than a whole page (a table row split across pages, a cover cut at the foot), once each.</summary>
+    public IReadOnlyList<TooTall> TooTall { get; init; } = Array.Empty<TooTall>();
+
+    /// <summary>Links (目录 lines) whose target is nowhere in the document: their number printed 0. Once per target and source.</summary>
+    public IReadOnlyList<UnresolvedTarget> UnresolvedTargets { get; init; } = Array.Empty<UnresolvedTarget>();
 }
 
 /// <summary>
@@ -32,11 +38,18 @@ public static class DocumentLayout
         SectionPages[]? previous = null;
         for (var pass = 1; ; pass++)
         {
-            context.AnchorNumbers = known;
+            context.StartPass(known);
             var (pages, anchors, sections) = Paginate(document, context, previous);
             var numbers = anchors.ToDictionary(a => a.Key, a => a.Value.Number);
             if (pass >= MaxPasses || SameNumbers(known, numbers))
-                return new LayoutResult(pages, anchors, context.Missing.ToList(), pass) { Overflows = context.Overflows.ToList() };
+                return new LayoutResult(pages, anchors, context.Missing.ToList(), pass)
+                {
+                    Overflows = context.Overflows.ToList(),
+                    TooTall = context.TooTall.ToList(),
+                    // The last pass asked for every number again (a section that asks is always laid out anew).
+                    UnresolvedTargets = context.Targets.Where(t => !anchors.ContainsKey(t.Target))
+                        .Select(t => new UnresolvedTarget(t.Target, (t.Link as LeaderLine)?.Text ?? "", t.Link.Source)).Distinct().ToList(),
+                };
             known = numbers;
             previous = sections;
         }

@@ -1,5 +1,6 @@
 using Publishing.Layout.Flow;
 using Publishing.Layout.Frames;
+using Publishing.Layout.Text;
 
 namespace Publishing.Layout.Tables;
 
@@ -203,7 +204,8 @@ public sealed class Table : Block
         if (end == start && rows > 0)
         {
             if (!atPageTop) return Fragment.None;
-            // A row taller than a whole page: split it line by line, cell by cell.
+            // A row taller than a whole page: split it line by line, cell by cell (and said, at its tallest cell).
+            ReportTooTall(context, plan, start);
             return LayoutSplitRow(context, plan, start, null, available, headerHeight);
         }
 
@@ -228,6 +230,15 @@ public sealed class Table : Block
         if (footerOnNextPage) return new Fragment(Fit.Partial, total, items, new FooterOnly());
         DrawRows(plan, plan.FooterCells, plan.FooterRows, 0, plan.FooterRows.Length, total, items, null);
         return Fragment.Complete(total + footerHeight, items);
+    }
+
+    private void ReportTooTall(LayoutContext context, Plan plan, int row)
+    {
+        PlacedCell? tallest = null;
+        foreach (var cell in plan.StartingIn(plan.BodyCells, row, row + 1))
+            if (tallest is null || plan.Contents[cell].Height > plan.Contents[tallest].Height) tallest = cell;
+        var content = tallest?.Cell.Content;
+        context.ReportTooTall(new TooTall(content?.Source ?? Body[row].Source, (content as Paragraph)?.Text));
     }
 
     private Fragment LayoutSplitRow(LayoutContext context, Plan plan, int row, IReadOnlyDictionary<PlacedCell, object?>? resumes,

@@ -38,6 +38,8 @@ public sealed record TableRow(IReadOnlyList<TableCell> Cells)
     /// <summary>The row group (tbody) the row belongs to: rows of one group share a number.</summary>
     public int Group { get; init; }
     public RowGroupBreak Break { get; init; } = RowGroupBreak.Auto;
+    /// <summary>Where the row came from, carried for the caller as <see cref="Block.Source"/> is (a cell's own is its content's).</summary>
+    public object? Source { get; init; }
 }
 
 public sealed record TableStyle

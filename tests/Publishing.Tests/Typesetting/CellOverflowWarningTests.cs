@@ -1,10 +1,10 @@
 namespace Publishing.Tests.Typesetting;
 
-/// <summary>A cell value that cannot break anywhere allowed is a located warning (PUB4211) at its CSV row, not a silent break.</summary>
+/// <summary>A cell value that cannot break anywhere allowed is a located warning (PUB4211) at its CSV cell, not a silent break.</summary>
 public class CellOverflowWarningTests
 {
     [Fact]
-    public void A_value_with_no_place_to_break_is_a_warning_at_its_csv_row()
+    public void A_value_with_no_place_to_break_is_a_warning_at_its_csv_cell()
     {
         var (content, document) = Support.RepoPaths.CopyOfSample();
         var csv = Path.Combine(document, "data", "indicators.csv");
@@ -17,7 +17,8 @@ public class CellOverflowWarningTests
         var result = Support.PublishingCommand.Run("build", content, "--out", output, "--templates", Support.RepoPaths.Templates, "--format", "pdf");
         result.ExitCode.ShouldBe(0, result.Stderr);
         var warning = result.DiagnosticLines.Where(l => l.Contains("PUB4211", StringComparison.Ordinal)).ShouldHaveSingleItem();
-        warning.ShouldContain($"data/indicators.csv({row},1): warning PUB4211");
+        var column = lines[row - 1].IndexOf(Unbreakable, StringComparison.Ordinal) + 1;       // the cell's start (one UTF-16 unit a character here)
+        warning.ShouldContain($"data/indicators.csv({row},{column}): warning PUB4211");
         warning.ShouldContain(Unbreakable[..20]);
         // Values that can break after a separator say nothing (the shipped sample builds without it).
         var clean = Support.PublishingCommand.Run("build", Support.RepoPaths.Sample, "--out", Support.RepoPaths.NewTempDirectory(), "--templates",

@@ -99,7 +99,7 @@ internal sealed class BlockMapper(PdfStyles styles, StructureBuilder structure)
                 if (children.Count == 0) break;
                 // new-page: starts a page (a project's form on a page of its own); keep-together: moves on whole when it does not fit.
                 if (e.ClassList.Contains("new-page")) into.Add(new PageBreak());
-                into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e), KeepTogether = e.ClassList.Contains("keep-together") });
+                into.Add(new Stack(children) { Anchor = HtmlToLayout.IdOf(e), KeepTogether = e.ClassList.Contains("keep-together"), Source = BlockSource.Of(e) });
                 break;
             default:
                 if (!string.IsNullOrWhiteSpace(e.TextContent)) into.Add(TextBlocks.Paragraph(e, Styles, Structure.Add(parent, Roles.Paragraph)));

@@ -19,7 +19,8 @@ internal static class CoverPage
             var e = cover.QuerySelector(selector);
             if (e is null) return null;
             var tag = structure.Add(section, selector == "p.cover-title" ? structure.Heading(1) : Roles.Paragraph);
-            return new Paragraph(InlineText.Spans(e, styles.Text(style), styles, tag: tag), styles.Paragraph(style)) { Tag = tag };
+            var source = BlockSource.Of(e);
+            return new Paragraph(InlineText.Spans(e, styles.Text(style), styles, tag: tag, source: source), styles.Paragraph(style)) { Tag = tag, Source = source };
         }
         var top = new List<Block> { new Spacer(bodyHeight * styles.CoverTopShare) };
         if (Line("p.cover-department", "cover_department") is { } dept) top.Add(dept);
@@ -29,8 +30,10 @@ internal static class CoverPage
         var credits = cover.QuerySelectorAll("p.cover-credit").Select(p =>
         {
             var tag = structure.Add(section, Roles.Paragraph);
-            return (Block)new Paragraph(InlineText.Spans(p, styles.Text("cover_credit"), styles, tag: tag), styles.Paragraph("cover_credit")) { Tag = tag };
+            var source = BlockSource.Of(p);
+            return (Block)new Paragraph(InlineText.Spans(p, styles.Text("cover_credit"), styles, tag: tag, source: source), styles.Paragraph("cover_credit"))
+                { Tag = tag, Source = source };
         }).ToList();
-        return new FillPage(new Stack(top), new Stack(credits)) { Anchor = HtmlToLayout.IdOf(cover) };
+        return new FillPage(new Stack(top), new Stack(credits)) { Anchor = HtmlToLayout.IdOf(cover), Source = BlockSource.Of(cover) };
     }
 }

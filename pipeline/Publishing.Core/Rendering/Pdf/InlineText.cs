@@ -19,11 +19,13 @@ internal static class InlineText
     /// <param name="tag">The structure element the text belongs to: each link in it becomes a Link element under it.</param>
     /// <param name="keepLineBreaks">A line break typed in the text (a CSV cell's) stays one, as CSS <c>white-space: pre-line</c>
     /// keeps it in the preview's table cells; breaks at the text's ends are dropped.</param>
+    /// <param name="source">The block's source when the caller has it already (else the element's): every span carries
+    /// it, or the source of an element inside that names its own.</param>
     public static List<TextSpan> Spans(IElement element, TextStyle style, PdfStyles styles, string? linkOverride = null, bool skipBlocks = false,
-        StructureElement? tag = null, bool keepLineBreaks = false)
+        StructureElement? tag = null, bool keepLineBreaks = false, BlockSource? source = null)
     {
         var spans = new List<TextSpan>();
-        Walk(element, style, linkOverride, SourceOf(element), spans, styles, skipBlocks, top: true);
+        Walk(element, style, linkOverride, source ?? BlockSource.Of(element), spans, styles, skipBlocks, top: true);
         // Collapse whitespace across span boundaries and trim the ends.
         var result = new List<TextSpan>();
         var previous = ' ';
@@ -100,7 +102,7 @@ internal static class InlineText
         return sb.ToString();
     }
 
-    private static void Walk(INode node, TextStyle style, string? link, SourceLocation? source, List<TextSpan> into, PdfStyles styles, bool skipBlocks, bool top)
+    private static void Walk(INode node, TextStyle style, string? link, BlockSource source, List<TextSpan> into, PdfStyles styles, bool skipBlocks, bool top)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -111,7 +113,7 @@ internal static class InlineText
                     break;
                 case IElement e:
                     if (skipBlocks && top && e.LocalName is "ol" or "ul" or "p" or "table") continue;
-                    var childSource = SourceLocation.Parse(e.GetAttribute("data-src")) ?? source;
+                    var childSource = BlockSource.Marked(e) ? BlockSource.Of(e) : source;
                     switch (e.LocalName)
                     {
                         case "br":

@@ -27,8 +27,9 @@ internal static class ListBlocks
             var listItem = element?.Add(Roles.ListItem);
             var label = listItem?.Add(Roles.Label);
             var body = listItem?.Add(Roles.ListBody);
-            var spans = new List<TextSpan> { new(marker, styles.Body, Source: InlineText.SourceOf(item)) { Tag = label } };
-            var own = InlineText.Spans(item, styles.Body, styles, skipBlocks: true, tag: body);
+            var source = BlockSource.Of(item);
+            var spans = new List<TextSpan> { new(marker, styles.Body, Source: source) { Tag = label } };
+            var own = InlineText.Spans(item, styles.Body, styles, skipBlocks: true, tag: body, source: source);
             // A loose list item (<li><p>…</p></li>): its first paragraph goes on the marker's line.
             if (nested.FirstOrDefault() is { LocalName: "p" } first && own.All(span => string.IsNullOrWhiteSpace(span.Text)))
             {
@@ -36,7 +37,7 @@ internal static class ListBlocks
                 nested.RemoveAt(0);
             }
             else spans.AddRange(own);
-            into.Add(new Paragraph(spans, paragraphStyle) { Anchor = HtmlToLayout.IdOf(item), Tag = body });
+            into.Add(new Paragraph(spans, paragraphStyle) { Anchor = HtmlToLayout.IdOf(item), Tag = body, Source = source });
             foreach (var child in nested)
             {
                 if (child.LocalName is "ol" or "ul") List(child, into, mapper, mapper.Structure.Add(body, Roles.List), depth + 1);

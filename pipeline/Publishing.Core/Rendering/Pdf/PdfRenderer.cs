@@ -19,7 +19,8 @@ public sealed class PdfPages
 /// <summary>
 /// The PDF output: reads the assembled HTML (docs/html-vocabulary.md), maps it with the theme onto the layout
 /// engine (Publishing.Layout) and writes the PDF. Problems come back as diagnostics, never as exceptions for
-/// content errors: a character no font has becomes a PUB4001 warning located by the nearest data-src.
+/// content errors: what the layout reports (a character no font has, a cell's value cut …) becomes a warning at the
+/// source the block came from (<see cref="LayoutWarnings"/>).
 /// </summary>
 public static class PdfRenderer
 {
@@ -28,19 +29,19 @@ public static class PdfRenderer
 
     /// <param name="pages">When given, receives the page count and the printed page number of every anchor (id):
     /// the preview shows them beside its 目录 entries and on the site index.</param>
-    /// <param name="documentDirectory">The document's folder, which data-src paths are relative to: with it, a
-    /// missing character's warning gives the line and column where the character is written.</param>
+    /// <param name="content">The document as read (its Markdown blocks' and CSV cells' positions): with it, a layout
+    /// warning gives the line and column where its character or cell is written (<see cref="SourcePositions"/>).</param>
     /// <param name="maxPages">The page limit for this document (its form's, or else the theme's limits.max_pages).</param>
     /// <param name="output">Receives the PDF; null when only the OFD is asked for.</param>
     /// <param name="ofd">When given, receives the same pages as OFD (GB/T 33190), from the same layout.</param>
     public static IReadOnlyList<Diagnostic> Render(string html, Theme theme, PdfDocumentInfo info, Stream? output,
-        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null, Stream? ofd = null) =>
-        Render(Assembly.AssembledDocument.Parse(html), theme, info, output, pages, documentDirectory, maxPages, ofd);
+        PdfPages? pages = null, PublishingDocument? content = null, int? maxPages = null, Stream? ofd = null) =>
+        Render(Assembly.AssembledDocument.Parse(html), theme, info, output, pages, content, maxPages, ofd);
 
     /// <summary>The same, from the assembled document already parsed (a build parses it once for every stage; the
     /// mapper only reads it).</summary>
     public static IReadOnlyList<Diagnostic> Render(AngleSharp.Dom.IDocument html, Theme theme, PdfDocumentInfo info, Stream? output,
-        PdfPages? pages = null, string? documentDirectory = null, int? maxPages = null, Stream? ofd = null)
+        PdfPages? pages = null, PublishingDocument? content = null, int? maxPages = null, Stream? ofd = null)
     {
         var diagnostics = new List<Diagnostic>();
         HtmlToLayout.Mapped mapped;
@@ -70,27 +71,7 @@ public static class PdfRenderer
                 if (place.Number is int number) pages.Anchors[anchor] = number;
         }
 
-        var seen = new HashSet<(int, string, int, int)>();
-        var locator = new CharacterLocator(documentDirectory);
-        var absent = styles.AbsentFallbackFonts;
-        var hint = absent.Count == 0
-            ? "请换用其他字符或在主题中增加含该字符的字体。"
-            : $"主题的后备字体（fallback_fonts）在本机缺少：{string.Join("、", absent)}，请先安装（fonts-hanazono，见 scripts/install-deps.sh）。";
-        foreach (var missing in layout.Missing)
-        {
-            var location = missing.Source is SourceLocation known ? known : new SourceLocation("index.html", 0);
-            var (line, column) = locator.Locate(location, missing.Character);
-            if (!seen.Add((missing.CodePoint, location.Path, line, column))) continue;
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingGlyph, location.Path, line, column,
-                $"字符 '{missing.Character}' ({missing.CodePointLabel}) 在所有字体中都没有字形，PDF 中显示为空框；{hint}"));
-        }
-        foreach (var overflow in layout.Overflows)
-        {
-            var location = overflow.Source is SourceLocation known ? known : new SourceLocation("index.html", 0);
-            var text = overflow.Text.Length > 40 ? overflow.Text[..40] + "…" : overflow.Text;
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.CellOverflow, location.Path, location.Line, 1,
-                $"表格这一行的格子“{text.ReplaceLineEndings(" ")}”比格子宽，其中一段找不到可以断开的地方（- / . _ 之后或汉字之间），PDF 只好在数字或单词中间断开。可在合适的地方加一个 - 或空格、缩短这段文字，或在表单模板中加宽这一列。"));
-        }
+        diagnostics.AddRange(LayoutWarnings.Of(layout, new SourcePositions(content), styles.AbsentFallbackFonts));
         diagnostics.Sort();
         return diagnostics;
     }

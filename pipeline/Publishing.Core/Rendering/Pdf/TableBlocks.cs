@@ -44,9 +44,11 @@ internal static partial class TableBlocks
             foreach (var row in section.Children.Where(c => c.LocalName == "tr"))
             {
                 var rowElement = rowGroup?.Add(Roles.Row);
+                // A cell's source is its row's (the CSV row, or the template line of its <tr>) unless it names its own.
+                var rowSource = BlockSource.Of(row);
                 var cells = row.Children.Where(c => c.LocalName is "td" or "th")
-                    .Select(c => Cell(c, section.LocalName == "thead", styles, rowElement)).ToList();
-                rows.Add(new TableRow(cells) { Group = group, Break = breaks });
+                    .Select(c => Cell(c, section.LocalName == "thead", styles, rowElement, BlockSource.Marked(c) ? BlockSource.Of(c) : rowSource)).ToList();
+                rows.Add(new TableRow(cells) { Group = group, Break = breaks, Source = rowSource });
                 rowElements.Add(row);
             }
         }
@@ -58,11 +60,13 @@ internal static partial class TableBlocks
                         $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
         }
         var keepRows = int.TryParse(table.GetAttribute("data-keep-rows"), out var k) && k > 0 ? Math.Min(k, 100) : (int?)null;
-        var layout = new Table(columns, header, body, styles.Table) { Footer = footer, KeepRowsAtBreak = keepRows, Tag = element };
+        var source = BlockSource.Of(table);
+        var layout = new Table(columns, header, body, styles.Table) { Footer = footer, KeepRowsAtBreak = keepRows, Tag = element, Source = source };
         // 续表: the template's words for this table (data-continued, "" for none), else the theme's.
         var continued = table.GetAttribute("data-continued") ?? styles.ContinuationCaption;
         return new TableFlow(layout)
         {
+            Source = source,
             Anchor = HtmlToLayout.IdOf(table),
             ContinuesForm = table.PreviousElementSibling?.LocalName == "table",
             ContinuationCaption = string.IsNullOrWhiteSpace(continued) ? null
@@ -108,7 +112,7 @@ internal static partial class TableBlocks
     [GeneratedRegex(@"(?:^|;)\s*(text-align|vertical-align)\s*:\s*([a-z-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CssAlign();
 
-    private static TableCell Cell(IElement cell, bool inHead, PdfStyles styles, StructureElement? row)
+    private static TableCell Cell(IElement cell, bool inHead, PdfStyles styles, StructureElement? row, BlockSource source)
     {
         var isHeaderCell = cell.LocalName == "th";
         var bold = isHeaderCell && styles.TableHeaderBold;
@@ -129,7 +133,8 @@ internal static partial class TableBlocks
             RowSpan = rowSpan,
             ColSpan = colSpan,
         });
-        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles, tag: tag, keepLineBreaks: true), paragraph) { Tag = tag };
+        var content = new Paragraph(InlineText.Spans(cell, styles.TableText(bold), styles, tag: tag, keepLineBreaks: true, source: source), paragraph)
+            { Tag = tag, Source = source };
         return new TableCell(content, rowSpan, colSpan)
         {
             Background = isHeaderCell && !inHead ? styles.Table.HeaderBackground : null,

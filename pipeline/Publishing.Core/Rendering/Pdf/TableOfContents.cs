@@ -60,18 +60,17 @@ internal static class TableOfContents
     private static LeaderLine Leader(IElement link, string style, TextStyle numberStyle, BlockMapper mapper, StructureElement? item)
     {
         var styles = mapper.Styles;
-        // The leader line links as a whole; its text is located where the heading it names is written.
+        // The leader line links as a whole; its text is located where the heading it names is written, the line itself
+        // (a target that is nowhere: PUB4210 from the layout) where the template wrote it.
         var heading = link.Owner?.GetElementById(Target(link));
-        var source = InlineText.SourceOf(heading);
         var text = HtmlToLayout.Collapse(link.TextContent);
-        if (heading is null)
-            mapper.Warn(link, DiagnosticCodes.TocTargetMissing,
-                $"目录中的“{text}”指向 #{Target(link)}，文档中没有这个 id 的标题或部分，PDF 目录中它的页码会印成 0、书签打不开。请改正模板中这条目录的链接，或给要指向的标题加上这个 id。");
         // TOCI → Reference → Link (ISO 32000-1 Table 333 lets a TOCI hold a Reference, not a Link itself).
         var linkElement = item?.Add(Roles.Reference).Add(new StructureElement(Roles.Link) { Description = text });
-        var spans = InlineText.Spans(link, styles.Text(style), styles).Select(s => s with { Source = s.Source ?? source, Tag = linkElement }).ToList();
+        var source = BlockSource.Of(link);
+        var spans = InlineText.Spans(link, styles.Text(style), styles, source: heading is null ? source : BlockSource.Of(heading))
+            .Select(s => s with { Tag = linkElement }).ToList();
         var paragraph = styles.Paragraph(style);
         return new LeaderLine(spans, Target(link), numberStyle, paragraph with { StartIndent = paragraph.FirstLineIndent, FirstLineIndent = 0 })
-            { Tag = item };
+            { Tag = item, Source = source };
     }
 }

@@ -8,8 +8,12 @@ namespace Publishing.Rendering.Pdf;
 /// <summary>Paragraphs, headings and part titles: one paragraph block each, styled by the theme.</summary>
 internal static class TextBlocks
 {
-    public static Block Paragraph(IElement e, PdfStyles styles, StructureElement? tag) =>
-        new Paragraph(InlineText.Spans(e, styles.Body, styles, tag: tag), styles.BodyParagraph) { Anchor = HtmlToLayout.IdOf(e), Tag = tag };
+    public static Block Paragraph(IElement e, PdfStyles styles, StructureElement? tag)
+    {
+        var source = BlockSource.Of(e);
+        return new Paragraph(InlineText.Spans(e, styles.Body, styles, tag: tag, source: source), styles.BodyParagraph)
+            { Anchor = HtmlToLayout.IdOf(e), Tag = tag, Source = source };
+    }
 
     /// <summary>第一部分 above the part's name, as in the seed; keeps with what follows.</summary>
     public static Block PartTitle(IElement e, PdfStyles styles, StructureElement? tag)
@@ -17,10 +21,12 @@ internal static class TextBlocks
         var style = styles.Text("part_title");
         var number = e.QuerySelector("span.part-number");
         var name = e.QuerySelector("span.part-name");
+        var source = BlockSource.Of(e);
         var spans = number is not null && name is not null
-            ? InlineText.Spans(number, style, styles, tag: tag).Append(new TextSpan("\n", style)).Concat(InlineText.Spans(name, style, styles, tag: tag)).ToList()
-            : InlineText.Spans(e, style, styles, tag: tag);
-        return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag };
+            ? InlineText.Spans(number, style, styles, tag: tag, source: source).Append(new TextSpan("\n", style, Source: source))
+                .Concat(InlineText.Spans(name, style, styles, tag: tag, source: source)).ToList()
+            : InlineText.Spans(e, style, styles, tag: tag, source: source);
+        return new Paragraph(spans, styles.Paragraph("part_title")) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag, Source = source };
     }
 
     /// <summary>
@@ -38,7 +44,9 @@ internal static class TextBlocks
         // A caption (or any heading) right after a table keeps a line of space above it, not sitting on the table's
         // bottom rule; dropped at the top of a page as any space before.
         if (FollowsTable(e)) paragraph = paragraph with { SpaceBefore = Math.Max(paragraph.SpaceBefore, styles.GapAfterTable) };
-        return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles, tag: tag), paragraph) { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag };
+        var source = BlockSource.Of(e);
+        return new Paragraph(InlineText.Spans(e, styles.Text(styleName), styles, tag: tag, source: source), paragraph)
+            { Anchor = HtmlToLayout.IdOf(e), KeepWithNext = true, Tag = tag, Source = source };
     }
 
     /// <summary>

@@ -19,13 +19,15 @@ internal static class UnitLineBlock
         var left = e.QuerySelector("span.unit-code-name");
         var right = e.QuerySelector("span.unit-currency");
         var paragraph = styles.Paragraph("unit_line") with { FirstLineIndent = 0 };
+        var source = BlockSource.Of(e);
         var cells = new List<TableCell>
         {
-            new(new Paragraph(left is null ? InlineText.Spans(e, style, styles) : InlineText.Spans(left, style, styles), paragraph with { Align = TextAlign.Left }) { Tag = tag }),
-            new(new Paragraph(right is null ? new List<TextSpan>() : InlineText.Spans(right, style, styles), paragraph with { Align = TextAlign.Right }) { Tag = tag }),
+            new(new Paragraph(InlineText.Spans(left ?? e, style, styles, source: source), paragraph with { Align = TextAlign.Left }) { Tag = tag, Source = source }),
+            new(new Paragraph(right is null ? new List<TextSpan>() : InlineText.Spans(right, style, styles, source: source), paragraph with { Align = TextAlign.Right })
+                { Tag = tag, Source = source }),
         };
         var leftShare = styles.UnitLineLeftShare;
         return new Table(new[] { new TableColumn(leftShare), new TableColumn(1 - leftShare) }, Array.Empty<TableRow>(), new[] { new TableRow(cells) },
-            new TableStyle { Padding = 0, BorderWidth = 0, KeepWholeUpTo = 0 }) { KeepWithNext = true, Anchor = HtmlToLayout.IdOf(e) };
+            new TableStyle { Padding = 0, BorderWidth = 0, KeepWholeUpTo = 0 }) { KeepWithNext = true, Anchor = HtmlToLayout.IdOf(e), Source = source };
     }
 }

@@ -34,13 +34,21 @@ public sealed partial class CellReader
     public IReadOnlyDictionary<string, Cell> Cells() =>
         _columns.ToDictionary(c => c.Key, c => Row.CellAt(c.Value, _table.Path), StringComparer.Ordinal);
 
-    public string Required(string column, string? why = null)
+    /// <param name="emptyUnder">The 一级 column and its values under which the cell may be empty, when it may.</param>
+    public string Required(string column, (string Level1, IReadOnlyList<string> Values)? emptyUnder = null)
     {
         var value = Text(column);
         if (value.Length == 0 && !Row.HasWrongFieldCount && !(_columns.TryGetValue(column, out var field) && Row.ReportedFields?.Contains(field) == true))
-            _diagnostics.Error(DiagnosticCodes.CsvEmptyCell, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为空{why}。");
+        {
+            if (emptyUnder is var (level1, values))
+                Report(DiagnosticCatalog.CsvEmptyCell["empty-unless-under"], column, ("column", column), ("level1", level1), ("values", values));
+            else Report(DiagnosticCatalog.CsvEmptyCell["empty"], column, ("column", column));
+        }
         return value;
     }
+
+    private void Report(MessageTemplate message, string column, params (string Name, object? Value)[] arguments) =>
+        _diagnostics.Add(message.At(_table.Path, Row.Line, ColumnOf(column), arguments));
 
     /// <summary>An amount of money in 万元: a number with at most two decimals, not negative.</summary>
     /// <summary>10¹⁰ 万元: far above any budget, far below where sums could overflow.</summary>
@@ -65,14 +73,13 @@ public sealed partial class CellReader
             case ColumnKind.Number:
                 if (text.Length == 0) return null;
                 if (decimal.TryParse(text.Replace(",", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) return number;
-                _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column.Name), $"“{column.Name}”应是数字，而不是“{text}”。");
+                Report(DiagnosticCatalog.BadNumber["number"], column.Name, ("column", column.Name), ("text", text));
                 return null;
             case ColumnKind.IndicatorValue:
                 return IndicatorValue.Parse(text);
             case ColumnKind.Enumeration:
                 if (text.Length > 0 && !column.Values.Contains(text))
-                    _diagnostics.Error(DiagnosticCodes.EnumerationValue, _table.Path, Row.Line, ColumnOf(column.Name),
-                        $"“{column.Name}”只能是 {string.Join("、", column.Values)} 之一，而不是“{text}”。");
+                    Report(DiagnosticCatalog.EnumerationValue.Message, column.Name, ("column", column.Name), ("values", column.Values), ("text", text));
                 return text;
             default:
                 return text;
@@ -89,21 +96,18 @@ public sealed partial class CellReader
         if (!wellFormed || !decimal.TryParse(text.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out var value))
         {
-            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”应是金额数字（单位：万元，如 60.00 或 1,234.50），而不是“{text}”。");
+            Report(DiagnosticCatalog.BadNumber["money"], column, ("column", column), ("text", text));
             return 0;
         }
         if (Math.Abs(value) > MaximumMoney)
         {
-            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”的金额 {text} 万元大得不合理（上限 {MaximumMoney:0} 万元）：请检查单位是否写成了元。");
+            Report(DiagnosticCatalog.BadNumber["money-too-large"], column, ("column", column), ("text", text), ("maximum", MaximumMoney));
             return 0;
         }
         if (value < 0)
-            _diagnostics.Error(DiagnosticCodes.NegativeMoney, _table.Path, Row.Line, ColumnOf(column), $"“{column}”不能为负数（{text}）。");
+            Report(DiagnosticCatalog.NegativeMoney.Message, column, ("column", column), ("text", text));
         if (decimal.Round(value, 2) != value)
-            _diagnostics.Error(DiagnosticCodes.MoneyPrecision, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”以万元为单位，最多保留两位小数（{text}）。");
+            Report(DiagnosticCatalog.MoneyPrecision.Message, column, ("column", column), ("text", text));
         return value;
     }
 
@@ -115,14 +119,12 @@ public sealed partial class CellReader
         var cleaned = text.TrimEnd('%', '％').Trim();
         if (!decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            _diagnostics.Error(DiagnosticCodes.BadNumber, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”应是百分比数字（如 25.00），而不是“{text}”。");
+            Report(DiagnosticCatalog.BadNumber["percent"], column, ("column", column), ("text", text));
             return null;
         }
         if (value is < 0 or > 100)
         {
-            _diagnostics.Error(DiagnosticCodes.PercentRange, _table.Path, Row.Line, ColumnOf(column),
-                $"“{column}”是百分比，应在 0 到 100 之间，而不是 {text}。");
+            Report(DiagnosticCatalog.PercentRange.Message, column, ("column", column), ("text", text));
         }
         return value;
     }

@@ -21,7 +21,7 @@ public sealed class CsvColumns
     public IEnumerable<string> Known => _required.Concat(_optional);
 
     /// <summary>What requires a column, said after "缺少必需的列" (the form.yaml line); nothing when null.</summary>
-    public Func<string, string>? RequiredBy { get; init; }
+    public Func<string, (string Form, int Line)?>? RequiredBy { get; init; }
 
     /// <summary>Maps each known column name to its field index; null when a required column is missing.</summary>
     public IReadOnlyDictionary<string, int>? Match(CsvTable table, DiagnosticBag diagnostics)
@@ -32,16 +32,15 @@ public sealed class CsvColumns
             if (cell.Name.Length == 0) continue;
             if (map.ContainsKey(cell.Name))
             {
-                diagnostics.Error(DiagnosticCodes.CsvDuplicateColumn, table.Path, cell.Line, cell.Column,
-                    $"列“{cell.Name}”出现了两次。请删除多余的一列。");
+                diagnostics.Add(DiagnosticCatalog.CsvDuplicateColumn.At(table.Path, cell.Line, cell.Column, ("column", cell.Name)));
                 continue;
             }
             if (!Known.Contains(cell.Name))
             {
                 var nearest = Nearest(cell.Name);
-                var hint = nearest is null ? $"已知的列：{string.Join("、", Known)}。" : $"是否应为“{nearest}”？";
-                diagnostics.Error(DiagnosticCodes.CsvUnknownColumn, table.Path, cell.Line, cell.Column,
-                    $"未知的列“{cell.Name}”。{hint}");
+                diagnostics.Add(nearest is null
+                    ? DiagnosticCatalog.CsvUnknownColumn["listed"].At(table.Path, cell.Line, cell.Column, ("column", cell.Name), ("known", Known))
+                    : DiagnosticCatalog.CsvUnknownColumn["near"].At(table.Path, cell.Line, cell.Column, ("column", cell.Name), ("nearest", nearest)));
                 continue;
             }
             map[cell.Name] = cell.Index;
@@ -50,7 +49,9 @@ public sealed class CsvColumns
         var complete = true;
         foreach (var name in _required.Where(n => !map.ContainsKey(n)))
         {
-            diagnostics.Error(DiagnosticCodes.CsvMissingColumn, table.Path, 1, 1, $"缺少必需的列“{name}”{RequiredBy?.Invoke(name) ?? ""}。");
+            diagnostics.Add(RequiredBy?.Invoke(name) is { } by
+                ? DiagnosticCatalog.CsvMissingColumn["column-of-form"].At(table.Path, 1, 1, ("column", name), ("form", by.Form), ("line", by.Line))
+                : DiagnosticCatalog.CsvMissingColumn["column"].At(table.Path, 1, 1, ("column", name)));
             complete = false;
         }
         return complete ? map : null;

@@ -23,7 +23,7 @@ public static class CsvTableReader
         var maxRows = (limits ?? ContentLimits.None).MaxRowsPerFile;
         if (string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Error(DiagnosticCodes.CsvEmptyFile, displayPath, 1, 1, "CSV 文件是空的：第一行应是列名。");
+            diagnostics.Add(DiagnosticCatalog.CsvEmptyFile["empty"].At(displayPath, 1, 1));
             return null;
         }
 
@@ -77,26 +77,26 @@ public static class CsvTableReader
         var brokenLines = new HashSet<int>();
         foreach (var record in malformed)
         {
-            var message = record.Reason switch
+            var wording = record.Reason switch
             {
-                CsvMalformedReason.UnterminatedQuote => "引号没有闭合：这个单元格以 \" 开头，但直到文件结尾都没有结束的 \"。请补上引号。",
-                CsvMalformedReason.StrayQuote => "单元格中间有单独的引号 \"：若要在单元格中写引号，请把整个单元格用引号括起来并把 \" 写成 \"\"。",
-                CsvMalformedReason.TextAfterClosingQuote => "结束引号后面还有文字：请把整个单元格放在一对引号中。",
-                CsvMalformedReason.LineBreakInQuotes => "引号内有换行。",
+                CsvMalformedReason.UnterminatedQuote => "unterminated",
+                CsvMalformedReason.StrayQuote => "stray",
+                CsvMalformedReason.TextAfterClosingQuote => "text-after-closing",
+                CsvMalformedReason.LineBreakInQuotes => "line-break",
                 _ => null,
             };
-            if (message is null) continue;
+            if (wording is null) continue;
             var index = records.FindLastIndex(r => r.Line <= Math.Max((int)record.LineNumber, 1));
             var at = index < 0 ? new SourceLocation(displayPath, Math.Max((int)record.LineNumber, 1), 1)
                 : Culprit(records[index], rawByRecord[index], record.Reason);
-            diagnostics.Error(DiagnosticCodes.CsvMalformedQuote, displayPath, at.Line, at.Column, message);
+            diagnostics.Add(DiagnosticCatalog.CsvMalformedQuote[wording].At(displayPath, at.Line, at.Column));
             if (index >= 0) brokenLines.Add(records[index].Line);
         }
 
         var firstRecord = records.FindIndex(r => !r.Cells.All(c => c.Text.Length == 0));
         if (firstRecord < 0 || brokenLines.Contains(records[firstRecord].Line))
         {
-            if (firstRecord < 0) diagnostics.Error(DiagnosticCodes.CsvEmptyFile, displayPath, 1, 1, "CSV 文件没有列名行。");
+            if (firstRecord < 0) diagnostics.Add(DiagnosticCatalog.CsvEmptyFile["no-header"].At(displayPath, 1, 1));
             return null;
         }
         var header = records[firstRecord].Cells
@@ -114,8 +114,7 @@ public static class CsvTableReader
                 rows.Add(row);
                 continue;
             }
-            diagnostics.Error(DiagnosticCodes.CsvFieldCount, displayPath, row.Line, 1,
-                $"这一行有 {row.Cells.Count} 个单元格，而列名行有 {header.Count} 个。常见原因：单元格内有英文逗号却没有用引号括起来。");
+            diagnostics.Add(DiagnosticCatalog.CsvFieldCount["row"].At(displayPath, row.Line, 1, ("cells", row.Cells.Count), ("header", header.Count)));
             rows.Add(row with { HasWrongFieldCount = true });
         }
         return new CsvTable(displayPath, header, rows);

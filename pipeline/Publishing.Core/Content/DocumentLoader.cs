@@ -105,7 +105,7 @@ public static class DocumentLoader
         /// <summary>Where one of a part's tables was read from: a CSV file, or a workbook and its sheet.</summary>
         private sealed record TableSource(int Part, string Table, string Display, Workbook? Workbook, string? Sheet, SourceLocation At)
         {
-            public string Describe() => Sheet is null ? Display : $"{Display} 的工作表“{Sheet}”";
+            public string Describe() => Sheet is null ? Display : DiagnosticPhrases.WorkbookSheet(Display, Sheet);
         }
 
         /// <summary>The text of a file the manifest names, or null when it cannot (or, past the size limit, need not) be read.</summary>
@@ -131,8 +131,8 @@ public static class DocumentLoader
                 var beside = Path.ChangeExtension(path, extension);
                 if (string.Equals(beside, path, StringComparison.OrdinalIgnoreCase) || !File.Exists(beside)) continue;
                 if (IsWorkbook(path) == IsWorkbook(beside)) continue;
-                Diagnostics.Error(DiagnosticCodes.TableGivenTwice, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
-                    $"表 {table} 给了两次：{display} 和 {DisplayPaths.For(beside)}。请删除不用的那个文件（document.yaml 用的是 {display}）。");
+                Diagnostics.Add(DiagnosticCatalog.TableGivenTwice["files"].At(reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
+                    ("table", table), ("file", display), ("other", DisplayPaths.For(beside))));
                 return null;
             }
             if (!IsWorkbook(path))
@@ -145,8 +145,7 @@ public static class DocumentLoader
             {
                 _workbooks[path] = workbook = Workbook.Open(path, display, Diagnostics);
                 foreach (var hidden in workbook?.Sheets.Where(s => s.Hidden) ?? Enumerable.Empty<WorkbookSheet>())
-                    Diagnostics.Warning(DiagnosticCodes.WorkbookHidden, display, 1, 1,
-                        $"工作表“{hidden.Name}”是隐藏的，没有读取。要使用它，请在 Excel 中取消隐藏；不用的话可以删除它。");
+                    Diagnostics.Add(DiagnosticCatalog.WorkbookHidden["sheet"].At(display, 1, 1, ("sheet", hidden.Name)));
             }
             if (workbook is null || ChooseSheet(workbook, table, part, reference) is not { } sheet) return null;
             _sources.Add(new TableSource(part, table, display, workbook, sheet.Name, reference.WrittenAt));
@@ -167,8 +166,8 @@ public static class DocumentLoader
             var named = workbook.VisibleSheets.Where(s => TableSheets.TableOf(s.Name) == table).ToList();
             if (named.Count > 1)
             {
-                Diagnostics.Error(DiagnosticCodes.TableGivenTwice, workbook.DisplayPath, 1, 1,
-                    $"表 {table} 给了两次：工作表“{named[0].Name}”和“{named[1].Name}”都是这张表。请删除或改名其中一个。");
+                Diagnostics.Add(DiagnosticCatalog.TableGivenTwice["sheets"].At(workbook.DisplayPath, 1, 1,
+                    ("table", table), ("first", named[0].Name), ("second", named[1].Name)));
                 return null;
             }
             if (named.Count == 1) return named[0];
@@ -176,16 +175,18 @@ public static class DocumentLoader
             var visible = workbook.VisibleSheets.ToList();
             if (visible.Any(s => TableSheets.TableOf(s.Name) is not null) || visible.Count == 0)
             {
-                Diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, workbook.DisplayPath, 1, 1,
-                    $"工作簿中没有表 {table} 的工作表：请把它命名为“{TableSheets.SheetName(table)}”（或“{table}”）。" +
-                    (visible.Count == 0 ? "这个工作簿没有可见的工作表。" : $"工作簿中的工作表：{string.Join("、", visible.Select(s => "“" + s.Name + "”"))}。"));
+                Diagnostics.Add(visible.Count == 0
+                    ? DiagnosticCatalog.WorkbookNoSheet["no-visible-sheet"].At(workbook.DisplayPath, 1, 1, ("table", table), ("sheet", TableSheets.SheetName(table)))
+                    : DiagnosticCatalog.WorkbookNoSheet["listed"].At(workbook.DisplayPath, 1, 1, ("table", table), ("sheet", TableSheets.SheetName(table)),
+                        ("sheets", visible.Select(s => "“" + s.Name + "”"))));
                 return null;
             }
             var first = visible[0];
             if (_sources.FirstOrDefault(s => s.Part == part && s.Workbook == workbook && s.Sheet == first.Name) is { } other)
             {
-                Diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
-                    $"表 {other.Table} 和表 {table} 都读取了 {workbook.DisplayPath} 的第一个工作表“{first.Name}”：一个工作簿放几张表时，请把工作表分别命名为“{TableSheets.SheetName(other.Table)}”和“{TableSheets.SheetName(table)}”。");
+                Diagnostics.Add(DiagnosticCatalog.WorkbookNoSheet["first-sheet-twice"].At(reference.WrittenAt.Path, reference.WrittenAt.Line, reference.WrittenAt.Column,
+                    ("other", other.Table), ("table", table), ("workbook", workbook.DisplayPath), ("first", first.Name),
+                    ("otherSheet", TableSheets.SheetName(other.Table)), ("sheet", TableSheets.SheetName(table))));
                 return null;
             }
             return first;
@@ -201,8 +202,8 @@ public static class DocumentLoader
                     if (TableSheets.TableOf(sheet.Name) is not { } table || table == source.Table) continue;
                     var used = _sources.FirstOrDefault(s => s.Part == source.Part && s.Table == table);
                     if (used is null || (used.Workbook == source.Workbook && used.Sheet == sheet.Name) || !reported.Add((source.Part, table))) continue;
-                    Diagnostics.Error(DiagnosticCodes.TableGivenTwice, used.At.Path, used.At.Line, used.At.Column,
-                        $"表 {table} 给了两次：{used.Describe()} 和 {source.Display} 的工作表“{sheet.Name}”。请只保留一处（删除或改名那个工作表，或在 document.yaml 中改用它）。");
+                    Diagnostics.Add(DiagnosticCatalog.TableGivenTwice["file-and-sheet"].At(used.At.Path, used.At.Line, used.At.Column,
+                        ("table", table), ("used", used.Describe()), ("workbook", source.Display), ("sheet", sheet.Name)));
                 }
         }
 

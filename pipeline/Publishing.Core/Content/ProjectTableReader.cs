@@ -17,7 +17,7 @@ public static class ProjectTableReader
         table.Columns.Where(c => !c.Required).Select(c => c.Name).ToArray())
     {
         RequiredBy = form is { SourcePath.Length: > 0 }
-            ? name => table.Column(name) is { Line: > 0 } column ? $"（{form.SourcePath} 第 {column.Line} 行要求这一列；不需要时可写 required: false）" : ""
+            ? name => table.Column(name) is { Line: > 0 } column ? (form.SourcePath, column.Line) : null
             : null,
     };
 
@@ -35,8 +35,7 @@ public static class ProjectTableReader
         var linked = codeColumn.Length > 0 && indicatorTable.WithRole(ColumnRole.ProjectCode) is not null;
         if (!linked && projects.Rows.Count > 1)
         {
-            diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, projects.Rows[1].Line, 1,
-                $"这个表单（{form.SourcePath}）的项目表和指标表没有都标出 role: project-code 的列，指标无法对应到项目：项目表只能有一行（一个项目）。");
+            diagnostics.Add(DiagnosticCatalog.DuplicateProject["unlinked"].At(projects.Path, projects.Rows[1].Line, 1, ("form", form.SourcePath)));
             return Array.Empty<Project>();
         }
         var indicatorsByProject = ReadIndicators(indicators, indicatorTable, indicatorMap, diagnostics)
@@ -56,8 +55,8 @@ public static class ProjectTableReader
             var code = cells.Text(codeColumn);
             if (code.Length > 0 && seen.TryGetValue(code, out var firstLine))
             {
-                diagnostics.Error(DiagnosticCodes.DuplicateProject, projects.Path, row.Line, cells.ColumnOf(codeColumn),
-                    $"{codeColumn}“{code}”重复：第 {firstLine} 行已有这个项目。");
+                diagnostics.Add(DiagnosticCatalog.DuplicateProject["code"].At(projects.Path, row.Line, cells.ColumnOf(codeColumn),
+                    ("column", codeColumn), ("code", code), ("line", firstLine)));
                 continue;
             }
             seen[code] = row.Line;
@@ -68,8 +67,8 @@ public static class ProjectTableReader
             {
                 if (columns[milestone.Name] is not decimal percent) continue;
                 if (plan.Count > 0 && percent < plan[^1].Percent)
-                    diagnostics.Error(DiagnosticCodes.PercentDecreasing, projects.Path, row.Line, cells.ColumnOf(milestone.Name),
-                        $"资金支出计划是累计进度，不应减少：{milestone.Name} {percent:0.00}% 小于 {plan[^1].Column} {plan[^1].Percent:0.00}%。");
+                    diagnostics.Add(DiagnosticCatalog.PercentDecreasing.At(projects.Path, row.Line, cells.ColumnOf(milestone.Name),
+                        ("column", milestone.Name), ("percent", percent), ("before", plan[^1].Column), ("beforePercent", plan[^1].Percent)));
                 plan.Add(new SpendingMilestone(milestone.Label, percent) { Column = milestone.Name });
             }
 
@@ -79,8 +78,9 @@ public static class ProjectTableReader
             var key = linked ? code : "";
             indicatorsByProject.TryGetValue(key, out var projectIndicators);
             if ((code.Length > 0 || !linked) && projectIndicators is null)
-                diagnostics.Error(DiagnosticCodes.ProjectWithoutIndicators, projects.Path, row.Line, linked ? cells.ColumnOf(codeColumn) : 1,
-                    linked ? $"项目“{code}”在 {indicators.Path} 中没有任何绩效指标。" : $"{indicators.Path} 中没有任何绩效指标。");
+                diagnostics.Add(linked
+                    ? DiagnosticCatalog.ProjectWithoutIndicators["project"].At(projects.Path, row.Line, cells.ColumnOf(codeColumn), ("code", code), ("indicators", indicators.Path))
+                    : DiagnosticCatalog.ProjectWithoutIndicators["table"].At(projects.Path, row.Line, 1, ("indicators", indicators.Path)));
 
             result.Add(new Project(
                 code,
@@ -105,8 +105,8 @@ public static class ProjectTableReader
             {
                 if (code.Length == 0 || seen.ContainsKey(code)) continue;
                 var first = list[0].Source;
-                diagnostics.Error(DiagnosticCodes.UnknownProject, first.Path, first.Line, 1,
-                    $"指标所属的{indicatorTable.NameOf(ColumnRole.ProjectCode)}“{code}”在 {projects.Path} 中不存在。");
+                diagnostics.Add(DiagnosticCatalog.UnknownProject.At(first.Path, first.Line, 1,
+                    ("column", indicatorTable.NameOf(ColumnRole.ProjectCode)), ("code", code), ("projects", projects.Path)));
             }
         return result;
     }
@@ -129,8 +129,8 @@ public static class ProjectTableReader
             if (factMap is null) return null;
             if (facts.Rows.Count != 1)
             {
-                diagnostics.Error(DiagnosticCodes.CsvFieldCount, facts.Path, facts.Rows.Count > 1 ? facts.Rows[1].Line : 1, 1,
-                    $"部门表应恰好有一行数据（列名行之下），这里有 {facts.Rows.Count} 行。");
+                diagnostics.Add(DiagnosticCatalog.CsvFieldCount["department-rows"].At(facts.Path, facts.Rows.Count > 1 ? facts.Rows[1].Line : 1, 1,
+                    ("rows", facts.Rows.Count)));
                 return null;
             }
             var reader = new CellReader(facts, factMap, diagnostics) { Row = facts.Rows[0] };
@@ -161,8 +161,8 @@ public static class ProjectTableReader
             var parts = sum.Parts.Select(p => values.GetValueOrDefault(p) as decimal? ?? 0m).ToList();
             if (total == parts.Sum()) continue;
             var terms = string.Join(" + ", sum.Parts.Select((p, i) => $"{p} {parts[i]:0.00}"));
-            diagnostics.Error(DiagnosticCodes.BudgetSum, cells.Cell(sum.Total)!.Path, cells.Row.Line, cells.ColumnOf(sum.Total),
-                $"{sum.Total} {total:0.00} 不等于 {terms}（= {parts.Sum():0.00}）。");
+            diagnostics.Add(DiagnosticCatalog.BudgetSum.At(cells.Cell(sum.Total)!.Path, cells.Row.Line, cells.ColumnOf(sum.Total),
+                ("total", sum.Total), ("amount", total), ("terms", terms), ("sum", parts.Sum())));
         }
         return values;
     }
@@ -179,7 +179,7 @@ public static class ProjectTableReader
             // A level that may be empty under some 一级 only (满意度指标 without 二级): required everywhere else.
             var level1 = cells.Text(form.NameOf(ColumnRole.Level1));
             foreach (var column in form.Columns.Where(c => c.EmptyUnder.Count > 0 && !c.EmptyUnder.Contains(level1)))
-                cells.Required(column.Name, $"（只有{form.NameOf(ColumnRole.Level1)}为 {string.Join("、", column.EmptyUnder)} 的行可以空着）");
+                cells.Required(column.Name, (form.NameOf(ColumnRole.Level1), column.EmptyUnder));
             list.Add(new Indicator(
                 cells.Text(form.NameOf(ColumnRole.ProjectCode)),
                 cells.Text(form.NameOf(ColumnRole.Level1)),

@@ -7,8 +7,22 @@ namespace Publishing.Diagnostics;
 public static class DiagnosticPhrases
 {
     private static readonly DiagnosticKind Phrases = new("", Severity.Warning, "",
-        ("did-you-mean", "是否应为“{name}”？"));
+        ("did-you-mean", "是否应为“{name}”？"),
+        ("workbook-cell", "（工作表“{sheet}”单元格 {cell}）"),
+        ("workbook-sheet", "{workbook} 的工作表“{sheet}”"),
+        ("rows-and-more", "{rows} 等 {count} 行"));
 
     /// <summary>"是否应为“x”？" after a name not found, or nothing when no known name is near.</summary>
     public static string DidYouMean(string? nearest) => nearest is null ? "" : Phrases["did-you-mean"].Format(("name", nearest));
+
+    /// <summary>"（工作表“指标”单元格 B7）": where in a workbook a diagnostic's cell is.</summary>
+    public static string WorkbookCell(string sheet, string cell) => Phrases["workbook-cell"].Format(("sheet", sheet), ("cell", cell));
+
+    /// <summary>"data/x.xlsx 的工作表“指标”".</summary>
+    public static string WorkbookSheet(string workbook, string sheet) => Phrases["workbook-sheet"].Format(("workbook", workbook), ("sheet", sheet));
+
+    /// <summary>Up to ten row numbers, then how many in all: "3、4、5 等 12 行".</summary>
+    public static string RowsAndMore(IReadOnlyList<int> rows) => rows.Count > 10
+        ? Phrases["rows-and-more"].Format(("rows", rows.Take(10).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("count", rows.Count))
+        : string.Join("、", rows);
 }

@@ -1,3 +1,5 @@
+using Publishing.Diagnostics;
+
 namespace Publishing.Content.Workbooks;
 
 /// <summary>A1-style cell references: column letters and row number, as Excel shows them.</summary>
@@ -48,5 +50,5 @@ public static class CellReferences
     }
 
     /// <summary>The words an editor looks for in Excel: （工作表“指标”单元格 B7）.</summary>
-    public static string Describe(string sheet, int row, int column) => $"（工作表“{sheet}”单元格 {Of(row, column)}）";
+    public static string Describe(string sheet, int row, int column) => DiagnosticPhrases.WorkbookCell(sheet, Of(row, column));
 }

@@ -45,16 +45,14 @@ internal sealed partial class SheetReader
         ApplyMerges();
         if (_hiddenRows.Count > 0)
         {
-            var shown = string.Join("、", _hiddenRows.Take(10)) + (_hiddenRows.Count > 10 ? $" 等 {_hiddenRows.Count} 行" : "");
-            _diagnostics.Warning(DiagnosticCodes.WorkbookHidden, Path, _hiddenRows[0], 1,
-                $"工作表“{_sheet.Name}”中隐藏的行没有读取：第 {shown} 行。要使用它们，请在 Excel 中取消隐藏。{CellReferences.Describe(_sheet.Name, _hiddenRows[0], 1)}");
+            _diagnostics.Add(DiagnosticCatalog.WorkbookHidden["rows"].At(Path, _hiddenRows[0], 1,
+                ("sheet", _sheet.Name), ("rows", DiagnosticPhrases.RowsAndMore(_hiddenRows)), ("cell", CellReferences.Describe(_sheet.Name, _hiddenRows[0], 1))));
         }
 
         var nonEmpty = _rows.Where(r => r.Value.Values.Any(v => v.Length > 0)).ToList();
         if (nonEmpty.Count == 0)
         {
-            _diagnostics.Error(DiagnosticCodes.CsvEmptyFile, Path, 1, 1,
-                $"工作表“{_sheet.Name}”是空的：第一行应是列名。{CellReferences.Describe(_sheet.Name, 1, 1)}");
+            _diagnostics.Add(DiagnosticCatalog.CsvEmptyFile["empty-sheet"].At(Path, 1, 1, ("sheet", _sheet.Name), ("cell", CellReferences.Describe(_sheet.Name, 1, 1))));
             return null;
         }
         var (headerRow, headerCells) = (nonEmpty[0].Key, nonEmpty[0].Value);
@@ -72,8 +70,8 @@ internal sealed partial class SheetReader
             var outside = values.FirstOrDefault(v => v.Key > width && v.Value.Trim().Length > 0);
             if (outside.Key > 0)
             {
-                _diagnostics.Error(DiagnosticCodes.WorkbookCellOutsideHeader, Path, row, outside.Key,
-                    $"这个单元格在列名行的范围之外（列名行到 {CellReferences.ColumnName(Math.Max(width, 1))} 列为止），它的内容“{Shorten(outside.Value)}”不属于任何列。请把它移到正确的列，或给这一列写上列名。{CellReferences.Describe(_sheet.Name, row, outside.Key)}");
+                _diagnostics.Add(DiagnosticCatalog.WorkbookCellOutsideHeader.At(Path, row, outside.Key,
+                    ("lastColumn", CellReferences.ColumnName(Math.Max(width, 1))), ("text", Shorten(outside.Value)), ("cell", CellReferences.Describe(_sheet.Name, row, outside.Key))));
             }
             var reported = Enumerable.Range(1, width).Where(column => _reported.Contains((row, column))).Select(column => column - 1).ToHashSet();
             rows.Add(new CsvRecordRow(row, cells) { ReportedFields = reported.Count > 0 ? reported : null });
@@ -141,8 +139,8 @@ internal sealed partial class SheetReader
             if (cell.CellFormula is not null)
             {
                 _reported.Add((row, column));
-                _diagnostics.Error(DiagnosticCodes.WorkbookCellValue, Path, row, column,
-                    $"这个单元格是公式（={Shorten(cell.CellFormula.Text)}），但工作簿中没有它的计算结果（文件不是由 Excel 保存的，或保存时没有计算）。请在 Excel 中打开、按 F9 重新计算后保存。{CellReferences.Describe(_sheet.Name, row, column)}");
+                _diagnostics.Add(DiagnosticCatalog.WorkbookCellValue["formula-not-calculated"].At(Path, row, column,
+                    ("formula", Shorten(cell.CellFormula.Text)), ("cell", CellReferences.Describe(_sheet.Name, row, column))));
                 return "";
             }
             return null;
@@ -154,8 +152,10 @@ internal sealed partial class SheetReader
         if (type == CellValues.Error)
         {
             _reported.Add((row, column));
-            _diagnostics.Error(DiagnosticCodes.WorkbookCellValue, Path, row, column,
-                $"这个单元格的值是 Excel 的错误值 {stored}{(cell.CellFormula is null ? "" : $"（公式 ={Shorten(cell.CellFormula.Text)}）")}：请在 Excel 中改正后保存。{CellReferences.Describe(_sheet.Name, row, column)}");
+            _diagnostics.Add(cell.CellFormula is null
+                ? DiagnosticCatalog.WorkbookCellValue["error-value"].At(Path, row, column, ("value", stored), ("cell", CellReferences.Describe(_sheet.Name, row, column)))
+                : DiagnosticCatalog.WorkbookCellValue["error-value-of-formula"].At(Path, row, column,
+                    ("value", stored), ("formula", Shorten(cell.CellFormula.Text)), ("cell", CellReferences.Describe(_sheet.Name, row, column))));
             return "";
         }
         if (!double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))

@@ -52,16 +52,14 @@ public sealed class Workbook : IDisposable
         switch (kind)
         {
             case WorkbookPackage.Kind.Encrypted:
-                diagnostics.Error(DiagnosticCodes.WorkbookEncrypted, displayPath, 1, 1,
-                    "这个工作簿设置了打开密码（已加密），无法读取。请在 Excel 中“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码后另存，再放入 data/。");
+                diagnostics.Add(DiagnosticCatalog.WorkbookEncrypted.At(displayPath, 1, 1));
                 return null;
             case WorkbookPackage.Kind.LegacyXls:
-                diagnostics.Error(DiagnosticCodes.WorkbookLegacyFormat, displayPath, 1, 1,
-                    "这是 Excel 97-2003 格式（.xls）的工作簿，不能直接读取。请在 Excel 中“另存为 → Excel 工作簿（*.xlsx）”，并在 document.yaml 中改用 .xlsx 文件。");
+                diagnostics.Add(DiagnosticCatalog.WorkbookLegacyFormat.At(displayPath, 1, 1));
                 return null;
             case WorkbookPackage.Kind.TooLarge:
-                diagnostics.Error(DiagnosticCodes.WorkbookTooLarge, displayPath, 1, 1,
-                    $"这个工作簿解压后过大（{detail}），超出了工作簿的上限（解压后 {WorkbookPackage.MaxUnpackedBytes / (1024 * 1024)} MB，每个部件最多压缩 {WorkbookPackage.MaxRatio} 倍），不予读取：它不像是 Excel 正常保存的文件。请在 Excel 中打开后另存为 .xlsx 再试。");
+                diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge.At(displayPath, 1, 1,
+                    ("detail", detail), ("maxMb", WorkbookPackage.MaxUnpackedBytes / (1024 * 1024)), ("maxRatio", WorkbookPackage.MaxRatio)));
                 return null;
             case WorkbookPackage.Kind.NotAWorkbook:
                 Unreadable(diagnostics, displayPath, detail);
@@ -101,8 +99,9 @@ public sealed class Workbook : IDisposable
             or InvalidCastException or IndexOutOfRangeException or NullReferenceException;
 
     internal static void Unreadable(DiagnosticBag diagnostics, string displayPath, string? detail) =>
-        diagnostics.Error(DiagnosticCodes.WorkbookUnreadable, displayPath, 1, 1,
-            $"无法读取这个工作簿：文件已损坏，或不是 Excel 工作簿（.xlsx）{(detail is null ? "" : $"（{detail}）")}。请在 Excel 中打开它并另存为 .xlsx；若 Excel 也打不开，请从原件重新导出。");
+        diagnostics.Add(detail is null
+            ? DiagnosticCatalog.WorkbookUnreadable["damaged"].At(displayPath, 1, 1)
+            : DiagnosticCatalog.WorkbookUnreadable["damaged-detail"].At(displayPath, 1, 1, ("detail", detail)));
 
     /// <summary>The sheet's cells as a table (header row first), or null when it cannot be used.</summary>
     public CsvTable? ReadTable(WorkbookSheet sheet, ContentLimits limits, DiagnosticBag diagnostics)
@@ -111,8 +110,7 @@ public sealed class Workbook : IDisposable
         {
             if (_document.WorkbookPart!.GetPartById(sheet.PartId) is not WorksheetPart part)
             {
-                diagnostics.Error(DiagnosticCodes.WorkbookNoSheet, DisplayPath, 1, 1,
-                    $"工作表“{sheet.Name}”是图表工作表，没有单元格：请把表格放在普通工作表中。");
+                diagnostics.Add(DiagnosticCatalog.WorkbookNoSheet["chart"].At(DisplayPath, 1, 1, ("sheet", sheet.Name)));
                 return null;
             }
             return new SheetReader(this, sheet, limits, diagnostics).Read(part);

@@ -27,7 +27,7 @@ internal static class YamlTreeBuilder
         {
             var (line, column) = PositionOf(text, YamlLimits.MaxCharacters);
             file.Report(file.Kind.SyntaxCode, line, column,
-                $"文件太大：有 {text.Length:N0} 个字符，设置文件最多 {YamlLimits.MaxCharacters:N0} 个（约 1 MB），从这里起超出。");
+                YamlWordings.Say("too-large", ("length", text.Length), ("limit", YamlLimits.MaxCharacters)));
             return null;
         }
         var parser = new Parser(new StringReader(text));
@@ -65,12 +65,12 @@ internal static class YamlTreeBuilder
                     parent.KeyExpected = false;
                     parent.Key = value as YamlScalar;
                     return parent.Key is not null
-                        || FailAt(value.Line, value.Column, "设置项的名称应是一个词（如 title），而不是列表或表。");
+                        || FailAt(value.Line, value.Column, YamlWordings.Say("key-not-a-word"));
                 case YamlMapping map:
                     parent.KeyExpected = true;
                     if (map.TryAdd(parent.Key!, value, out var first)) return true;
                     return FailAt(parent.Key!.Line, parent.Key.Column,
-                        $"设置项“{parent.Key.Text}”写了两次（第一次在第 {first!.Line} 行）：只保留一个。");
+                        YamlWordings.Say("key-twice", ("key", parent.Key.Text), ("first", first!.Line)));
             }
             return true;
         }
@@ -82,7 +82,7 @@ internal static class YamlTreeBuilder
                 var current = parser.Current!;
                 if (++values > YamlLimits.MaxValues)
                 {
-                    ok = Fail(current.Start, $"值太多：设置文件最多 {YamlLimits.MaxValues:N0} 个值（别名按它代表的值计），从这里起超出。");
+                    ok = Fail(current.Start, YamlWordings.Say("too-many", ("limit", YamlLimits.MaxValues)));
                     break;
                 }
                 switch (current)
@@ -107,13 +107,13 @@ internal static class YamlTreeBuilder
                     case AnchorAlias alias:
                         if (!anchors.TryGetValue(alias.Value.Value, out var target))
                         {
-                            ok = Fail(alias.Start, $"别名 *{alias.Value.Value} 前面没有对应的 &{alias.Value.Value}（别名只能指向已经写完的值）。");
+                            ok = Fail(alias.Start, YamlWordings.Say("alias-unknown", ("alias", alias.Value.Value)));
                             break;
                         }
                         values += target.Weight;
                         ok = values <= YamlLimits.MaxValues
                             ? Add(target, null)
-                            : Fail(alias.Start, $"值太多：别名 *{alias.Value.Value} 展开后，设置文件超过了 {YamlLimits.MaxValues:N0} 个值。");
+                            : Fail(alias.Start, YamlWordings.Say("alias-too-many", ("alias", alias.Value.Value), ("limit", YamlLimits.MaxValues)));
                         break;
                 }
             }
@@ -126,7 +126,7 @@ internal static class YamlTreeBuilder
         {
             // YamlDotNet's scanner throws this (without a position) on some unclosed [ or { followed by a comment.
             var line = Array.FindIndex(text.Split('\n'), l => l.Split('#')[0].Count(c => c is '[' or '{') > l.Split('#')[0].Count(c => c is ']' or '}')) + 1;
-            return Syntax(Math.Max(line, 1), 1, "方括号 [ 或花括号 { 没有闭合（值以 [ 开头却没有 ]；若值本身含 [，请给整个值加引号）");
+            return Syntax(Math.Max(line, 1), 1, YamlWordings.Say("unclosed"));
         }
         return ok ? root : null;
 
@@ -137,12 +137,12 @@ internal static class YamlTreeBuilder
         }
 
         bool TooDeep(ParsingEvent at) =>
-            Fail(at.Start, $"嵌套太深：列表和表最多套 {YamlLimits.MaxDepth} 层。");
+            Fail(at.Start, YamlWordings.Say("too-deep", ("limit", YamlLimits.MaxDepth)));
 
         YamlValue? Syntax(int line, int column, string reason)
         {
             file.Report(file.Kind.SyntaxCode, Math.Max(line, 1), Math.Max(column, 1),
-                $"YAML 格式错误：{reason}（常见原因：冒号后缺空格、缩进不齐、中文引号）。");
+                YamlWordings.Say("syntax", ("reason", reason)));
             return null;
         }
     }

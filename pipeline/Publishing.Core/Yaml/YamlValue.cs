@@ -46,7 +46,7 @@ public sealed class YamlScalar : YamlValue
     public double? AsNumber()
     {
         if (double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
-        Error($"“{Text}”应为数字");
+        Error(YamlWordings.Say("not-a-number", ("text", Text)));
         return null;
     }
 
@@ -55,7 +55,7 @@ public sealed class YamlScalar : YamlValue
     {
         if (int.TryParse(Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
         var digits = Trimmed.TrimStart('-', '+');
-        Error(digits.Length > 0 && digits.All(char.IsAsciiDigit) ? $"“{Text}”超出了允许的范围" : $"“{Text}”应为整数");
+        Error(YamlWordings.Say(digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "out-of-range" : "not-whole", ("text", Text)));
         return null;
     }
 
@@ -67,7 +67,7 @@ public sealed class YamlScalar : YamlValue
             case "true" or "yes": return true;
             case "false" or "no": return false;
         }
-        Error(key is null ? $"“{Text}”应为 true 或 false" : $"{key} 应是 true 或 false，而不是“{Text}”。");
+        Error(key is null ? YamlWordings.Say("not-a-bool", ("text", Text)) : YamlWordings.Say("key-not-a-bool", ("key", key), ("text", Text)));
         return null;
     }
 }

@@ -4,15 +4,13 @@ namespace Publishing.Diagnostics;
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticKind ManifestSyntax = new(DiagnosticCodes.ManifestSyntax, Severity.Error, "YAML 格式错误",
-        ("yaml", "YAML 格式错误：{reason}（常见原因：冒号后缺空格、缩进不齐、中文引号）。"),
         ("not-a-mapping", "document.yaml 应是“键: 值”的列表（title、department、year、parts 等）。"));
 
     public static readonly DiagnosticKind ManifestMissingKey = new(DiagnosticCodes.ManifestMissingKey, Severity.Error, "缺少设置项",
-        ("key", "缺少设置项“{key}”。"),
         ("date", "缺少设置项“date”：这份草案的日期，写成 date: 2021-01-15。它是 PDF 的创建日期和预览页上的日期。"));
 
-    public static readonly DiagnosticKind ManifestUnknownKey = new(DiagnosticCodes.ManifestUnknownKey, Severity.Error, "未知的设置项",
-        "未知的设置项“{name}”。是否应为“{nearest}”？");
+    // Unknown keys, like the YAML syntax, missing keys and values of the wrong type, are worded by SettingsFileWordings.
+    public static readonly DiagnosticKind ManifestUnknownKey = new(DiagnosticCodes.ManifestUnknownKey, Severity.Error, "未知的设置项");
 
     public static readonly DiagnosticKind ManifestBadValue = new(DiagnosticCodes.ManifestBadValue, Severity.Error, "设置项的值不对",
         ("unit", "unit 应包含 code 和 name 两项。"),
@@ -24,29 +22,22 @@ public static partial class DiagnosticCatalog
         ("sections", "sections 应是 Markdown 文件路径的列表（每行以“- ”开头）。"),
         ("empty-part", "这一部分既没有 sections 也没有 projects 或 department_indicators：至少要有一项。"),
         ("table-path", "{key} 应是一个 CSV 文件的路径。"),
-        ("empty", "{key} 不能为空。"),
-        ("not-a-value", "{key} 应是一个值（如 {key}: …），而不是列表或多项设置。"),
         ("theme", "theme 应是 templates/theme/ 中的主题名（如 default），只含字母、数字、- 和 _，而不是“{value}”。"),
         ("year", "year 应是四位年份（如 2021），而不是“{value}”。"),
         ("date", "date 应写成 2021-01-15 这样的日期，而不是“{value}”。"));
 
     public static readonly DiagnosticKind FormInvalid = new(DiagnosticCodes.FormInvalid, Severity.Error, "表单定义或指标体系文件有误",
-        ("form-yaml", "表单定义的 YAML 格式错误：{reason}"),
-        ("framework-yaml", "指标体系文件的 YAML 格式错误：{reason}"),
         ("form-not-a-mapping", "表单定义应是“键: 值”的列表。"),
         ("framework-not-a-mapping", "指标体系文件应是“键: 值”的列表。"),
         ("unreadable", "无法读取文件：{reason}"),
-        ("unknown-key", "未知的设置项“{name}”。是否应为“{nearest}”？可用的设置项：{known}。"),
-        ("missing-key", "缺少设置项“{key}”。"),
-        ("scalar", "{key} 应是一个非空的值。"),
-        ("bool", "{key} 应是 true 或 false，而不是“{value}”。"),
-        ("choice", "{key} 不能是“{value}”：应为 {choices} 之一。是否应为“{nearest}”？"),
         ("framework", "framework 应是 templates/frameworks/ 中的指标体系名（如 classic），或写在这里的 level1 列表。"),
         ("metadata-field", "每个设置项应写成“键: required”（必填）或“键: optional”（选填）。"),
         ("metadata", "metadata 应是“设置项: required 或 optional”的列表，如 填报单位: required。"),
         ("table", "{table} 应是列的列表，每列写成 - {{ name: 列名, kind: text }}。"),
         ("tables", "tables 应包含 projects、indicators、department 或 department_indicators，各是列的列表。"),
         ("check-severity", "检查的级别应是 on（照常）、warning（只警告）或 off（不检查）。"),
+        ("checks", "checks 应是“检查名: on、warning 或 off”的列表。"),
+        ("sums", "sums 应是合计的列表，每项写成 - {{ table: projects, total: 合计列, parts: [组成列, 组成列] }}。"),
         ("limits", "limits 应是“上限名: 数值”的列表，如 max_rows_per_file: 50000（可用：max_rows_per_file、max_content_mb、max_pages）。"),
         ("limit", "{key} 应是大于 0 的整数，而不是“{value}”。"),
         ("qualitative-values", "qualitative_values 应写成 add: [巩固提高, 按月安排]（加到通用的定性值表 templates/checks/qualitative-values.txt 之外）或 replace: [达标, 合格]（只用这些）。"),

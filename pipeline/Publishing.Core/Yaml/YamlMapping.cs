@@ -51,15 +51,15 @@ public sealed class YamlMapping : YamlValue
         {
             if (known.Contains(key.Text)) continue;
             var nearest = Nearest(key.Text, known);
-            var list = listKnown ? YamlWordings.Say("known-keys", ("keys", string.Join("、", known))) : "";
+            var list = listKnown ? SettingsFileWordings.Say("known-keys", ("keys", string.Join("、", known))) : "";
             File.Report(File.Kind.UnknownKeyCode, key.Line, key.Column,
-                YamlWordings.Say("unknown-key", ("key", key.Text), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)), ("known", list)));
+                SettingsFileWordings.Say("unknown-key", ("key", key.Text), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)), ("known", list)));
         }
     }
 
     /// <summary>A required key that is not written: an error at the start of this mapping.</summary>
     public void Missing(string key, string? message = null) =>
-        File.Report(File.Kind.MissingKeyCode, Line, Column, message ?? YamlWordings.Say("missing-key", ("key", key)));
+        File.Report(File.Kind.MissingKeyCode, Line, Column, message ?? SettingsFileWordings.Say("missing-key", ("key", key)));
 
     /// <summary>A required single value, trimmed; "" when it is missing, empty or not a single value (reported).</summary>
     public string RequiredText(string key)
@@ -71,7 +71,7 @@ public sealed class YamlMapping : YamlValue
         }
         if (Single(key, value) is not { } scalar) return "";
         if (!scalar.IsEmpty) return scalar.Trimmed;
-        scalar.Error(YamlWordings.Say("empty", ("key", key)));
+        scalar.Error(SettingsFileWordings.Say("empty", ("key", key)));
         return "";
     }
 
@@ -84,7 +84,7 @@ public sealed class YamlMapping : YamlValue
     {
         if (Value(key) is not { } value || Single(key, value) is not { } scalar) return null;
         if (!scalar.IsEmpty) return scalar.Trimmed;
-        scalar.Error(YamlWordings.Say("empty", ("key", key)));
+        scalar.Error(SettingsFileWordings.Say("empty", ("key", key)));
         return null;
     }
 
@@ -97,7 +97,7 @@ public sealed class YamlMapping : YamlValue
         if (NonEmptyText(key) is not { } text) return null;
         if (choices.TryGetValue(text, out var chosen)) return chosen;
         var nearest = Nearest(text, choices.Keys.ToList());
-        Value(key)!.Error(YamlWordings.Say("not-a-choice",
+        Value(key)!.Error(SettingsFileWordings.Say("not-a-choice",
             ("key", key), ("text", text), ("choices", string.Join("、", choices.Keys)), ("suggestion", DiagnosticPhrases.DidYouMean(nearest))));
         return null;
     }
@@ -119,7 +119,7 @@ public sealed class YamlMapping : YamlValue
     private static YamlScalar? Single(string key, YamlValue value)
     {
         if (value is YamlScalar scalar) return scalar;
-        value.Error(YamlWordings.Say("not-single", ("key", key)));
+        value.Error(SettingsFileWordings.Say("not-single", ("key", key)));
         return null;
     }
 

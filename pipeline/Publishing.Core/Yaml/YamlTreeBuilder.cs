@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -27,7 +28,7 @@ internal static class YamlTreeBuilder
         {
             var (line, column) = PositionOf(text, YamlLimits.MaxCharacters);
             file.Report(file.Kind.SyntaxCode, line, column,
-                YamlWordings.Say("too-large", ("length", text.Length), ("limit", YamlLimits.MaxCharacters)));
+                SettingsFileWordings.Say("too-large", ("length", text.Length), ("limit", YamlLimits.MaxCharacters)));
             return null;
         }
         var parser = new Parser(new StringReader(text));
@@ -65,12 +66,12 @@ internal static class YamlTreeBuilder
                     parent.KeyExpected = false;
                     parent.Key = value as YamlScalar;
                     return parent.Key is not null
-                        || FailAt(value.Line, value.Column, YamlWordings.Say("key-not-a-word"));
+                        || FailAt(value.Line, value.Column, SettingsFileWordings.Say("key-not-a-word"));
                 case YamlMapping map:
                     parent.KeyExpected = true;
                     if (map.TryAdd(parent.Key!, value, out var first)) return true;
                     return FailAt(parent.Key!.Line, parent.Key.Column,
-                        YamlWordings.Say("key-twice", ("key", parent.Key.Text), ("first", first!.Line)));
+                        SettingsFileWordings.Say("key-twice", ("key", parent.Key.Text), ("first", first!.Line)));
             }
             return true;
         }
@@ -82,7 +83,7 @@ internal static class YamlTreeBuilder
                 var current = parser.Current!;
                 if (++values > YamlLimits.MaxValues)
                 {
-                    ok = Fail(current.Start, YamlWordings.Say("too-many", ("limit", YamlLimits.MaxValues)));
+                    ok = Fail(current.Start, SettingsFileWordings.Say("too-many", ("limit", YamlLimits.MaxValues)));
                     break;
                 }
                 switch (current)
@@ -107,13 +108,13 @@ internal static class YamlTreeBuilder
                     case AnchorAlias alias:
                         if (!anchors.TryGetValue(alias.Value.Value, out var target))
                         {
-                            ok = Fail(alias.Start, YamlWordings.Say("alias-unknown", ("alias", alias.Value.Value)));
+                            ok = Fail(alias.Start, SettingsFileWordings.Say("alias-unknown", ("alias", alias.Value.Value)));
                             break;
                         }
                         values += target.Weight;
                         ok = values <= YamlLimits.MaxValues
                             ? Add(target, null)
-                            : Fail(alias.Start, YamlWordings.Say("alias-too-many", ("alias", alias.Value.Value), ("limit", YamlLimits.MaxValues)));
+                            : Fail(alias.Start, SettingsFileWordings.Say("alias-too-many", ("alias", alias.Value.Value), ("limit", YamlLimits.MaxValues)));
                         break;
                 }
             }
@@ -126,7 +127,7 @@ internal static class YamlTreeBuilder
         {
             // YamlDotNet's scanner throws this (without a position) on some unclosed [ or { followed by a comment.
             var line = Array.FindIndex(text.Split('\n'), l => l.Split('#')[0].Count(c => c is '[' or '{') > l.Split('#')[0].Count(c => c is ']' or '}')) + 1;
-            return Syntax(Math.Max(line, 1), 1, YamlWordings.Say("unclosed"));
+            return Syntax(Math.Max(line, 1), 1, SettingsFileWordings.Say("unclosed"));
         }
         return ok ? root : null;
 
@@ -137,12 +138,12 @@ internal static class YamlTreeBuilder
         }
 
         bool TooDeep(ParsingEvent at) =>
-            Fail(at.Start, YamlWordings.Say("too-deep", ("limit", YamlLimits.MaxDepth)));
+            Fail(at.Start, SettingsFileWordings.Say("too-deep", ("limit", YamlLimits.MaxDepth)));
 
         YamlValue? Syntax(int line, int column, string reason)
         {
             file.Report(file.Kind.SyntaxCode, Math.Max(line, 1), Math.Max(column, 1),
-                YamlWordings.Say("syntax", ("reason", reason)));
+                SettingsFileWordings.Say("syntax", ("reason", reason)));
             return null;
         }
     }

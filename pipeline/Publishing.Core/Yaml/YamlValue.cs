@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using System.Globalization;
 using Publishing.Model;
 
@@ -46,7 +47,7 @@ public sealed class YamlScalar : YamlValue
     public double? AsNumber()
     {
         if (double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return number;
-        Error(YamlWordings.Say("not-a-number", ("text", Text)));
+        Error(SettingsFileWordings.Say("not-a-number", ("text", Text)));
         return null;
     }
 
@@ -55,7 +56,7 @@ public sealed class YamlScalar : YamlValue
     {
         if (int.TryParse(Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) return number;
         var digits = Trimmed.TrimStart('-', '+');
-        Error(YamlWordings.Say(digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "out-of-range" : "not-whole", ("text", Text)));
+        Error(SettingsFileWordings.Say(digits.Length > 0 && digits.All(char.IsAsciiDigit) ? "out-of-range" : "not-whole", ("text", Text)));
         return null;
     }
 
@@ -67,7 +68,7 @@ public sealed class YamlScalar : YamlValue
             case "true" or "yes": return true;
             case "false" or "no": return false;
         }
-        Error(key is null ? YamlWordings.Say("not-a-bool", ("text", Text)) : YamlWordings.Say("key-not-a-bool", ("key", key), ("text", Text)));
+        Error(key is null ? SettingsFileWordings.Say("not-a-bool", ("text", Text)) : SettingsFileWordings.Say("key-not-a-bool", ("key", key), ("text", Text)));
         return null;
     }
 }

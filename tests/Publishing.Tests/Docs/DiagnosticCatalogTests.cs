@@ -72,7 +72,7 @@ public sealed partial class DiagnosticCatalogTests
             var severity = kind.Severity == Severity.Error ? "error" : "warning";
             if (example.Groups["severity"].Value != severity)
                 wrong.Add($"{line}\n  is {example.Groups["severity"].Value}, the catalog says {severity}");
-            else if (kind.Templates.Count > 0 && !kind.Templates.Any(t => Matches(example.Groups["message"].Value, t)))
+            else if (kind.Templates.Count > 0 && !kind.Templates.Concat(SettingsWordingsOf(kind.Code)).Any(t => Matches(example.Groups["message"].Value, t)))
                 wrong.Add($"{line}\n  matches none of: {string.Join(" | ", kind.Templates.Select(t => t.Text))}");
         }
         examples.ShouldBeGreaterThan(80);
@@ -93,6 +93,13 @@ public sealed partial class DiagnosticCatalogTests
         var located = new DiagnosticKind("PUB0000", Severity.Warning, "t", "列“{names}”").At("a.csv", 2, 3, ("names", new[] { "甲", "乙" }));
         located.ToString().ShouldBe("a.csv(2,3): warning PUB0000: 列“甲、乙”");
     }
+
+    /// <summary>A settings file's code (document.yaml's, a form's, the theme's) also prints the reading layer's shared wordings.</summary>
+    private static IEnumerable<MessageTemplate> SettingsWordingsOf(string code) =>
+        new[] { Publishing.Content.ManifestReader.FileKind, Publishing.Forms.FormReader.FileKind }
+            .Any(k => code == k.SyntaxCode || code == k.MissingKeyCode || code == k.UnknownKeyCode || code == k.BadValueCode)
+            ? SettingsFileWordings.Templates
+            : [];
 
     /// <summary>Whether some text fits both the example (… = anything) and the template (a parameter = anything).</summary>
     internal static bool Matches(string example, MessageTemplate template)

@@ -1,12 +1,12 @@
-using Publishing.Diagnostics;
-
-namespace Publishing.Yaml;
+namespace Publishing.Diagnostics;
 
 /// <summary>
-/// The words of every mistake the layer finds, shared by all kinds of settings file (each reports them under its
-/// own code: <see cref="YamlFileKind"/>). Templates with checked parameters, as the diagnostic catalog's.
+/// The words of the mistakes every settings file can have (document.yaml, form.yaml and framework files, themes),
+/// which the settings reading layer (the Yaml/ folder) finds and reports under the file's own code: PUB1101–PUB1104, PUB1201
+/// or PUB4105. Templates with checked parameters, as the catalog's; docs/diagnostics.md's examples of those codes
+/// may be these wordings (DiagnosticCatalogTests).
 /// </summary>
-internal static class YamlWordings
+public static class SettingsFileWordings
 {
     private static readonly DiagnosticKind Words = new("", Severity.Error, "",
         ("syntax", "YAML 格式错误：{reason}（常见原因：冒号后缺空格、缩进不齐、中文引号）。"),
@@ -29,6 +29,8 @@ internal static class YamlWordings
         ("out-of-range", "“{text}”超出了允许的范围"),
         ("not-a-bool", "“{text}”应为 true 或 false"),
         ("key-not-a-bool", "{key} 应是 true 或 false，而不是“{text}”。"));
+
+    public static IReadOnlyList<MessageTemplate> Templates => Words.Templates;
 
     public static string Say(string variant, params (string Name, object? Value)[] arguments) => Words[variant].Format(arguments);
 }

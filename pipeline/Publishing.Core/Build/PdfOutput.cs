@@ -53,12 +53,16 @@ internal static class PdfOutput
         }
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));
         // Within a tenth of the page limit: said now, before the next edit makes the nightly fail.
+        // Located where the piece with the most pages starts (the pasted block or the data that made it long).
         if (pages.Count > maxPages * 0.9)
         {
-            var at = document.Metadata.At("title");
-            diagnostics.Warning(DiagnosticCodes.NearPageLimit, at.Path, at.Line, at.Column,
-                $"这个文档的 PDF 有 {pages.Count.ToString("N0", CultureInfo.InvariantCulture)} 页，接近 {maxPages.ToString("N0", CultureInfo.InvariantCulture)} 页的上限；" +
-                $"再多 {(maxPages - pages.Count + 1).ToString("N0", CultureInfo.InvariantCulture)} 页，PDF 就不会生成。请核对是否有误粘贴的大段文字或数据行；确实需要时，把内容分到几个文档中，或请维护者调高{LimitsTheme.SetIn(document.Form, theme.SourcePath, l => l.MaxPages)} 中的 limits.max_pages。");
+            var arguments = new (string, object?)[] { ("pages", pages.Count), ("limit", maxPages), ("left", maxPages - pages.Count + 1),
+                ("setting", LimitsTheme.SetIn(document.Form, theme.SourcePath, l => l.MaxPages)) };
+            diagnostics.Add(LongestPiece.Find(html, pages) is var (at, first, length)
+                ? SourceAttributes.ToEditorPath(DiagnosticCatalog.NearPageLimit["longest"].At(at.Path, at.Line, at.Column,
+                    [.. arguments, ("first", first), ("length", length)]), document.ContentDirectory)
+                : DiagnosticCatalog.NearPageLimit["document"].At(document.Metadata.At("title").Path, document.Metadata.At("title").Line,
+                    document.Metadata.At("title").Column, arguments));
         }
         var failed = found.Any(d => d.IsError);
         var files = failed ? null : new FixedLayoutFiles(pdf ? stream.ToArray() : null, ofdStream?.ToArray());

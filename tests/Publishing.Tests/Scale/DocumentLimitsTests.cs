@@ -160,24 +160,36 @@ public sealed class DocumentLimitsTests
     }
 
     [Fact]
-    public void A_document_within_a_tenth_of_the_page_limit_builds_with_a_warning_at_its_manifest()
+    public void A_document_within_a_tenth_of_the_page_limit_builds_with_a_warning_where_its_longest_piece_starts()
     {
         var (content, document) = RepoPaths.CopyOfSample();
+        // A pasted appendix: many pages under one heading, the longest piece of the document.
+        var section = Path.Combine(document, "sections", "03-safeguards.md");
+        var lines = File.ReadAllLines(section).ToList();
+        lines.AddRange(["", "## （九）附录", ""]);
+        var heading = lines.Count - 1;                                                     // 1-based line of the heading
+        for (var i = 0; i < 60; i++) lines.AddRange([string.Concat(Enumerable.Repeat("信访工作目标管理责任制的考核办法和各项记录。", 20)), ""]);
+        File.WriteAllLines(section, lines);
         var output = RepoPaths.NewTempDirectory("out");
         var diagnostics = new DiagnosticBag();
         new DocumentBuilder(new BuildOptions(content, output, RepoPaths.Templates, OutputFormats.All)).Build(document, diagnostics).ShouldBeTrue();
         diagnostics.Sorted().ShouldNotContain(d => d.Code == DiagnosticCodes.NearPageLimit, "far below the default 2,000 pages");
-        var pages = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(output, "doc", "doc.pdf")).NumberOfPages;
+        var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(output, "doc", "doc.pdf"));
+        var pages = pdf.NumberOfPages;
+        var appendix = pdf.GetPages().First(p => p.Text.Contains("附录", StringComparison.Ordinal));
+        var appendixPages = pdf.GetPages().Count(p => p.Number >= appendix.Number && p.Text.Contains("考核办法", StringComparison.Ordinal));
+        appendixPages.ShouldBeGreaterThan(5);
 
-        // A limit one page above the document's length: it still builds, and says how close it is.
+        // A limit one page above the document's length: it still builds, and says how close it is, at the appendix.
         var near = new DiagnosticBag();
         var templates = TemplatesWithLimits($"limits:\n  max_pages: {pages + 1}\n");
         new DocumentBuilder(new BuildOptions(content, RepoPaths.NewTempDirectory("out"), templates, OutputFormats.All)).Build(document, near).ShouldBeTrue();
         var warning = near.Sorted().Single(d => d.Code == DiagnosticCodes.NearPageLimit);
         warning.IsError.ShouldBeFalse();
-        warning.Path.ShouldEndWith("doc/document.yaml");
-        warning.Line.ShouldBeGreaterThan(0);
+        warning.Path.ShouldEndWith("doc/sections/03-safeguards.md");
+        (warning.Line, warning.Column).ShouldBe((heading, 1));
         warning.Message.ShouldContain($"PDF 有 {pages} 页，接近 {pages + 1} 页的上限；再多 2 页，PDF 就不会生成");
+        warning.Message.ShouldContain($"共 {appendixPages} 页");
     }
 
     [Theory]

@@ -14,6 +14,8 @@ public sealed class PdfPages
 {
     public int Count { get; set; }
     public Dictionary<string, int> Anchors { get; } = new(StringComparer.Ordinal);
+    /// <summary>The highest printed page number (0 when no page is numbered).</summary>
+    public int LastNumber { get; set; }
 }
 
 /// <summary>
@@ -67,6 +69,7 @@ public static class PdfRenderer
         if (pages is not null)
         {
             pages.Count = layout.Pages.Count;
+            pages.LastNumber = layout.Pages.Max(p => p.Number) ?? 0;
             foreach (var (anchor, place) in layout.Anchors)
                 if (place.Number is int number) pages.Anchors[anchor] = number;
         }

@@ -97,12 +97,12 @@ public sealed class CheckData
     /// </summary>
     public IReadOnlyList<TypoEntry> Typos(DiagnosticBag diagnostics, Form? form = null) =>
         Remembered("typos:" + FolderOf(form), diagnostics, found => WithForm(TyposFile, form,
-            file => ReadEntries(file, "错别字表", "“错误写法 → 正确写法”，如“明感 → 敏感”", found)));
+            file => ReadEntries(file, "typos", found)));
 
     /// <summary>The phrasing list (语病: 确保…的发生 → 防止…的发生), in the typo list's format, “…” allowed.</summary>
     public IReadOnlyList<TypoEntry> Phrasing(DiagnosticBag diagnostics, Form? form = null) =>
         Remembered("phrasing:" + FolderOf(form), diagnostics, found => WithForm(PhrasingFile, form,
-            file => ReadEntries(file, "语病表", "“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”", found)));
+            file => ReadEntries(file, "phrasing", found)));
 
     /// <summary>
     /// A shared list with the form's own list of the same name (templates/forms/&lt;name&gt;/checks/…) after it:
@@ -119,7 +119,8 @@ public sealed class CheckData
     private string FolderOf(Form? form) =>
         form is { Name.Length: > 0 } && Directory.Exists(Path.Combine(_templates, form.Folder, "checks")) ? form.Folder : "";
 
-    private IReadOnlyList<TypoEntry> ReadEntries(string file, string list, string form, DiagnosticBag diagnostics)
+    /// <param name="list">Which list it is, as the catalog's PUB4106 wordings name it (typos, phrasing).</param>
+    private IReadOnlyList<TypoEntry> ReadEntries(string file, string list, DiagnosticBag diagnostics)
     {
         var entries = new List<TypoEntry>();
         foreach (var (line, number) in Lines(file))
@@ -134,8 +135,7 @@ public sealed class CheckData
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0 || parts[0] == parts[1]
                 || parts[0].Split(TypoEntry.Gap).Any(part => part.Length == 0))
             {
-                diagnostics.Warning(DiagnosticCodes.CheckDataInvalid, Shown(file), number, 1,
-                    $"{list}的这一行无法读取：“{content}”。每行应写成{form}。");
+                diagnostics.Add(DiagnosticCatalog.CheckDataInvalid[list].At(Shown(file), number, 1, ("line", content)));
                 continue;
             }
             entries.Add(new TypoEntry(parts[0], parts[1], note, except));

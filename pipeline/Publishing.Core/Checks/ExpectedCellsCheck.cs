@@ -22,13 +22,13 @@ public sealed class ExpectedCellsCheck : IContentCheck
                 if (!cells.TryGetValue(column.Name, out var cell))
                 {
                     if (missingReported.Add((source.Path, column.Name)))
-                        diagnostics.Warning(DiagnosticCodes.ExpectedCellEmpty, source.Path, 1, 1,
-                            $"表中没有“{column.Name}”列：表单（{document.Form.SourcePath} 第 {column.Line} 行）要求应填这一列。");
+                        diagnostics.Add(DiagnosticCatalog.ExpectedCellEmpty["no-column"].At(source.Path, 1, 1,
+                            ("column", column.Name), ("form", document.Form.SourcePath), ("line", column.Line)));
                     continue;
                 }
                 if (cell.Text.Length == 0)
-                    diagnostics.Warning(DiagnosticCodes.ExpectedCellEmpty, cell.Path, cell.Line, cell.Column,
-                        $"“{column.Name}”空着：表单（{document.Form.SourcePath} 第 {column.Line} 行）要求应填这一列（required: expected）。");
+                    diagnostics.Add(DiagnosticCatalog.ExpectedCellEmpty["empty"].At(cell.Path, cell.Line, cell.Column,
+                        ("column", column.Name), ("form", document.Form.SourcePath), ("line", column.Line)));
             }
     }
 }

@@ -27,8 +27,7 @@ public sealed class HalfWidthPunctuationCheck : IContentCheck
                 if (!FullWidth.TryGetValue(text[i], out var full)) continue;
                 if (!IsChinese(Neighbour(text, i - 1, -1)) || !IsChinese(Neighbour(text, i + 1, +1))) continue;
                 var at = prose.At(i);
-                diagnostics.Warning(DiagnosticCodes.HalfWidthPunctuation, at.Path, at.Line, at.Column,
-                    $"中文之间用了半角“{text[i]}”：应为全角“{full}”。");
+                diagnostics.Add(DiagnosticCatalog.HalfWidthPunctuation.At(at.Path, at.Line, at.Column, ("half", text[i]), ("full", full)));
             }
         }
     }

@@ -49,8 +49,8 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative, list);
             if (problem is null) return;
             var at = indicator.At(column);
-            diagnostics.Warning(DiagnosticCodes.UnreadableValue, at.Path, at.Line, at.Column,
-                $"{column}“{text}”{problem}{column}应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {string.Join("、", qualitative.Take(6))}）。");
+            diagnostics.Add(DiagnosticCatalog.UnreadableValue.At(at.Path, at.Line, at.Column,
+                ("column", column), ("text", text), ("problem", problem), ("examples", qualitative.Take(6))));
         }
     }
 

@@ -80,8 +80,9 @@ public sealed class NumberingCheck : IContentCheck
     }
 
     /// <summary>"第 9 行", or "01-overall-goals.md 第 1 行" when it is in another file (section titles).</summary>
-    private static string Where(SourceLocation previous, SourceLocation current) =>
-        previous.Path == current.Path ? $"第 {previous.Line} 行" : $"{Path.GetFileName(previous.Path)} 第 {previous.Line} 行";
+    private static string Where(SourceLocation previous, SourceLocation current) => previous.Path == current.Path
+        ? DiagnosticCatalog.NumberingRepeated["where-line"].Format(("line", previous.Line))
+        : DiagnosticCatalog.NumberingRepeated["where-file-line"].Format(("file", Path.GetFileName(previous.Path)), ("line", previous.Line));
 
     /// <summary>The last number seen at each of the four levels, and where.</summary>
     private sealed class Sequence(DiagnosticBag diagnostics)
@@ -106,27 +107,29 @@ public sealed class NumberingCheck : IContentCheck
             if (number > expected)
             {
                 var missing = Enumerable.Range(expected, number - expected).Select(n => ChineseNumbering.Format(level, n)).ToList();
-                var shown = missing.Count <= 5 ? string.Join("", missing) : $"{missing[0]}至{missing[^1]}";
-                var from = previous is { } p
-                    ? $"编号从 {ChineseNumbering.Format(level, p.Number)}（{Where(p.At, at)}）跳到了 {written}"
-                    : $"这一级编号应从 {ChineseNumbering.Format(level, 1)} 开始，这里却是 {written}";
-                diagnostics.Warning(DiagnosticCodes.NumberingSkipped, at.Path, at.Line, at.Column,
-                    $"{from}：缺少 {shown}。请补上缺少的一项，或把后面的编号依次改正。");
+                var shown = missing.Count <= 5 ? string.Concat(missing)
+                    : DiagnosticCatalog.NumberingSkipped["missing-range"].Format(("from", missing[0]), ("to", missing[^1]));
+                diagnostics.Add(previous is { } p
+                    ? DiagnosticCatalog.NumberingSkipped["jump"].At(at.Path, at.Line, at.Column,
+                        ("previous", ChineseNumbering.Format(level, p.Number)), ("where", Where(p.At, at)), ("written", written), ("missing", shown))
+                    : DiagnosticCatalog.NumberingSkipped["first"].At(at.Path, at.Line, at.Column,
+                        ("first", ChineseNumbering.Format(level, 1)), ("written", written), ("missing", shown)));
             }
             else if (previous is { } p && number <= p.Number)
             {
                 if (number == 1)
                 {
-                    var deeper = level < 4
-                        ? $"若这些是 {ChineseNumbering.Format(level, p.Number)} 之下的小项，应改用下一级编号 {ChineseNumbering.Format(level + 1, 1)} {ChineseNumbering.Format(level + 1, 2)} ……；若是新的一组，应在前面加一个标题把它们分开。"
-                        : "若是新的一组，应在前面加一个标题把它们分开。";
-                    diagnostics.Warning(DiagnosticCodes.NumberingRepeated, at.Path, at.Line, at.Column,
-                        $"编号 {written} 又从头开始了，而前面同一级已编到 {ChineseNumbering.Format(level, p.Number)}（{Where(p.At, at)}），中间没有上一级的编号或标题：{deeper}");
+                    var before = ChineseNumbering.Format(level, p.Number);
+                    diagnostics.Add(level < 4
+                        ? DiagnosticCatalog.NumberingRepeated["restart-with-deeper"].At(at.Path, at.Line, at.Column, ("written", written),
+                            ("previous", before), ("where", Where(p.At, at)), ("deeper1", ChineseNumbering.Format(level + 1, 1)), ("deeper2", ChineseNumbering.Format(level + 1, 2)))
+                        : DiagnosticCatalog.NumberingRepeated["restart"].At(at.Path, at.Line, at.Column, ("written", written),
+                            ("previous", before), ("where", Where(p.At, at))));
                 }
                 else
                 {
-                    diagnostics.Warning(DiagnosticCodes.NumberingRepeated, at.Path, at.Line, at.Column,
-                        $"编号 {written} 重复或倒退：前面同一级已编到 {ChineseNumbering.Format(level, p.Number)}（{Where(p.At, at)}），这里应为 {ChineseNumbering.Format(level, expected)}。");
+                    diagnostics.Add(DiagnosticCatalog.NumberingRepeated["back"].At(at.Path, at.Line, at.Column, ("written", written),
+                        ("previous", ChineseNumbering.Format(level, p.Number)), ("where", Where(p.At, at)), ("expected", ChineseNumbering.Format(level, expected))));
                 }
             }
 

@@ -47,8 +47,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
             {
                 if (IsEnumerator(text, i)) continue;
                 var at = prose.At(i);
-                diagnostics.Warning(DiagnosticCodes.UnbalancedPunctuation, at.Path, at.Line, at.Column,
-                    $"多出一个 {c} ：前面没有与它配对的 {opener} 。");
+                diagnostics.Add(DiagnosticCatalog.UnbalancedPunctuation["extra-closer"].At(at.Path, at.Line, at.Column, ("closer", c), ("opener", opener)));
                 continue;
             }
             for (var j = open.Count - 1; j > match; j--) Unclosed(prose, open[j], diagnostics);
@@ -60,8 +59,7 @@ public sealed class PairedPunctuationCheck : IContentCheck
     private static void Unclosed(ProseText prose, (char Canonical, int Index) item, DiagnosticBag diagnostics)
     {
         var at = prose.At(item.Index);
-        diagnostics.Warning(DiagnosticCodes.UnbalancedPunctuation, at.Path, at.Line, at.Column,
-            $"{prose.Text[item.Index]} 没有对应的 {item.Canonical} ：请补上或删去。");
+        diagnostics.Add(DiagnosticCatalog.UnbalancedPunctuation["unclosed"].At(at.Path, at.Line, at.Column, ("opener", prose.Text[item.Index]), ("closer", item.Canonical)));
     }
 
     /// <summary>"1)", "a)", "一）" at the start of a text: a list marker, not a bracket.</summary>

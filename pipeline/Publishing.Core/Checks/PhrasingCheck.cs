@@ -14,6 +14,5 @@ public sealed class PhrasingCheck : IContentCheck
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
         TypoCheck.Report(document, context.Data.Phrasing(diagnostics, document.Form), (at, found, suggested, note) =>
-            diagnostics.Warning(DiagnosticCodes.Phrasing, at.Path, at.Line, at.Column,
-                $"疑似语病：“{found}”宜改为“{suggested}”{note}。若确属原意，可在 templates/checks/phrasing.txt 中调整这一条。"));
+            diagnostics.Add(DiagnosticCatalog.Phrasing.At(at.Path, at.Line, at.Column, ("found", found), ("suggested", suggested), ("note", note))));
 }

@@ -38,9 +38,9 @@ public sealed class StrayLatinWordCheck : IContentCheck
                 if (!WideCharacters.IsHan(b) && !WideCharacters.IsHan(a)) continue;
 
                 var at = prose.At(start);
-                var fix = Suggestions.TryGetValue(word, out var s) ? $"应改为{s}" : "请改为中文或删去";
-                diagnostics.Warning(DiagnosticCodes.StrayLatinWord, at.Path, at.Line, at.Column,
-                    $"中文句子中夹着英文单词“{word}”：{fix}。");
+                diagnostics.Add(Suggestions.TryGetValue(word, out var suggestion)
+                    ? DiagnosticCatalog.StrayLatinWord["suggested"].At(at.Path, at.Line, at.Column, ("word", word), ("suggestion", suggestion))
+                    : DiagnosticCatalog.StrayLatinWord["no-suggestion"].At(at.Path, at.Line, at.Column, ("word", word)));
             }
         }
     }

@@ -13,8 +13,7 @@ public sealed class TypoCheck : IContentCheck
 
     public void Check(PublishingDocument document, CheckContext context, DiagnosticBag diagnostics) =>
         Report(document, context.Data.Typos(diagnostics, document.Form), (at, found, suggested, note) =>
-            diagnostics.Warning(DiagnosticCodes.Typo, at.Path, at.Line, at.Column,
-                $"疑似写错：“{found}”应为“{suggested}”{note}。若确属原意，可在 templates/checks/typos.txt 中调整这一条。"));
+            diagnostics.Add(DiagnosticCatalog.Typo.At(at.Path, at.Line, at.Column, ("found", found), ("suggested", suggested), ("note", note))));
 
     /// <summary>
     /// Every match of a list's entries in the document's prose, each reported once at its first character with

@@ -26,18 +26,16 @@ public sealed class ValueTypeCheck : IContentCheck
                 if (indicator.Columns.GetValueOrDefault(valueColumn.Name) is not IndicatorValue { Text.Length: > 0 } value) continue;
                 var at = indicator.At(valueColumn.Name);
                 if (quantitative && !value.IsQuantitative)
-                    diagnostics.Error(DiagnosticCodes.ValueTypeMismatch, at.Path, at.Line, at.Column,
-                        $"{typeColumn.Name}为“{type}”，{valueColumn.Name}“{value.Text}”却没有数字：应写成 比较符号+数字（如 ≥95、≤30），" +
-                        $"或把{typeColumn.Name}改为 {string.Join("、", typeColumn.Qualitative)}。");
+                    diagnostics.Add(DiagnosticCatalog.ValueTypeMismatch["not-a-number"].At(at.Path, at.Line, at.Column, ("typeColumn", typeColumn.Name),
+                        ("type", type), ("valueColumn", valueColumn.Name), ("value", value.Text), ("qualitative", typeColumn.Qualitative)));
                 else if (qualitative && value.IsQuantitative && !value.IsPeriod)
-                    diagnostics.Error(DiagnosticCodes.ValueTypeMismatch, at.Path, at.Line, at.Column,
-                        $"{typeColumn.Name}为“{type}”，{valueColumn.Name}“{value.Text}”却是数值：应写不以数字表示的值（如 达标、持续改善；期间如 2024.03-2024.10 也可以），" +
-                        $"或把{typeColumn.Name}改为 {string.Join("、", typeColumn.Quantitative)}。");
+                    diagnostics.Add(DiagnosticCatalog.ValueTypeMismatch["a-number"].At(at.Path, at.Line, at.Column, ("typeColumn", typeColumn.Name),
+                        ("type", type), ("valueColumn", valueColumn.Name), ("value", value.Text), ("quantitative", typeColumn.Quantitative)));
             }
             if (qualitative && indicator.Table.WithRole(ColumnRole.Unit) is { } unitColumn
                 && indicator.Cells.TryGetValue(unitColumn.Name, out var unit) && unit.Text.Length > 0)
-                diagnostics.Error(DiagnosticCodes.ValueTypeMismatch, unit.Path, unit.Line, unit.Column,
-                    $"{typeColumn.Name}为“{type}”的指标不应有{unitColumn.Name}（这里是“{unit.Text}”）：请删去，或把{typeColumn.Name}改为 {string.Join("、", typeColumn.Quantitative)}。");
+                diagnostics.Add(DiagnosticCatalog.ValueTypeMismatch["unit"].At(unit.Path, unit.Line, unit.Column, ("typeColumn", typeColumn.Name),
+                    ("type", type), ("unitColumn", unitColumn.Name), ("unit", unit.Text), ("quantitative", typeColumn.Quantitative)));
         }
     }
 }

@@ -23,9 +23,8 @@ public sealed class ValueUnitCheck : IContentCheck
                 if (indicator.Columns.GetValueOrDefault(valueColumn.Name) is not IndicatorValue { Unit: { } own } value) continue;
                 if (value.IsPeriod || Units.Same(own, unit)) continue;
                 var at = indicator.At(valueColumn.Name);
-                diagnostics.Error(DiagnosticCodes.ValueUnitMismatch, at.Path, at.Line, at.Column,
-                    $"{valueColumn.Name}“{value.Text}”的单位“{own.Trim()}”与{unitColumn.Name}“{unit}”不一致。" +
-                    $"请改正其中一处；{unitColumn.Name}已写明单位时，{valueColumn.Name}可以只写数字（如 {value.Operator}{value.Number}）。");
+                diagnostics.Add(DiagnosticCatalog.ValueUnitMismatch.At(at.Path, at.Line, at.Column, ("valueColumn", valueColumn.Name), ("value", value.Text),
+                    ("own", own.Trim()), ("unitColumn", unitColumn.Name), ("unit", unit), ("operator", value.Operator), ("number", value.Number)));
             }
         }
     }

@@ -68,17 +68,43 @@ public static partial class DiagnosticCatalog
         ("project", "项目“{code}”在 {indicators} 中没有任何绩效指标。"),
         ("table", "{indicators} 中没有任何绩效指标。"));
 
-    public static readonly DiagnosticKind UnknownLevel1 = new(DiagnosticCodes.UnknownLevel1, Severity.Error, "一级指标不在指标体系中");
+    public static readonly DiagnosticKind UnknownLevel1 = new(DiagnosticCodes.UnknownLevel1, Severity.Error, "一级指标不在指标体系中",
+        ("unknown", "{level1}“{value}”不在指标体系“{framework}”中：{choices}{hint}"),
+        ("is-level2", "“{value}”在这个体系中是“{owner}”下的{level2}。"));
 
-    public static readonly DiagnosticKind UnknownLevel2 = new(DiagnosticCodes.UnknownLevel2, Severity.Error, "二级指标不属于这个一级指标");
 
-    public static readonly DiagnosticKind MissingLevel1 = new(DiagnosticCodes.MissingLevel1, Severity.Error, "项目缺少某个一级指标");
+    public static readonly DiagnosticKind UnknownLevel2 = new(DiagnosticCodes.UnknownLevel2, Severity.Error, "二级指标不属于这个一级指标",
+        ("unknown", "{level2}“{value}”不属于{level1}“{parent}”（指标体系“{framework}”）：{choices}{hint}"),
+        ("belongs-to", "“{value}”属于“{owner}”。"),
+        ("is-level1", "在这个体系中“{value}”是{level1}。"),
+        ("one-of", "应为 {names} 之一。"),
+        ("none-below", "这里不能有下级指标，请留空。"),
+        ("below", "{level1}之下的指标"));
 
-    public static readonly DiagnosticKind UnreadableValue = new(DiagnosticCodes.UnreadableValue, Severity.Warning, "指标值读不懂");
 
-    public static readonly DiagnosticKind ValueUnitMismatch = new(DiagnosticCodes.ValueUnitMismatch, Severity.Error, "指标值的单位与计量单位不一致");
+    public static readonly DiagnosticKind MissingLevel1 = new(DiagnosticCodes.MissingLevel1, Severity.Error, "项目缺少某个一级指标",
+        ("with-level2", "{owner}没有“{level1}”：指标体系“{framework}”要求都有 {required}。请补上“{level1}”（其下可用 {level2}）。"),
+        ("without-level2", "{owner}没有“{level1}”：指标体系“{framework}”要求都有 {required}。请补上“{level1}”。"),
+        ("project", "项目“{code}”（{name}）"),
+        ("department", "部门整体绩效目标表"));
 
-    public static readonly DiagnosticKind ValueTypeMismatch = new(DiagnosticCodes.ValueTypeMismatch, Severity.Error, "指标值与指标值类型不符");
 
-    public static readonly DiagnosticKind ExpectedCellEmpty = new(DiagnosticCodes.ExpectedCellEmpty, Severity.Warning, "应填的单元格空着");
+    public static readonly DiagnosticKind UnreadableValue = new(DiagnosticCodes.UnreadableValue, Severity.Warning, "指标值读不懂",
+        "{column}“{text}”{problem}{column}应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {examples}）。");
+
+
+    public static readonly DiagnosticKind ValueUnitMismatch = new(DiagnosticCodes.ValueUnitMismatch, Severity.Error, "指标值的单位与计量单位不一致",
+        "{valueColumn}“{value}”的单位“{own}”与{unitColumn}“{unit}”不一致。请改正其中一处；{unitColumn}已写明单位时，{valueColumn}可以只写数字（如 {operator}{number}）。");
+
+
+    public static readonly DiagnosticKind ValueTypeMismatch = new(DiagnosticCodes.ValueTypeMismatch, Severity.Error, "指标值与指标值类型不符",
+        ("not-a-number", "{typeColumn}为“{type}”，{valueColumn}“{value}”却没有数字：应写成 比较符号+数字（如 ≥95、≤30），或把{typeColumn}改为 {qualitative}。"),
+        ("a-number", "{typeColumn}为“{type}”，{valueColumn}“{value}”却是数值：应写不以数字表示的值（如 达标、持续改善；期间如 2024.03-2024.10 也可以），或把{typeColumn}改为 {quantitative}。"),
+        ("unit", "{typeColumn}为“{type}”的指标不应有{unitColumn}（这里是“{unit}”）：请删去，或把{typeColumn}改为 {quantitative}。"));
+
+
+    public static readonly DiagnosticKind ExpectedCellEmpty = new(DiagnosticCodes.ExpectedCellEmpty, Severity.Warning, "应填的单元格空着",
+        ("no-column", "表中没有“{column}”列：表单（{form} 第 {line} 行）要求应填这一列。"),
+        ("empty", "“{column}”空着：表单（{form} 第 {line} 行）要求应填这一列（required: expected）。"));
+
 }

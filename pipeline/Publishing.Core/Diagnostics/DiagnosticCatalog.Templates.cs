@@ -6,19 +6,33 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticKind MissingGlyph = new(DiagnosticCodes.MissingGlyph, Severity.Warning, "字体中缺字",
         ("no-font", "字符 '{character}' ({code}) 在所有字体中都没有字形，PDF 中显示为空框；请换用其他字符或在主题中增加含该字符的字体。"),
         ("fallback-absent", "字符 '{character}' ({code}) 在所有字体中都没有字形，PDF 中显示为空框；主题的后备字体（fallback_fonts）在本机缺少：{fonts}，请先安装（fonts-hanazono，见 scripts/install-deps.sh）。"));
+
     public static readonly DiagnosticKind TemplateSyntax = new(DiagnosticCodes.TemplateSyntax, Severity.Error, "模板语法错误");
+
     public static readonly DiagnosticKind TemplateRuntime = new(DiagnosticCodes.TemplateRuntime, Severity.Error, "模板运行错误");
+
     public static readonly DiagnosticKind TemplateIncludeRefused = new(DiagnosticCodes.TemplateIncludeRefused, Severity.Error, "模板引用被拒绝");
+
     public static readonly DiagnosticKind TemplateLimit = new(DiagnosticCodes.TemplateLimit, Severity.Error, "模板超出限制");
+
     public static readonly DiagnosticKind ThemeInvalid = new(DiagnosticCodes.ThemeInvalid, Severity.Error, "主题文件有误");
-    public static readonly DiagnosticKind CheckDataInvalid = new(DiagnosticCodes.CheckDataInvalid, Severity.Warning, "检查用的数据文件有误");
+
+    public static readonly DiagnosticKind CheckDataInvalid = new(DiagnosticCodes.CheckDataInvalid, Severity.Warning, "检查用的数据文件有误",
+        ("typos", "错别字表的这一行无法读取：“{line}”。每行应写成“错误写法 → 正确写法”，如“明感 → 敏感”。"),
+        ("phrasing", "语病表的这一行无法读取：“{line}”。每行应写成“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”。"));
+
     public static readonly DiagnosticKind VocabularyIgnored = new(DiagnosticCodes.VocabularyIgnored, Severity.Warning, "PDF 不认识的元素、类或属性");
+
     public static readonly DiagnosticKind TableRowTooWide = new(DiagnosticCodes.TableRowTooWide, Severity.Warning, "表格一行的格数多于列数");
+
     public static readonly DiagnosticKind UnknownPageSetup = new(DiagnosticCodes.UnknownPageSetup, Severity.Warning, "未知的页面设置");
+
     public static readonly DiagnosticKind TocTargetMissing = new(DiagnosticCodes.TocTargetMissing, Severity.Warning, "目录指向不存在的位置",
         "目录中的“{text}”指向 #{target}，文档中没有这个 id 的标题或部分，PDF 目录中它的页码会印成 0、书签打不开。请改正模板中这条目录的链接，或给要指向的标题加上这个 id。");
+
     public static readonly DiagnosticKind CellOverflow = new(DiagnosticCodes.CellOverflow, Severity.Warning, "表格格子中的一段文字无处可断",
         "表格的格子“{text}”比格子宽，其中一段找不到可以断开的地方（- / . _ 之后或汉字之间），PDF 只好在数字或单词中间断开。可在合适的地方加一个 - 或空格、缩短这段文字，或在表单模板中加宽这一列。");
+
     public static readonly DiagnosticKind TooTall = new(DiagnosticCodes.TooTall, Severity.Warning, "内容比一页还高",
         ("row", "表格的这一行比一页还高（最高的是格子“{text}”），PDF 只好把这一行拆到几页上，格子的文字分在几页。请缩短这个格子的文字，或把它分成几行数据。"),
         ("cover", "封面的内容比一页还高，PDF 中放不下的文字被截去或压在页脚的文字上。请缩短封面上的文字（部门、标题、编制和审核单位）。"));

@@ -53,8 +53,7 @@ public sealed class SectionRenderer
     }
 
     private static void TooDeep(DiagnosticBag diagnostics, string displayPath, int line, int column, string what) =>
-        diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, displayPath, line, column,
-            $"{what}嵌套太深（超过 {NestingLimit.MaxDepth} 层），无法排版。正式文本的列表和引用一般不超过四层：请检查这里是否多打了符号。");
+        diagnostics.Add(DiagnosticCatalog.MarkdownTooDeep.At(displayPath, line, column, ("what", what), ("max", NestingLimit.MaxDepth)));
 
     private NarrativeSection? RenderChecked(string markdown, string displayPath, DiagnosticBag diagnostics)
     {
@@ -63,8 +62,7 @@ public sealed class SectionRenderer
         if (title is null || title.Level != 1 || InlineText(title.Inline).Length == 0)
         {
             var line = document.FirstOrDefault()?.Line + 1 ?? 1;
-            diagnostics.Error(DiagnosticCodes.SectionWithoutTitle, displayPath, line, 1,
-                "章节文件应以一级标题开头，例如“# 一、总体绩效目标”：它是这一节在目录中的标题。");
+            diagnostics.Add(DiagnosticCatalog.SectionWithoutTitle.At(displayPath, line, 1));
             return null;
         }
 
@@ -126,8 +124,7 @@ public sealed class SectionRenderer
             if (link.IsImage)
             {
                 // Neither output shows pictures yet; a remote one would also be fetched by every reviewer's browser.
-                diagnostics.Warning(DiagnosticCodes.ImageNotSupported, displayPath, link.Line + 1, link.Column + 1,
-                    $"图片（“{Shorten(url)}”）暂不支持，只保留其说明文字。");
+                diagnostics.Add(DiagnosticCatalog.ImageNotSupported.At(displayPath, link.Line + 1, link.Column + 1, ("url", Shorten(url))));
             }
             else if (IsSafe(url))
             {
@@ -135,8 +132,7 @@ public sealed class SectionRenderer
             }
             else
             {
-                diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, link.Line + 1, link.Column + 1,
-                    $"链接地址“{Shorten(url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+                diagnostics.Add(DiagnosticCatalog.UnsafeLink.At(displayPath, link.Line + 1, link.Column + 1, ("url", Shorten(url))));
             }
             // Keep the words, lose the link: move the children up in place of the link.
             foreach (var child in link.ToList())
@@ -150,8 +146,7 @@ public sealed class SectionRenderer
         foreach (var autolink in autolinks)
         {
             if (autolink.IsEmail || IsSafe(autolink.Url)) continue;
-            diagnostics.Warning(DiagnosticCodes.UnsafeLink, displayPath, autolink.Line + 1, autolink.Column + 1,
-                $"链接地址“{Shorten(autolink.Url)}”不安全或不受支持，已去掉链接只保留文字（只允许 http、https、mailto 和文内 # 链接）。");
+            diagnostics.Add(DiagnosticCatalog.UnsafeLink.At(displayPath, autolink.Line + 1, autolink.Column + 1, ("url", Shorten(autolink.Url))));
             autolink.InsertBefore(new LiteralInline(autolink.Url));
             autolink.Remove();
         }

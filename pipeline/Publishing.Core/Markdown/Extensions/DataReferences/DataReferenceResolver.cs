@@ -28,8 +28,8 @@ public static class DataReferenceResolver
         {
             var problem = Problem(reference, data, out var value);
             if (problem is null) reference.Value = value;
-            else diagnostics.Error(DiagnosticCodes.UnknownDataReference, displayPath, reference.Line + 1, reference.Column + 1,
-                $"数据引用“{Shorten(reference.Written)}”{problem}");
+            else diagnostics.Add(DiagnosticCatalog.UnknownDataReference.At(displayPath, reference.Line + 1, reference.Column + 1,
+                ("reference", Shorten(reference.Written)), ("problem", problem)));
         }
     }
 

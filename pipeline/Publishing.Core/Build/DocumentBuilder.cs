@@ -1,3 +1,4 @@
+using Publishing.Assembly;
 using Publishing.Build.Stages;
 using Publishing.Diagnostics;
 using Publishing.Model;
@@ -52,6 +53,18 @@ public sealed class DocumentBuilder
             if (_renderPdf.Run(assembled, diagnostics) is not { } fixedLayout || Blocks(diagnostics)) return null;
             cancel.ThrowIfCancellationRequested();
             return _renderHtml.Run(assembled, fixedLayout, diagnostics);
+        }, null);
+
+    /// <summary>
+    /// Load, check and assemble (one parse), nothing rendered (null, with its diagnostics, when it has errors): what
+    /// the combined volume lays out, the tree handed over from this run rather than its HTML parsed again.
+    /// </summary>
+    public AssembledDocument? Assemble(string documentDirectory, DiagnosticBag diagnostics) =>
+        DocumentIsolation.Run(documentDirectory, diagnostics, () =>
+        {
+            if (_load.Run(documentDirectory, diagnostics) is not { } loaded) return null;
+            if (_check.Run(loaded, diagnostics) is not { } checkedDocument || Blocks(diagnostics)) return null;
+            return _assemble.Run(checkedDocument, diagnostics, CancellationToken.None);
         }, null);
 
     /// <summary>

@@ -167,6 +167,72 @@ public sealed class VolumeTests
         pdf.GetPage(roots[0].PageNumber).Width.ShouldBeLessThan(pdf.GetPage(roots[0].PageNumber).Height);
     }
 
+    [Fact]
+    public void The_cover_and_the_combined_toc_are_templates_a_bureau_changes_without_recompiling()
+    {
+        var content = RepoPaths.NewTempDirectory("county");
+        var output = RepoPaths.NewTempDirectory();
+        var county = CountyGenerator.Write(content, departments: 3, seed: 5, minProjects: 1, maxProjects: 2);
+        var departments = county.Select(d => File.ReadAllLines(Path.Combine(d.Directory, "document.yaml"))[1].Split(": ")[1]).ToList();
+        // A bureau's words on the cover, another title over the 目录, and each department's folder beside its name.
+        var templates = TemplatesNumbering("continuous");
+        Edit(Path.Combine(templates, "volume", "cover.html.sbn"), "</section>", "<p class=\"cover-credit\">示例县财政局汇编</p>\n</section>");
+        Edit(Path.Combine(templates, "volume", "contents.html.sbn"), "目&#x3000;录", "目&#x3000;次");
+        Edit(Path.Combine(templates, "volume", "contents.html.sbn"), "{{ department.name }}</a>", "{{ department.name }}（{{ department.slug }}）</a>");
+
+        var run = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        using var pdf = PdfDocument.Open(Path.Combine(output, VolumeBuilder.FileName));
+        var cover = string.Concat(Lines(pdf.GetPage(1)));
+        cover.ShouldContain("2021年部门预算绩效文本汇编");
+        cover.ShouldContain("（3个部门）");
+        cover.ShouldContain("示例县财政局汇编");
+        var toc = Lines(pdf.GetPage(2));
+        toc.ShouldContain("目次");
+        toc.ShouldNotContain("目录");
+        pdf.TryGetBookmarks(out var bookmarks).ShouldBeTrue();
+        var roots = bookmarks.Roots.Cast<DocumentBookmarkNode>().ToList();
+        for (var d = 0; d < departments.Count; d++)
+        {
+            // The changed line still leads to its department: its number is the footer of the department's first page.
+            var line = toc.Single(l => l.StartsWith($"{departments[d]}（{Path.GetFileName(county[d].Directory)}）", StringComparison.Ordinal));
+            Footer(pdf.GetPage(roots[d].PageNumber)).ShouldBe(NumberAtEnd(line).ToString(), line);
+        }
+        run.DiagnosticLines.ShouldNotContain(l => l.Contains("PUB4210") || l.Contains("PUB4201"));
+    }
+
+    [Fact]
+    public void A_mistake_in_a_volume_template_is_reported_at_its_line_and_no_volume_is_written()
+    {
+        var content = RepoPaths.NewTempDirectory("county");
+        var output = RepoPaths.NewTempDirectory();
+        CountyGenerator.Write(content, departments: 2, seed: 5, minProjects: 1, maxProjects: 1);
+        var templates = TemplatesNumbering("continuous");
+        var cover = Path.Combine(templates, "volume", "cover.html.sbn");
+        Edit(cover, "{{ volume.title }}", "{{ volume.titel }}");
+        // A link of the combined 目录 to no department's id: its page would print 0.
+        Edit(Path.Combine(templates, "volume", "contents.html.sbn"), "href=\"#{{ part.anchor }}\"", "href=\"#x-{{ part.anchor }}\"");
+
+        var run = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
+
+        run.ExitCode.ShouldBe(1, run.Stderr);
+        File.Exists(Path.Combine(output, VolumeBuilder.FileName)).ShouldBeFalse();
+        run.DiagnosticLines.ShouldContain(l => l.Contains(Path.Combine("volume", "cover.html.sbn") + "(2,") && l.Contains("error PUB4102") && l.Contains("titel"));
+
+        Edit(cover, "{{ volume.titel }}", "{{ volume.title }}");
+        var linked = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
+        linked.ExitCode.ShouldBe(0, linked.Stderr);
+        linked.DiagnosticLines.ShouldContain(l => l.Contains(Path.Combine("volume", "volume.html.sbn") + ": warning PUB4210") && l.Contains("#x-v1-part-1"));
+    }
+
+    private static void Edit(string file, string text, string replacement)
+    {
+        var before = File.ReadAllText(file);
+        before.ShouldContain(text);
+        File.WriteAllText(file, before.Replace(text, replacement));
+    }
+
     /// <summary>The templates with the theme's volume_numbering set (the fonts linked, not copied).</summary>
     private static string TemplatesNumbering(string numbering) =>
         TemplatesWith("volume_numbering: continuous", $"volume_numbering: {numbering}");

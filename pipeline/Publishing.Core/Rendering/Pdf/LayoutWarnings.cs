@@ -37,6 +37,13 @@ internal static class LayoutWarnings
                 ? DiagnosticCatalog.TooTall["cover"].At(at.Path, at.Line, at.Column)
                 : DiagnosticCatalog.TooTall["row"].At(at.Path, at.Line, at.Column, ("text", Shortened(tall.Text)));
         }
+        foreach (var unresolved in UnresolvedTargets(layout, positions)) yield return unresolved;
+    }
+
+    /// <summary>PUB4210 for each 目录 line whose target is nowhere in the layout (the volume reports only these: its
+    /// departments' other warnings are their own builds').</summary>
+    public static IEnumerable<Diagnostic> UnresolvedTargets(LayoutResult layout, SourcePositions positions)
+    {
         foreach (var target in layout.UnresolvedTargets)
         {
             var at = positions.Text(target.Source, null);

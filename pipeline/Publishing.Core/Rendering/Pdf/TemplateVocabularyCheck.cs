@@ -25,7 +25,8 @@ internal static partial class TemplateVocabularyCheck
     /// kind + ".html.sbn"</c>) cannot be followed before the data is known: then every HTML template it could
     /// name (those in the form's folder and in templates/partials/) is checked.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Check(string templatesDirectory, string? formFolder = null)
+    /// <param name="entry">The template the check starts from: a document's, or the volume's front matter (volume/volume.html.sbn).</param>
+    public static IReadOnlyList<Diagnostic> Check(string templatesDirectory, string? formFolder = null, string entry = "document.html.sbn")
     {
         var root = Path.GetFullPath(templatesDirectory);
         string? Find(string name) => new[] { formFolder is null ? null : Path.Combine(root, formFolder, name), Path.Combine(root, name) }
@@ -36,7 +37,7 @@ internal static partial class TemplateVocabularyCheck
                 : Enumerable.Empty<string>();
         var files = new List<string>();
         var pending = new Queue<string>();
-        if (Find("document.html.sbn") is { } document) pending.Enqueue(document);
+        if (Find(entry) is { } document) pending.Enqueue(document);
         foreach (var own in HtmlTemplatesIn(formFolder)) pending.Enqueue(own);
         var computedFollowed = false;
         while (pending.TryDequeue(out var file))

@@ -2,7 +2,7 @@ namespace Publishing.Model;
 
 /// <summary>
 /// What the combined volume's cover and 目录 templates (templates/volume/) see as <c>volume</c>: its title, the year
-/// its cover names (<c>Build.VolumeYear</c>), and its departments in order. The templates write the same vocabulary
+/// its cover names (VolumeYear, in Build/), and its departments in order. The templates write the same vocabulary
 /// as a document's cover and 目录 (docs/html-vocabulary.md), so the PDF sets them alike and fills in each entry's
 /// page number from where its anchor lands.
 /// </summary>

@@ -223,7 +223,7 @@ public sealed class VolumeTests
         Edit(cover, "{{ volume.titel }}", "{{ volume.title }}");
         var linked = PublishingCommand.Run("volume", content, "--templates", templates, "--out", output);
         linked.ExitCode.ShouldBe(0, linked.Stderr);
-        linked.DiagnosticLines.ShouldContain(l => l.Contains(Path.Combine("volume", "volume.html.sbn") + ": warning PUB4210") && l.Contains("#x-v1-part-1"));
+        linked.DiagnosticLines.ShouldContain(l => l.Contains(Path.Combine("volume", "contents.html.sbn") + "(10,1): warning PUB4210") && l.Contains("#x-v1-part-1"));
     }
 
     private static void Edit(string file, string text, string replacement)

@@ -49,6 +49,9 @@ public static class PublishingCli
         }
 
         if (line.Command == "workbook") return FillInCommand.Run(line, FindTemplates(line.ContentRoot), stdout, stderr);
+        // The first document's one-time set-up on the spare core while this thread finds and reads the content.
+        if (line.Command is "build" or "nightly" or "volume")
+            ColdStart.Begin(withLayout: line.Command != "build" || (line.Formats & (OutputFormats.Pdf | OutputFormats.Ofd)) != 0);
 
         var diagnostics = new DiagnosticBag();
         var documents = DocumentLoader.FindDocuments(line.ContentRoot);

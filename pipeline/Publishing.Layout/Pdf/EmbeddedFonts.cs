@@ -13,12 +13,12 @@ namespace Publishing.Layout.Pdf;
 internal sealed class EmbeddedFonts
 {
     /// <summary>One subset: its font program, old → new glyph ids, and per new glyph its width and text.</summary>
-    internal sealed class SubsetFont(FontFace face, int part, FontSubsetter.PooledResult subset)
+    internal sealed class SubsetFont(FontFace face, int part, FontProgramCache.Program program)
     {
         public FontFace Face { get; } = face;
         public int Part { get; } = part;
-        public FontSubsetter.PooledResult Program { get; } = subset;
-        public IReadOnlyDictionary<ushort, ushort> GlyphMap { get; } = subset.GlyphMap;
+        public FontProgramCache.Program Program { get; } = program;
+        public IReadOnlyDictionary<ushort, ushort> GlyphMap { get; } = program.GlyphMap;
         /// <summary>Advance widths in thousandths of an em, by new glyph id: the /W array and the writer's pen.</summary>
         public Dictionary<ushort, double> Widths { get; } = new();
         /// <summary>The text each new glyph draws, the first time it is drawn: the ToUnicode map.</summary>
@@ -79,7 +79,7 @@ internal sealed class EmbeddedFonts
             }
             for (var p = 0; p < parts.Count; p++)
             {
-                var font = new SubsetFont(face, p, FontSubsetter.SubsetGlyphs(face, parts[p], glyphs[p]));
+                var font = new SubsetFont(face, p, FontProgramCache.Shared.Get(face, parts[p], glyphs[p]));
                 subsets.Parts.Add(font);
                 fonts._all.Add(font);
                 font.ResourceName = "F" + fonts._all.Count;
@@ -184,8 +184,7 @@ internal sealed class EmbeddedFonts
                 .Ascii(" /StemV 80 /FontFile2 ").Integer(program).Ascii(" 0 R >>");
             file.Object(descriptor, buffer.Span);
 
-            file.Stream(program, font.Program.Data, "/Length1 " + font.Program.Length);
-            font.Program.Return();
+            file.DeflatedStream(program, font.Program.Deflated, "/Length1 " + font.Program.Length);
             file.Stream(toUnicode, ToUnicodeMap(font.Texts));
         }
     }

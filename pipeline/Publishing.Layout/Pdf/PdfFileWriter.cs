@@ -105,14 +105,44 @@ internal sealed class PdfFileWriter : IDisposable
     /// </summary>
     public void Stream(int number, ReadOnlySpan<byte> data, string? extraEntries = null)
     {
+        var length = BeginStream(number, extraEntries);
+        var start = _flushed;
+        using (var zlib = new ZLibStream(_file, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
+        EndStream(length, _flushed - start);
+    }
+
+    /// <summary>
+    /// A stream object of data <see cref="Deflate"/> compressed before (a font program kept for other documents):
+    /// the same bytes <see cref="Stream"/> writes for those data.
+    /// </summary>
+    public void DeflatedStream(int number, ReadOnlySpan<byte> deflated, string? extraEntries = null)
+    {
+        var length = BeginStream(number, extraEntries);
+        Emit(deflated);
+        EndStream(length, deflated.Length);
+    }
+
+    /// <summary>The data deflated as <see cref="Stream"/> deflates them, for <see cref="DeflatedStream"/>.</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> data)
+    {
+        using var deflated = new MemoryStream();
+        using (var zlib = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
+        return deflated.ToArray();
+    }
+
+    /// <summary>A stream's dictionary and keyword, flushed so its data can go straight into the file; returns its /Length object.</summary>
+    private int BeginStream(int number, string? extraEntries)
+    {
         var length = Reserve();
         var body = BeginObject(number).Ascii("<< /Length ").Integer(length).Ascii(" 0 R /Filter /FlateDecode");
         if (extraEntries != null) body.Byte((byte)' ').Ascii(extraEntries);
         body.Ascii(" >>\nstream\n");
         Flush();
-        var start = _flushed;
-        using (var zlib = new ZLibStream(_file, CompressionLevel.Fastest, leaveOpen: true)) zlib.Write(data);
-        var compressed = _flushed - start;
+        return length;
+    }
+
+    private void EndStream(int length, long compressed)
+    {
         _pending.Ascii("\nendstream");
         EndObject();
         BeginObject(length).Integer(compressed);

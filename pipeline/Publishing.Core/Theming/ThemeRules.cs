@@ -4,22 +4,18 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Publishing.Layout.Fonts;
-using YamlDotNet.Core;
+using Publishing.Diagnostics;
+using Publishing.Model;
 
 namespace Publishing.Theming;
 
-/// <summary>One thing wrong in a theme file, at the line and column of the value.</summary>
-public sealed record ThemeProblem(Mark Place, string Message)
-{
-    /// <summary>The file the value is in, as diagnostics show it, when not the theme's own file (a form's theme.yaml).</summary>
-    public string? File { get; init; }
-}
+/// <summary>One thing wrong in a theme file, at the value it is about (in the theme's file or a form's theme.yaml).</summary>
+public sealed record ThemeProblem(SourceLocation Place, string Message);
 
-/// <summary>All the problems of a theme file; the first one's place is the exception's.</summary>
-public sealed class ThemeInvalidException(IReadOnlyList<ThemeProblem> problems)
-    : YamlException(problems[0].Place, problems[0].Place, problems[0].Message)
+/// <summary>Every problem of a theme (PUB4105 diagnostics, each at its value), for callers that want a theme or nothing.</summary>
+public sealed class ThemeInvalidException(IReadOnlyList<Diagnostic> problems) : Exception(problems.Count > 0 ? problems[0].ToString() : "主题文件有误")
 {
-    public IReadOnlyList<ThemeProblem> Problems { get; } = problems;
+    public IReadOnlyList<Diagnostic> Problems { get; } = problems;
 }
 
 /// <summary>
@@ -45,10 +41,11 @@ public static partial class ThemeRules
     [GeneratedRegex("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
     private static partial Regex Colour();
 
-    public static IReadOnlyList<ThemeProblem> Check(Theme theme, IReadOnlyDictionary<string, Mark> places)
+    /// <summary>The problems of a bound theme, each where its key was written (<paramref name="places"/>), else at <paramref name="themePath"/>.</summary>
+    public static IReadOnlyList<ThemeProblem> Check(Theme theme, IReadOnlyDictionary<string, SourceLocation> places, string themePath)
     {
         var problems = new List<ThemeProblem>();
-        void Add(string key, string message) => problems.Add(new ThemeProblem(PlaceOf(places, key), message));
+        void Add(string key, string message) => problems.Add(new ThemeProblem(PlaceOf(places, key, themePath), message));
 
         Walk(theme, "", theme, Add);
         foreach (var (name, colour) in theme.Colors)
@@ -165,12 +162,12 @@ public static partial class ThemeRules
     };
 
     /// <summary>Where a key was written, else where its nearest written parent was (a default value was not written).</summary>
-    private static Mark PlaceOf(IReadOnlyDictionary<string, Mark> places, string key)
+    private static SourceLocation PlaceOf(IReadOnlyDictionary<string, SourceLocation> places, string key, string themePath)
     {
         for (var k = key; ; k = k[..Math.Max(0, k.LastIndexOfAny(new[] { '.', '[' }))])
         {
-            if (places.TryGetValue(k, out var mark)) return mark;
-            if (k.Length == 0) return Mark.Empty;
+            if (places.TryGetValue(k, out var place)) return place;
+            if (k.Length == 0) return new SourceLocation(themePath, 0, 0);
         }
     }
 

@@ -26,15 +26,17 @@ public sealed class YamlFile
     /// <summary>
     /// Parses a settings file whose top level is a mapping (“键: 值”). Null when it is not YAML, is too large or
     /// too deep, repeats a key, or its top level is not a mapping (<paramref name="shape"/> says what it should be);
-    /// each reported where it is.
+    /// each reported where it is. A file with nothing in it is an empty mapping when <paramref name="emptyIsAllowed"/>
+    /// (a form's theme.yaml that changes nothing).
     /// </summary>
-    public static YamlMapping? ReadMapping(string text, string path, YamlFileKind kind, DiagnosticBag diagnostics, string shape)
+    public static YamlMapping? ReadMapping(string text, string path, YamlFileKind kind, DiagnosticBag diagnostics, string shape, bool emptyIsAllowed = false)
     {
         var file = new YamlFile(path, kind, diagnostics);
         var errors = diagnostics.ErrorCount;
         var root = YamlTreeBuilder.Build(text, file);
         if (diagnostics.ErrorCount > errors) return null;
         if (root is YamlMapping mapping) return mapping;
+        if (root is null && emptyIsAllowed) return new YamlMapping(file, 1, 1);
         file.Report(kind.SyntaxCode, root?.Line ?? 1, root?.Column ?? 1, shape);
         return null;
     }

@@ -45,9 +45,9 @@ public class ThemeRangeTests
 
         var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(ThemeTemplates.With(theme)));
 
-        var problem = error.Problems.ShouldHaveSingleItem(string.Join("\n", error.Problems.Select(p => $"{p.Place.Line}: {p.Message}")));
+        var problem = error.Problems.ShouldHaveSingleItem(string.Join("\n", error.Problems.Select(p => $"{p.Line}: {p.Message}")));
         problem.Message.ShouldContain(message);
-        ((int)problem.Place.Line).ShouldBe(ThemeTemplates.LineOf(theme, to.TrimStart('\n')));
+        problem.Line.ShouldBe(ThemeTemplates.LineOf(theme, to.TrimStart('\n')));
     }
 
     [Fact]

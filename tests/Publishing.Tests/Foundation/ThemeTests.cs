@@ -1,7 +1,6 @@
 using Publishing.Diagnostics;
 using Publishing.Tests.Support;
 using Publishing.Theming;
-using YamlDotNet.Core;
 
 namespace Publishing.Tests.Foundation;
 
@@ -48,18 +47,17 @@ public class ThemeTests
     {
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Templates, "theme", "default.yaml"))
             .Replace("\n  margin_top_mm: 37", "\n  margin_topp_mm: 37");
-        var error = Should.Throw<YamlException>(() => ThemeLoader.Load(TemplatesWithTheme(yaml)));
-        error.Start.Line.ShouldBe(7);
-        error.Message.ShouldContain("主题中没有“margin_topp_mm”这一项");
-        error.Message.ShouldContain("margin_top_mm");
+        var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(TemplatesWithTheme(yaml))).Problems.ShouldHaveSingleItem();
+        (error.Code, error.Line, error.Column).ShouldBe((DiagnosticCodes.ThemeInvalid, 7, 3));
+        error.Message.ShouldStartWith("主题文件有误：未知的设置项“margin_topp_mm”。是否应为“margin_top_mm”？可用的设置项：");
     }
 
     [Fact]
     public void A_value_of_the_wrong_kind_is_an_error_at_its_line()
     {
-        var error = Should.Throw<YamlException>(() => ThemeLoader.Load(TemplatesWithTheme("body:\n  size_pt: 三号\n")));
-        error.Start.Line.ShouldBe(2);
-        error.Message.ShouldContain("“三号”应为数字");
+        var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(TemplatesWithTheme("body:\n  size_pt: 三号\n"))).Problems.First(p => p.Message.Contains("三号"));
+        (error.Line, error.Column).ShouldBe((2, 12));
+        error.Message.ShouldBe("主题文件有误：“三号”应为数字");
     }
 
     [Theory]
@@ -67,7 +65,7 @@ public class ThemeTests
     [InlineData("/etc/theme")]
     [InlineData("")]
     public void A_theme_name_cannot_leave_the_theme_folder(string name) =>
-        Should.Throw<YamlException>(() => ThemeLoader.Load(RepoPaths.Templates, name)).Message.ShouldContain("只能由字母、数字");
+        Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(RepoPaths.Templates, name)).Problems.ShouldHaveSingleItem().Message.ShouldContain("只能由字母、数字");
 
     [Fact]
     public void A_broken_theme_is_a_located_diagnostic_and_no_output()
@@ -76,7 +74,7 @@ public class ThemeTests
         var output = RepoPaths.NewTempDirectory("artifacts");
         var result = PublishingCommand.Run("build", RepoPaths.Sample, "--out", output, "--templates", templates);
         result.ExitCode.ShouldBe(1);
-        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：这里应写单个值"));
+        result.DiagnosticLines.ShouldContain(l => l.StartsWith(Publishing.Diagnostics.DisplayPaths.For(Path.Combine(templates, "theme", "default.yaml")) + "(3,14): error PUB4105: 主题文件有误：size_pt 应是一个值（如 size_pt: …），而不是列表或多项设置。"));
         Directory.Exists(Path.Combine(output, "chengde-xinfang-2021")).ShouldBeFalse();
     }
 
@@ -159,14 +157,14 @@ public class ThemeTests
 
         var error = Should.Throw<ThemeInvalidException>(() => ThemeLoader.Load(templates));
 
-        var found = error.Problems.Select(p => ((int)p.Place.Line, p.Message)).ToList();
+        var found = error.Problems.Select(p => (p.Line, p.Message)).ToList();
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "  size_pt: 0") && p.Message.Contains("size_pt 必须大于 0"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "body_height_mm: 300") && p.Message.Contains("版心比页面高"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "border_color: black") && p.Message.Contains("“black”不是颜色"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "font: sams") && p.Message.Contains("没有名为“sams”的字体"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "position: inside") && p.Message.Contains("不是页码位置"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "header_align: centre") && p.Message.Contains("不是对齐方式"));
-        found.ShouldContain(p => p.Item1 == LineOf(yaml, "margin_topp_mm") && p.Message.Contains("主题中没有"));
+        found.ShouldContain(p => p.Item1 == LineOf(yaml, "margin_topp_mm") && p.Message.Contains("未知的设置项“margin_topp_mm”"));
         found.ShouldContain(p => p.Item1 == LineOf(yaml, "bold: [not-a-font.ttf]") && p.Message.Contains("not-a-font.ttf"));
         found.Count.ShouldBe(8, string.Join("\n", found));
     }

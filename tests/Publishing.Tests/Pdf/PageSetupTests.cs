@@ -3,7 +3,6 @@ using Publishing.Rendering.Pdf;
 using Publishing.Tests.Support;
 using Publishing.Theming;
 using UglyToad.PdfPig;
-using YamlDotNet.Core;
 
 namespace Publishing.Tests.Pdf;
 
@@ -82,8 +81,8 @@ public class PageSetupTests
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Templates, "theme", "default.yaml")).Replace("body_width_mm: 156 ", "body_width_mm: 200 ");
         var lines = yaml.Split('\n');
         var expectedLine = Array.FindIndex(lines, l => l.Contains("body_width_mm: 200")) + 1;
-        var error = Should.Throw<YamlException>(() => LoadTheme(yaml));
-        error.Start.Line.ShouldBe(expectedLine);
+        var error = Should.Throw<ThemeInvalidException>(() => LoadTheme(yaml)).Problems.First(p => p.Message.Contains("版心"));
+        error.Line.ShouldBe(expectedLine);
         error.Message.ShouldContain("版心比页面宽");
         error.Message.ShouldContain("228 mm");
     }
@@ -94,7 +93,7 @@ public class PageSetupTests
         // 225 mm fits a landscape A4 (297 mm) but a portrait one (210 mm) would not hold it: orientation counts.
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Templates, "theme", "default.yaml"))
             .Replace("orientation: landscape  # 297 × 210 mm", "orientation: portrait");
-        var error = Should.Throw<YamlException>(() => LoadTheme(yaml));
+        var error = Should.Throw<ThemeInvalidException>(() => LoadTheme(yaml));
         error.Message.ShouldContain("版心比页面宽");
         var theme = ThemeLoader.Load(RepoPaths.Templates);
         theme.Pages["landscape"].WidthMm.ShouldBe(297);

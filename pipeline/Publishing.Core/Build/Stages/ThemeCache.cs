@@ -31,27 +31,7 @@ internal sealed class ThemeCache(string templatesDirectory)
     /// <summary>The theme, or every problem it has.</summary>
     private (Theme?, IReadOnlyList<Diagnostic>) Read(string name, string? overridePath)
     {
-        try
-        {
-            return (ThemeLoader.Load(templatesDirectory, name, overridePath), Array.Empty<Diagnostic>());
-        }
-        catch (Exception e) when (e is IOException or YamlDotNet.Core.YamlException)
-        {
-            var path = DisplayPaths.For(Path.Combine(templatesDirectory, "theme", name + ".yaml"));
-            List<(string? File, int Line, int Column, string Message)> problems = e switch
-            {
-                ThemeInvalidException invalid => invalid.Problems.Select(p => (p.File, (int)p.Place.Line, (int)p.Place.Column, p.Message)).ToList(),
-                YamlDotNet.Core.YamlException y => [(null, (int)y.Start.Line, (int)y.Start.Column, y.InnerException is null ? y.Message : e.Message)],
-                _ => [(null, 0, 0, e.Message)],
-            };
-            return (null, problems.Select(p => Diagnostic.Error(DiagnosticCodes.ThemeInvalid, p.File ?? path, p.Line, p.Column, $"主题文件有误：{StripLocation(p.Message)}")).ToList());
-        }
-    }
-
-    /// <summary>YamlException messages start with "(Line: 3, Col: 5, …): "; the diagnostic says where already.</summary>
-    private static string StripLocation(string message)
-    {
-        var end = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && end > 0 ? message[(end + 3)..] : message;
+        var problems = new DiagnosticBag();
+        return (ThemeLoader.Load(templatesDirectory, name, overridePath, problems), problems.Items);
     }
 }

@@ -89,7 +89,7 @@ public sealed class DocumentAssembler
         var shownPath = DisplayPaths.For(path);
         if (!File.Exists(path))
         {
-            diagnostics.Error(DiagnosticCodes.TemplateSyntax, shownPath, 0, 0, "模板文件不存在。");
+            diagnostics.Add(DiagnosticCatalog.TemplateSyntax["missing"].At(shownPath, 0, 0));
             return null;
         }
 
@@ -126,10 +126,11 @@ public sealed class DocumentAssembler
         }
         catch (ScriptRuntimeException e)
         {
-            var code = e.Message.Contains("include '", StringComparison.Ordinal) && e.Message.Contains("refused", StringComparison.Ordinal)
-                ? DiagnosticCodes.TemplateIncludeRefused
-                : IsLimit(e) ? DiagnosticCodes.TemplateLimit : DiagnosticCodes.TemplateRuntime;
-            diagnostics.Add(Located(code, e.Span, TemplateMessages.Chinese(e.OriginalMessage, declaredNames ?? Array.Empty<string>())));
+            var message = e.Message.Contains("include '", StringComparison.Ordinal) && e.Message.Contains("refused", StringComparison.Ordinal)
+                ? DiagnosticCatalog.TemplateIncludeRefused.With(("reason", e.OriginalMessage))
+                : IsLimit(e) ? DiagnosticCatalog.TemplateLimit.With(("reason", e.OriginalMessage))
+                : TemplateMessages.Chinese(e.OriginalMessage, declaredNames ?? Array.Empty<string>());
+            diagnostics.Add(Located(message, e.Span));
             return null;
         }
     }
@@ -157,11 +158,10 @@ public sealed class DocumentAssembler
                 // Every block Scriban finds open ends at the same place; the innermost open one is named once.
                 if (unclosedReported) continue;
                 unclosedReported = true;
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TemplateSyntax, DisplayPaths.For(message.Span.FileName), line + 1, column + 1,
-                    $"模板语法错误：这个 {keyword} 没有对应的 {{{{ end }}}}，直到文件结尾都没有结束。请在这一块的末尾补上 {{{{ end }}}}。"));
+                diagnostics.Add(DiagnosticCatalog.TemplateSyntax["unclosed"].At(DisplayPaths.For(message.Span.FileName), line + 1, column + 1, ("keyword", keyword)));
                 continue;
             }
-            diagnostics.Add(Located(DiagnosticCodes.TemplateSyntax, message.Span, $"模板语法错误：{message.Message}"));
+            diagnostics.Add(Located(DiagnosticCatalog.TemplateSyntax["parser"].With(("reason", message.Message)), message.Span));
         }
     }
 
@@ -169,10 +169,10 @@ public sealed class DocumentAssembler
         e is ScriptAbortException ||
         e.OriginalMessage.Contains("limit", StringComparison.OrdinalIgnoreCase);
 
-    private Diagnostic Located(string code, SourceSpan span, string message)
+    private Diagnostic Located(DiagnosticMessage message, SourceSpan span)
     {
         var file = DisplayPaths.For(string.IsNullOrEmpty(span.FileName) ? _templatesDirectory : span.FileName);
-        return Diagnostic.Error(code, file, span.Start.Line + 1, span.Start.Column + 1, message);
+        return message.At(file, span.Start.Line + 1, span.Start.Column + 1);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Publishing.Diagnostics;
 using Publishing.Text;
 
 namespace Publishing.Assembly;
@@ -24,26 +25,24 @@ public static partial class TemplateMessages
 
     /// <param name="original">Scriban's message.</param>
     /// <param name="declared">The names a template may index with: the form's columns and metadata keys.</param>
-    public static string Chinese(string original, IReadOnlyCollection<string> declared)
+    public static DiagnosticMessage Chinese(string original, IReadOnlyCollection<string> declared)
     {
+        var words = DiagnosticCatalog.TemplateRuntime;
         if (Indexer().Match(original) is { Success: true } indexer)
         {
             var key = indexer.Groups["key"].Value;
-            var target = indexer.Groups["target"].Value;
             var nearest = Nearest(key, declared);
-            return $"模板中的 {target}[\"{key}\"] 取不到值：表单没有声明名为“{key}”的列或设置项。" +
-                   (nearest is not null ? $"是否应为“{nearest}”？" : declared.Count > 0 ? $"已声明的：{Listed(declared)}。" : "");
+            var hint = nearest is not null ? DiagnosticPhrases.DidYouMean(nearest)
+                : declared.Count > 0 ? words["declared"].Format(("names", DiagnosticPhrases.NamesAndMore(declared, 15))) : "";
+            return words["indexer"].With(("target", indexer.Groups["target"].Value), ("key", key), ("hint", hint));
         }
         if (Variable().Match(original) is { Success: true } variable)
-            return $"模板中的变量或函数“{variable.Groups["name"].Value}”不存在（名字写错，或在使用之前没有赋值）。";
+            return words["variable"].With(("name", variable.Groups["name"].Value));
         if (Member().Match(original) is { Success: true } member)
-            return $"模板中的“{member.Groups["name"].Value}”不存在：这个对象没有这个成员（名字写错？成员名用小写和下划线，如 project.budget、row.columns）。";
+            return words["member"].With(("name", member.Groups["name"].Value));
         if (Null().Match(original) is { Success: true } none)
-        {
-            var target = none.Groups["target"].Success ? none.Groups["target"].Value : none.Groups["target2"].Value;
-            return $"模板中的“{target}”是空值（null），不能再取它的成员或下标：请先用 if 判断它是否存在。";
-        }
-        return "模板运行错误：" + original;
+            return words["null"].With(("target", none.Groups["target"].Success ? none.Groups["target"].Value : none.Groups["target2"].Value));
+        return words["other"].With(("reason", original));
     }
 
     private static string? Nearest(string name, IEnumerable<string> known)
@@ -55,6 +54,4 @@ public static partial class TemplateMessages
             .Select(x => x.Name).FirstOrDefault();
     }
 
-    private static string Listed(IReadOnlyCollection<string> names) =>
-        names.Count <= 15 ? string.Join("、", names) : string.Join("、", names.Take(15)) + $" 等 {names.Count} 个";
 }

@@ -7,25 +7,52 @@ public static partial class DiagnosticCatalog
         ("no-font", "字符 '{character}' ({code}) 在所有字体中都没有字形，PDF 中显示为空框；请换用其他字符或在主题中增加含该字符的字体。"),
         ("fallback-absent", "字符 '{character}' ({code}) 在所有字体中都没有字形，PDF 中显示为空框；主题的后备字体（fallback_fonts）在本机缺少：{fonts}，请先安装（fonts-hanazono，见 scripts/install-deps.sh）。"));
 
-    public static readonly DiagnosticKind TemplateSyntax = new(DiagnosticCodes.TemplateSyntax, Severity.Error, "模板语法错误");
+    public static readonly DiagnosticKind TemplateSyntax = new(DiagnosticCodes.TemplateSyntax, Severity.Error, "模板语法错误",
+        ("missing", "模板文件不存在。"),
+        ("unclosed", "模板语法错误：这个 {keyword} 没有对应的 {{{{ end }}}}，直到文件结尾都没有结束。请在这一块的末尾补上 {{{{ end }}}}。"),
+        ("parser", "模板语法错误：{reason}"));
 
-    public static readonly DiagnosticKind TemplateRuntime = new(DiagnosticCodes.TemplateRuntime, Severity.Error, "模板运行错误");
 
-    public static readonly DiagnosticKind TemplateIncludeRefused = new(DiagnosticCodes.TemplateIncludeRefused, Severity.Error, "模板引用被拒绝");
+    public static readonly DiagnosticKind TemplateRuntime = new(DiagnosticCodes.TemplateRuntime, Severity.Error, "模板运行错误",
+        ("indexer", "模板中的 {target}[\"{key}\"] 取不到值：表单没有声明名为“{key}”的列或设置项。{hint}"),
+        ("declared", "已声明的：{names}。"),
+        ("variable", "模板中的变量或函数“{name}”不存在（名字写错，或在使用之前没有赋值）。"),
+        ("member", "模板中的“{name}”不存在：这个对象没有这个成员（名字写错？成员名用小写和下划线，如 project.budget、row.columns）。"),
+        ("null", "模板中的“{target}”是空值（null），不能再取它的成员或下标：请先用 if 判断它是否存在。"),
+        ("other", "模板运行错误：{reason}"));
 
-    public static readonly DiagnosticKind TemplateLimit = new(DiagnosticCodes.TemplateLimit, Severity.Error, "模板超出限制");
 
-    public static readonly DiagnosticKind ThemeInvalid = new(DiagnosticCodes.ThemeInvalid, Severity.Error, "主题文件有误");
+    public static readonly DiagnosticKind TemplateIncludeRefused = new(DiagnosticCodes.TemplateIncludeRefused, Severity.Error, "模板引用被拒绝",
+        "模板运行错误：{reason}");
+
+
+    public static readonly DiagnosticKind TemplateLimit = new(DiagnosticCodes.TemplateLimit, Severity.Error, "模板超出限制",
+        "模板运行错误：{reason}");
+
+
+    public static readonly DiagnosticKind ThemeInvalid = new(DiagnosticCodes.ThemeInvalid, Severity.Error, "主题文件有误",
+        ("theme", "主题文件有误：{problem}"),
+        ("pdf", "PDF 无法生成：{reason}"));
+
 
     public static readonly DiagnosticKind CheckDataInvalid = new(DiagnosticCodes.CheckDataInvalid, Severity.Warning, "检查用的数据文件有误",
         ("typos", "错别字表的这一行无法读取：“{line}”。每行应写成“错误写法 → 正确写法”，如“明感 → 敏感”。"),
         ("phrasing", "语病表的这一行无法读取：“{line}”。每行应写成“有问题的写法 → 建议写法”，如“确保…的发生 → 防止…的发生”。"));
 
-    public static readonly DiagnosticKind VocabularyIgnored = new(DiagnosticCodes.VocabularyIgnored, Severity.Warning, "PDF 不认识的元素、类或属性");
+    public static readonly DiagnosticKind VocabularyIgnored = new(DiagnosticCodes.VocabularyIgnored, Severity.Warning, "PDF 不认识的元素、类或属性",
+        ("element", "PDF 不认识元素 <{element}>，只把其中的文字按普通段落排出；PDF 认得的写法见 docs/html-vocabulary.md。"),
+        ("attribute", "PDF 不认识 <{element}> 的属性 {attribute}（PDF 会忽略它）；PDF 认得的写法见 docs/html-vocabulary.md。"),
+        ("class", "PDF 不认识 <{element}> 的类 {class}（PDF 会忽略它；只给预览用的类请列入 docs/html-vocabulary.md）；PDF 认得的写法见 docs/html-vocabulary.md。"));
 
-    public static readonly DiagnosticKind TableRowTooWide = new(DiagnosticCodes.TableRowTooWide, Severity.Warning, "表格一行的格数多于列数");
 
-    public static readonly DiagnosticKind UnknownPageSetup = new(DiagnosticCodes.UnknownPageSetup, Severity.Warning, "未知的页面设置");
+    public static readonly DiagnosticKind TableRowTooWide = new(DiagnosticCodes.TableRowTooWide, Severity.Warning, "表格一行的格数多于列数",
+        "表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns} 列；PDF 只排前 {columns} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。{data}");
+
+
+    public static readonly DiagnosticKind UnknownPageSetup = new(DiagnosticCodes.UnknownPageSetup, Severity.Warning, "未知的页面设置",
+        ("listed", "data-page=\"{name}\" 不是主题中的页面设置（pages: 下有：{pages}），这部分按文档的页面排版。{suggestion}{data}"),
+        ("none", "data-page=\"{name}\" 不是主题中的页面设置（pages: 下没有任何设置），这部分按文档的页面排版。{suggestion}{data}"));
+
 
     public static readonly DiagnosticKind TocTargetMissing = new(DiagnosticCodes.TocTargetMissing, Severity.Warning, "目录指向不存在的位置",
         "目录中的“{text}”指向 #{target}，文档中没有这个 id 的标题或部分，PDF 目录中它的页码会印成 0、书签打不开。请改正模板中这条目录的链接，或给要指向的标题加上这个 id。");

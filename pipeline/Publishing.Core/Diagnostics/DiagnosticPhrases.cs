@@ -10,7 +10,9 @@ public static class DiagnosticPhrases
         ("did-you-mean", "是否应为“{name}”？"),
         ("workbook-cell", "（工作表“{sheet}”单元格 {cell}）"),
         ("workbook-sheet", "{workbook} 的工作表“{sheet}”"),
-        ("rows-and-more", "{rows} 等 {count} 行"));
+        ("rows-and-more", "{rows} 等 {count} 行"),
+        ("names-and-more", "{names} 等 {count} 个"),
+        ("template-row-data", "（模板的这一行在文档中首次写出的是数据 {path} 第 {line} 行。）"));
 
     /// <summary>"是否应为“x”？" after a name not found, or nothing when no known name is near.</summary>
     public static string DidYouMean(string? nearest) => nearest is null ? "" : Phrases["did-you-mean"].Format(("name", nearest));
@@ -20,6 +22,14 @@ public static class DiagnosticPhrases
 
     /// <summary>"data/x.xlsx 的工作表“指标”".</summary>
     public static string WorkbookSheet(string workbook, string sheet) => Phrases["workbook-sheet"].Format(("workbook", workbook), ("sheet", sheet));
+
+    /// <summary>The names, or the first <paramref name="shown"/> of them and how many in all: "a、b 等 40 个".</summary>
+    public static string NamesAndMore(IReadOnlyCollection<string> names, int shown) => names.Count <= shown
+        ? string.Join("、", names)
+        : Phrases["names-and-more"].Format(("names", names.Take(shown)), ("count", names.Count));
+
+    /// <summary>After a warning at a template's row: the data row the template first wrote there.</summary>
+    public static string TemplateRowData(string path, int line) => Phrases["template-row-data"].Format(("path", path), ("line", line));
 
     /// <summary>Up to ten row numbers, then how many in all: "3、4、5 等 12 行".</summary>
     public static string RowsAndMore(IReadOnlyList<int> rows) => rows.Count > 10

@@ -23,26 +23,27 @@ internal sealed class BlockMapper(PdfStyles styles, StructureBuilder structure)
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>A warning at the element: its content's source (data-src) when it has one, else its line in index.html.</summary>
-    public void Warn(IElement element, string code, string message)
+    public void Warn(IElement element, DiagnosticMessage message)
     {
         var (path, line) = Locate(element);
-        if (_reported.Add((code + message, path, line))) _diagnostics.Add(Diagnostic.Warning(code, path, line, 0, message));
+        if (_reported.Add((message.Kind.Code + message.Text, path, line))) _diagnostics.Add(message.At(path, line, 0));
     }
 
     /// <summary>
     /// A warning about a table row at the template line that wrote it (its <see cref="TemplateRowMarks"/> mark),
     /// once per template row, naming the first data row it met; without a mark, at the row itself.
     /// </summary>
-    public void WarnAtTemplate(IElement row, string code, string message)
+    /// <param name="message">A template whose last parameter, {data}, this fills with the data row.</param>
+    public void WarnAtTemplate(IElement row, MessageTemplate message, params (string Name, object? Value)[] arguments)
     {
         if (TemplateRowMarks.Parse(row.GetAttribute(TemplateRowMarks.Attribute)) is not { } at)
         {
-            Warn(row, code, message);
+            Warn(row, message.With([.. arguments, ("data", "")]));
             return;
         }
-        if (!_reported.Add((code, at.Path, at.Line))) return;
-        var data = Model.SourceLocation.Parse(row.GetAttribute("data-src")) is { } source ? $"（模板的这一行在文档中首次写出的是数据 {source.Path} 第 {source.Line} 行。）" : "";
-        _diagnostics.Add(Diagnostic.Warning(code, at.Path, at.Line, at.Column, message + data));
+        if (!_reported.Add((message.Kind.Code, at.Path, at.Line))) return;
+        var data = Model.SourceLocation.Parse(row.GetAttribute("data-src")) is { } source ? DiagnosticPhrases.TemplateRowData(source.Path, source.Line) : "";
+        _diagnostics.Add(message.At(at.Path, at.Line, at.Column, [.. arguments, ("data", data)]));
     }
 
     public static (string Path, int Line) Locate(IElement element) =>

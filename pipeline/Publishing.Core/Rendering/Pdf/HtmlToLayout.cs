@@ -114,8 +114,7 @@ internal static class HtmlToLayout
         {
             if (PdfVocabulary.IsKnownElement(e.LocalName) || e.LocalName == "img") continue;  // images: PUB3022 already
             if (InlineText.SourceOf(e) is not { } source || !source.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) continue;
-            mapper.Warn(e, DiagnosticCodes.VocabularyIgnored,
-                $"PDF 不认识元素 <{e.LocalName}>，只把其中的文字按普通段落排出；PDF 认得的写法见 docs/html-vocabulary.md。");
+            mapper.Warn(e, DiagnosticCatalog.VocabularyIgnored["element"].With(("element", e.LocalName)));
         }
     }
 
@@ -126,12 +125,11 @@ internal static class HtmlToLayout
         if (string.IsNullOrEmpty(name)) return inherited;
         if (mapper.Styles.PageNamed(name) is { } page) return page;
         var names = mapper.Styles.PageNames.Order(StringComparer.Ordinal).ToList();
-        var known = string.Join("、", names);
         var nearest = name.Length > 100 ? null : names.Select(n => (Name: n, Distance: Text.EditDistance.Between(n, name)))
             .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 3)).OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
-        mapper.WarnAtTemplate(element, DiagnosticCodes.UnknownPageSetup,
-            $"data-page=\"{name}\" 不是主题中的页面设置（pages: 下{(known.Length > 0 ? "有：" + known : "没有任何设置")}），这部分按文档的页面排版。" +
-            (nearest is not null ? $"是否应为“{nearest}”？" : ""));
+        if (names.Count > 0)
+            mapper.WarnAtTemplate(element, DiagnosticCatalog.UnknownPageSetup["listed"], ("name", name), ("pages", names), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)));
+        else mapper.WarnAtTemplate(element, DiagnosticCatalog.UnknownPageSetup["none"], ("name", name), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)));
         return inherited;
     }
 

@@ -58,7 +58,7 @@ public static class PdfRenderer
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or KeyNotFoundException or IOException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ThemeInvalid, theme.SourcePath, 0, 0, $"PDF 无法生成：{e.Message}"));
+            diagnostics.Add(DiagnosticCatalog.ThemeInvalid["pdf"].At(theme.SourcePath, 0, 0, ("reason", e.Message)));
             return diagnostics;
         }
 

@@ -56,8 +56,7 @@ internal static partial class TableBlocks
         {
             foreach (var (rows, rowElements) in new[] { (header, elements.Header), (body, elements.Body), (footer, elements.Footer) })
                 foreach (var (index, needed) in Layout.Tables.Table.RowsWiderThan(rows, columns.Count))
-                    mapper.WarnAtTemplate(rowElements[index], DiagnosticCodes.TableRowTooWide,
-                        $"表格这一行占 {needed} 列，而 <colgroup> 只定义了 {columns.Count} 列；PDF 只排前 {columns.Count} 列，多出的格子略去。请检查这一行的格子数和 colspan，或在 <colgroup> 中补上列。");
+                    mapper.WarnAtTemplate(rowElements[index], DiagnosticCatalog.TableRowTooWide.Message, ("needed", needed), ("columns", columns.Count));
         }
         var keepRows = int.TryParse(table.GetAttribute("data-keep-rows"), out var k) && k > 0 ? Math.Min(k, 100) : (int?)null;
         var source = BlockSource.Of(table);

@@ -77,15 +77,14 @@ internal static partial class TemplateVocabularyCheck
             if (name.Contains(Masked)) continue;
             if (name == "head") head = tag.Groups[1].Value.Length == 0;
             if (head || tag.Groups[1].Value.Length > 0 || name == "head") continue;
-            void Warn(int index, string message)
+            void Warn(int index, string wording, params (string Name, object? Value)[] arguments)
             {
                 var (line, column) = Position(template, index);
-                result.Add(Diagnostic.Warning(DiagnosticCodes.VocabularyIgnored, displayPath, line, column,
-                    $"{message}；PDF 认得的写法见 docs/html-vocabulary.md。"));
+                result.Add(DiagnosticCatalog.VocabularyIgnored[wording].At(displayPath, line, column, arguments));
             }
             if (!PdfVocabulary.IsKnownElement(name))
             {
-                Warn(tag.Index, $"PDF 不认识元素 <{name}>，只把其中的文字按普通段落排出");
+                Warn(tag.Index, "element", ("element", name));
                 continue;
             }
             foreach (Match attribute in Attribute().Matches(tag.Groups[3].Value))
@@ -94,13 +93,13 @@ internal static partial class TemplateVocabularyCheck
                 var at = tag.Groups[3].Index + attribute.Index;
                 if (attributeName.Contains(Masked)) continue;
                 if (!PdfVocabulary.IsKnownAttribute(name, attributeName))
-                    Warn(at, $"PDF 不认识 <{name}> 的属性 {attributeName}（PDF 会忽略它）");
+                    Warn(at, "attribute", ("element", name), ("attribute", attributeName));
                 else if (attributeName == "class")
                     foreach (var cls in attribute.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
                         var literal = cls.Split(Masked)[0];
                         if (literal.Length == 0 || PdfVocabulary.IsKnownClass(literal, prefixOnly: cls.Contains(Masked))) continue;
-                        Warn(at, $"PDF 不认识 <{name}> 的类 {cls.Replace(Masked.ToString(), "…")}（PDF 会忽略它；只给预览用的类请列入 docs/html-vocabulary.md）");
+                        Warn(at, "class", ("element", name), ("class", cls.Replace(Masked.ToString(), "…")));
                     }
             }
         }

@@ -69,7 +69,7 @@ internal static partial class TableBlocks
             Anchor = HtmlToLayout.IdOf(table),
             ContinuesForm = table.PreviousElementSibling?.LocalName == "table",
             ContinuationCaption = string.IsNullOrWhiteSpace(continued) ? null
-                : new Paragraph(new[] { new TextSpan(continued.Trim(), styles.Text(ContinuationStyle)) }, styles.Paragraph(ContinuationStyle)),
+                : new Paragraph(new[] { new TextSpan(continued.Trim(), styles.Text(ContinuationStyle)) }, styles.Paragraph(ContinuationStyle)) { Source = source },
         };
     }
 

@@ -29,7 +29,7 @@ public static class PublishingCli
         catch (Exception e)
         {
             // A bug in Publishing, not in the content: say so in one line, without a stack trace.
-            stderr.WriteLine($"publishing: error {DiagnosticCodes.InternalError}: Publishing 内部错误（{e.GetType().Name}: {e.Message}）。请把这条信息和内容目录一起报告给开发者。");
+            stderr.WriteLine($"publishing: error {DiagnosticCodes.InternalError}: {DiagnosticCatalog.InternalError["run"].Format(("type", e.GetType().Name), ("reason", e.Message))}");
             return InternalError;
         }
     }
@@ -143,7 +143,7 @@ public static class PublishingCli
         {
             // Not writable, or another run held it too long: located, exit 1, as build's PUB5001 (never a silent wait).
             var problem = new DiagnosticBag();
-            problem.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(e.Path), 0, 0, e.Message);
+            problem.Add(e.Problem.At(DisplayPaths.For(e.Path), 0, 0));
             Report(problem, 0, stderr);
             return ContentErrors;
         }

@@ -142,7 +142,7 @@ public sealed class BatchBuilder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(outputDirectory), 0, 0, $"无法写入输出：{e.Message}");
+                diagnostics.Add(DiagnosticCatalog.OutputWriteFailed["write"].At(DisplayPaths.For(outputDirectory), 0, 0, ("reason", e.Message)));
                 cache?.Forget(slug);
                 return Failed(documentDirectory, slug, outputDirectory, diagnostics, clock);
             }

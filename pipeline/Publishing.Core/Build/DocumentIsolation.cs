@@ -38,6 +38,6 @@ public static class DocumentIsolation
 
     /// <summary>The diagnostic of a bug met while building a document.</summary>
     public static Diagnostic InternalError(string documentDirectory, Exception e) =>
-        Diagnostic.Error(DiagnosticCodes.InternalError, DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
-            $"Publishing 内部错误（{e.GetType().Name}: {e.Message}），这个文档没有生成，其他文档不受影响。请把这条信息和这个文档的文件夹一起报告给开发者。");
+        DiagnosticCatalog.InternalError["document"].At(DisplayPaths.For(Path.Combine(documentDirectory, DocumentLoader.ManifestFileName)), 0, 0,
+            ("type", e.GetType().Name), ("reason", e.Message));
 }

@@ -30,20 +30,15 @@ internal static class HtmlLimits
         if (FirstBlockPast(html, limits.MaxHtmlBlocks) is { } block)
         {
             var (path, line, column) = LocationBefore(html, block, document);
-            diagnostics.Error(DiagnosticCodes.TooManyHtmlBlocks, path, line, column,
-                $"这个文档生成的 HTML 超过了 {N(limits.MaxHtmlBlocks)} 个块（段落、标题、列表项、表格行）的上限，这里是第 {N(limits.MaxHtmlBlocks + 1L)} 个；" +
-                $"HTML 和 PDF 都没有生成。请核对内容中是否有误粘贴的大段重复文字或数据行（或模板中是否有写出过多内容的循环）；" +
-                $"确实需要时，把内容分到几个文档中，或请维护者调高{setIn} 中的 limits.max_html_blocks。");
+            diagnostics.Add(DiagnosticCatalog.TooManyHtmlBlocks.At(path, line, column,
+                ("limit", (long)limits.MaxHtmlBlocks), ("here", limits.MaxHtmlBlocks + 1L), ("setting", setIn)));
             return false;
         }
         if (OffsetPastBytes(html, limits.MaxHtmlBytes) is { } offset)
         {
             var (path, line, column) = LocationBefore(html, offset, document);
             var mb = Encoding.UTF8.GetByteCount(html) / (1024.0 * 1024.0);
-            diagnostics.Error(DiagnosticCodes.HtmlTooLarge, path, line, column,
-                $"这个文档生成的 HTML 共 {mb.ToString("0.0", CultureInfo.InvariantCulture)} MB，超过了 {N(limits.MaxHtmlMb)} MB 的上限，到这里已超出；" +
-                $"HTML 和 PDF 都没有生成。请核对内容中是否有误粘贴的大段重复内容（或模板中是否有写出过多内容的循环）；" +
-                $"确实需要时，把内容分到几个文档中，或请维护者调高{setIn} 中的 limits.max_html_mb。");
+            diagnostics.Add(DiagnosticCatalog.HtmlTooLarge.At(path, line, column, ("size", mb), ("limit", (long)limits.MaxHtmlMb), ("setting", setIn)));
             return false;
         }
         return true;

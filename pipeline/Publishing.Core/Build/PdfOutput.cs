@@ -46,9 +46,8 @@ internal static class PdfOutput
         catch (Publishing.Layout.Pages.PageLimitExceededException e)
         {
             var at = document.Metadata.At("title");
-            diagnostics.Error(DiagnosticCodes.TooManyPages, at.Path, at.Line, at.Column,
-                $"这个文档的 PDF 超过了 {e.MaxPages.ToString("N0", CultureInfo.InvariantCulture)} 页的上限，排版已停止，PDF 没有生成。" +
-                $"请核对内容中是否有误粘贴的大段重复文字或数据行；确实需要时，把内容分到几个文档中，或请维护者调高{LimitsTheme.SetIn(document.Form, theme.SourcePath, l => l.MaxPages)} 中的 limits.max_pages。");
+            diagnostics.Add(DiagnosticCatalog.TooManyPages.At(at.Path, at.Line, at.Column,
+                ("limit", e.MaxPages), ("setting", LimitsTheme.SetIn(document.Form, theme.SourcePath, l => l.MaxPages))));
             return null;
         }
         diagnostics.AddRange(found.Select(d => SourceAttributes.ToEditorPath(d, document.ContentDirectory)));

@@ -72,7 +72,7 @@ public static class VolumeBuilder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(path), 0, 0, $"无法写入输出：{e.Message}");
+            diagnostics.Add(DiagnosticCatalog.OutputWriteFailed["write"].At(DisplayPaths.For(path), 0, 0, ("reason", e.Message)));
             return new VolumeResult(null, 0, diagnostics.Sorted());
         }
         return new VolumeResult(Path.GetFullPath(path), pages.Count, diagnostics.Sorted())

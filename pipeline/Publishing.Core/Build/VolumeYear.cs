@@ -33,12 +33,10 @@ public static class VolumeYear
         if (byYear.Count < 2 || !string.IsNullOrWhiteSpace(themeWords)) return;
         var main = byYear.OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
         var odd = documents.First(d => d.Year != main);
-        var listed = string.Join("；", byYear.Select(g => $"{Year(g.Key)} 年：{Names(g.ToList())}"));
+        var listed = string.Join("；", byYear.Select(g => DiagnosticCatalog.VolumeMixedYears["year-documents"].Format(("year", Year(g.Key)), ("names", Names(g.ToList())))));
         var at = odd.At("year");
-        diagnostics.Warning(DiagnosticCodes.VolumeMixedYears, at.Path, at.Line, at.Column,
-            $"汇编合并了 {byYear.Count} 个年度的文档（{listed}），封面写作“{Words(documents, "")}”。" +
-            $"这份文档是 {Year(odd.Year)} 年的，而多数文档是 {Year(main)} 年的：若不应汇编进来，请把它移出内容目录或改正 year；" +
-            $"若确是跨年度汇编而封面应另有写法，请在主题 {themePath} 中写 volume_year（如 volume_year: {Year(main)} 年度）。");
+        diagnostics.Add(DiagnosticCatalog.VolumeMixedYears["mixed"].At(at.Path, at.Line, at.Column, ("count", byYear.Count), ("listed", listed),
+            ("cover", Words(documents, "")), ("year", Year(odd.Year)), ("main", Year(main)), ("theme", themePath)));
     }
 
     private static string Names(IReadOnlyList<DocumentMetadata> documents) =>

@@ -35,16 +35,15 @@ public static class Baseline
             var (exported, problem) = GitHistory.Export(documentDirectory, revision, temporary);
             if (exported is null)
             {
-                diagnostics.Error(DiagnosticCodes.SinceRevisionUnavailable, DisplayPaths.For(documentDirectory), 0, 0,
-                    $"--since {revision}：{problem}。");
+                diagnostics.Add(DiagnosticCatalog.SinceRevisionUnavailable["unavailable"].At(DisplayPaths.For(documentDirectory), 0, 0,
+                    ("revision", revision), ("problem", problem)));
                 return null;
             }
             // The old draft's own problems are not this draft's: they are not reported.
             var old = DocumentLoader.Load(exported, forms, new DiagnosticBag());
             if (old is null)
             {
-                diagnostics.Error(DiagnosticCodes.SinceRevisionUnavailable, DisplayPaths.For(documentDirectory), 0, 0,
-                    $"--since {revision}：该修订中的文档无法读取（它本身有错误），无法比较。");
+                diagnostics.Add(DiagnosticCatalog.SinceRevisionUnavailable["unreadable"].At(DisplayPaths.For(documentDirectory), 0, 0, ("revision", revision)));
                 return null;
             }
             return (DocumentSnapshot.From(old, revision), $"修订 {revision}");

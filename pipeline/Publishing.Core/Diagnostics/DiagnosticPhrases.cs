@@ -12,7 +12,15 @@ public static class DiagnosticPhrases
         ("workbook-sheet", "{workbook} 的工作表“{sheet}”"),
         ("rows-and-more", "{rows} 等 {count} 行"),
         ("names-and-more", "{names} 等 {count} 个"),
-        ("template-row-data", "（模板的这一行在文档中首次写出的是数据 {path} 第 {line} 行。）"));
+        ("template-row-data", "（模板的这一行在文档中首次写出的是数据 {path} 第 {line} 行。）"),
+        ("set-in-theme", "主题 {path}"),
+        ("set-in-form", "表单 {path}"));
+
+    /// <summary>Where a limit is set, in a message that asks to raise it: "主题 templates/theme/default.yaml".</summary>
+    public static string SetInTheme(string path) => Phrases["set-in-theme"].Format(("path", path));
+
+    /// <summary>"表单 templates/forms/x/form.yaml".</summary>
+    public static string SetInForm(string path) => Phrases["set-in-form"].Format(("path", path));
 
     /// <summary>"是否应为“x”？" after a name not found, or nothing when no known name is near.</summary>
     public static string DidYouMean(string? nearest) => nearest is null ? "" : Phrases["did-you-mean"].Format(("name", nearest));

@@ -2,14 +2,18 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using Publishing.Diagnostics;
 
 namespace Publishing.Output;
 
 /// <summary>The output folder cannot be used: not writable (read-only file system, no permission), or another run held it too long.</summary>
-public sealed class OutputUnavailableException(string path, string message) : IOException(message)
+public sealed class OutputUnavailableException(string path, DiagnosticMessage problem) : IOException(problem.Text)
 {
     /// <summary>The file or folder the problem is at (the lock file, or the folder that could not be made).</summary>
     public string Path { get; } = path;
+
+    /// <summary>What went wrong, as the catalog words it (PUB5001).</summary>
+    public DiagnosticMessage Problem { get; } = problem;
 }
 
 /// <summary>
@@ -39,10 +43,10 @@ public sealed class RunLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputUnavailableException(folder, $"无法创建输出文件夹（{Reason(e)}）");
+            throw new OutputUnavailableException(folder, DiagnosticCatalog.OutputWriteFailed["create-folder"].With(("reason", Reason(e))));
         }
         var fd = Open(path, OpenReadWrite | OpenCreate | OpenCloseOnExec, 0b110_100_100);
-        if (fd < 0) throw new OutputUnavailableException(path, $"无法创建锁文件（{Describe(Marshal.GetLastPInvokeError())}），输出文件夹不能写入");
+        if (fd < 0) throw new OutputUnavailableException(path, DiagnosticCatalog.OutputWriteFailed["create-lock"].With(("reason", Describe(Marshal.GetLastPInvokeError()))));
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var deadline = DateTime.UtcNow + wait;
         var told = false;
@@ -53,14 +57,13 @@ public sealed class RunLock : IDisposable
             if (errno != ErrnoWouldBlock && errno != ErrnoInterrupted)
             {
                 handle.Dispose();
-                throw new OutputUnavailableException(path, $"无法锁定输出文件夹（{Describe(errno)}）");
+                throw new OutputUnavailableException(path, DiagnosticCatalog.OutputWriteFailed["lock"].With(("reason", Describe(errno))));
             }
             var holder = Holder(path);
             if (DateTime.UtcNow >= deadline)
             {
                 handle.Dispose();
-                throw new OutputUnavailableException(path,
-                    $"另一个运行（{holder}）仍在使用这个输出文件夹；已等了 {Seconds(wait)} 秒，放弃。等它结束后再运行，或用 --lock-wait 等得更久");
+                throw new OutputUnavailableException(path, DiagnosticCatalog.OutputWriteFailed["held"].With(("holder", holder), ("seconds", Seconds(wait))));
             }
             if (!told) waiting?.Invoke($"另一个运行（{holder}）正在使用 {Diagnostics.DisplayPaths.For(folder)}，等它结束（最多 {Seconds(wait)} 秒）……");
             told = true;

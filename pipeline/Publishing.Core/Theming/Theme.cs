@@ -281,7 +281,7 @@ public sealed class LimitsTheme : IThemeChecked
 
     /// <summary>Where an editor's maintainer raises a limit: the form file when the form sets it, else the theme file.</summary>
     public static string SetIn(Model.Form form, string themePath, Func<Model.FormLimits, int?> limit) =>
-        limit(form.Limits) is null ? $"主题 {themePath}" : $"表单 {form.SourcePath}";
+        limit(form.Limits) is null ? Diagnostics.DiagnosticPhrases.SetInTheme(themePath) : Diagnostics.DiagnosticPhrases.SetInForm(form.SourcePath);
 
     public IEnumerable<(string Key, string Message)> Problems()
     {

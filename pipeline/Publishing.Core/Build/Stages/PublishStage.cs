@@ -25,8 +25,7 @@ internal sealed class PublishStage(BuildOptions options)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, DisplayPaths.For(Path.Combine(options.OutputRoot, slug)), 0, 0,
-                $"无法写入输出：{e.Message}");
+            diagnostics.Add(DiagnosticCatalog.OutputWriteFailed["write"].At(DisplayPaths.For(Path.Combine(options.OutputRoot, slug)), 0, 0, ("reason", e.Message)));
             return false;
         }
     }

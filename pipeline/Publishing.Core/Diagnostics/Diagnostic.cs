@@ -5,17 +5,12 @@ public enum Severity { Warning, Error }
 /// <summary>
 /// One problem found in the input, located at a file, line and column (1-based; 0 when unknown).
 /// Printed in the MSBuild form so editors and CI can jump to it:
-/// <c>path(line,col): error PUB0001: message</c>.
+/// <c>path(line,col): error PUB0001: message</c>. Made from an entry of <see cref="DiagnosticCatalog"/>
+/// (<c>DiagnosticCatalog.FileNotFound.At(path, line, column, ("file", name))</c>), never from text written at the call site.
 /// </summary>
 public sealed record Diagnostic(string Path, int Line, int Column, Severity Severity, string Code, string Message)
     : IComparable<Diagnostic>
 {
-    public static Diagnostic Error(string code, string path, int line, int column, string message) =>
-        new(path, line, column, Severity.Error, code, message);
-
-    public static Diagnostic Warning(string code, string path, int line, int column, string message) =>
-        new(path, line, column, Severity.Warning, code, message);
-
     public bool IsError => Severity == Severity.Error;
 
     public override string ToString()

@@ -29,12 +29,6 @@ public sealed class DiagnosticBag
         return diagnostic;
     }
 
-    public void Error(string code, string path, int line, int column, string message) =>
-        Add(Diagnostic.Error(code, path, line, column, message));
-
-    public void Warning(string code, string path, int line, int column, string message) =>
-        Add(Diagnostic.Warning(code, path, line, column, message));
-
     /// <summary>Sorted by file, line, column and code, duplicates removed: the order they are printed in.</summary>
     public IReadOnlyList<Diagnostic> Sorted() => _items.Distinct().Order().ToList();
 }

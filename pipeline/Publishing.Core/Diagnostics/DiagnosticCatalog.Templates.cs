@@ -32,6 +32,10 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticKind ThemeInvalid = new(DiagnosticCodes.ThemeInvalid, Severity.Error, "主题文件有误",
         ("theme", "主题文件有误：{problem}"),
+        ("name", "主题文件有误：主题名“{name}”只能由字母、数字、“-”和“_”组成"),
+        ("missing", "主题文件有误：没有名为“{name}”的主题（应有 templates/theme/{name}.yaml）"),
+        ("shape", "主题文件应是“名称: 值”的表（page:、fonts:、body:、styles: ……）"),
+        ("override-shape", "表单的主题文件应是“名称: 值”的表，只写要改的几项（如 page: {{ margin_top_mm: 20 }}）"),
         ("pdf", "PDF 无法生成：{reason}"));
 
 

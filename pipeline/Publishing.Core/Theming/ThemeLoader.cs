@@ -15,10 +15,12 @@ namespace Publishing.Theming;
 /// </summary>
 public static class ThemeLoader
 {
-    /// <summary>Every mistake of a theme file (or a form's theme.yaml) is PUB4105, its message starting 主题文件有误：.</summary>
-    public static readonly YamlFileKind FileKind = YamlFileKind.WithOneCode(DiagnosticCodes.ThemeInvalid) with { MessagePrefix = Prefix };
-
-    private const string Prefix = "主题文件有误：";
+    /// <summary>
+    /// Every mistake of a theme file (or a form's theme.yaml) is PUB4105, its message starting 主题文件有误： (the
+    /// catalog's theme wording with no problem filled in).
+    /// </summary>
+    public static readonly YamlFileKind FileKind = YamlFileKind.WithOneCode(DiagnosticCodes.ThemeInvalid)
+        with { MessagePrefix = DiagnosticCatalog.ThemeInvalid["theme"].Format(("problem", "")) };
 
     /// <summary>The theme, or a <see cref="ThemeInvalidException"/> holding every problem it has.</summary>
     public static Theme Load(string templatesDirectory, string name = "default") => Load(templatesDirectory, name, null);
@@ -41,15 +43,14 @@ public static class ThemeLoader
     {
         var path = Path.Combine(templatesDirectory, "theme", name + ".yaml");
         var shown = DisplayPaths.For(path);
-        void Refuse(string message) => diagnostics.Error(DiagnosticCodes.ThemeInvalid, shown, 0, 0, Prefix + message);
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            Refuse($"主题名“{name}”只能由字母、数字、“-”和“_”组成");
+            diagnostics.Add(DiagnosticCatalog.ThemeInvalid["name"].At(shown, 0, 0, ("name", name)));
             return null;
         }
         if (!File.Exists(path))
         {
-            Refuse($"没有名为“{name}”的主题（应有 templates/theme/{name}.yaml）");
+            diagnostics.Add(DiagnosticCatalog.ThemeInvalid["missing"].At(shown, 0, 0, ("name", name)));
             return null;
         }
 
@@ -66,7 +67,7 @@ public static class ThemeLoader
     private static Theme? Read(string templatesDirectory, string path, string shown, string? overridePath, DiagnosticBag diagnostics)
     {
         if (Text(path, shown, diagnostics) is not { } text
-            || YamlFile.ReadMapping(text, shown, FileKind, diagnostics, "主题文件应是“名称: 值”的表（page:、fonts:、body:、styles: ……）") is not { } root)
+            || YamlFile.ReadMapping(text, shown, FileKind, diagnostics, DiagnosticCatalog.ThemeInvalid["shape"].Format()) is not { } root)
             return null;
         var binder = new Binder();
         if (binder.Bind(root, typeof(Theme), "") is not Theme theme) return null;
@@ -76,12 +77,12 @@ public static class ThemeLoader
             var overrideShown = DisplayPaths.For(overridePath);
             if (Text(overridePath, overrideShown, diagnostics) is not { } overrideText) return null;
             var overrideRoot = YamlFile.ReadMapping(overrideText, overrideShown, FileKind, diagnostics,
-                "表单的主题文件应是“名称: 值”的表，只写要改的几项（如 page: { margin_top_mm: 20 }）", emptyIsAllowed: true);
+                DiagnosticCatalog.ThemeInvalid["override-shape"].Format(), emptyIsAllowed: true);
             if (overrideRoot is null) return null;
             binder.BindOnto(overrideRoot, theme, "");
         }
         foreach (var problem in ThemeRules.Check(theme, binder.Places, shown))
-            diagnostics.Error(DiagnosticCodes.ThemeInvalid, problem.Place.Path, problem.Place.Line, problem.Place.Column, Prefix + problem.Message);
+            diagnostics.Add(DiagnosticCatalog.ThemeInvalid["theme"].At(problem.Place.Path, problem.Place.Line, problem.Place.Column, ("problem", problem.Message)));
         return theme;
     }
 
@@ -93,7 +94,7 @@ public static class ThemeLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(DiagnosticCodes.ThemeInvalid, shown, 0, 0, Prefix + e.Message);
+            diagnostics.Add(DiagnosticCatalog.ThemeInvalid["theme"].At(shown, 0, 0, ("problem", e.Message)));
             return null;
         }
     }

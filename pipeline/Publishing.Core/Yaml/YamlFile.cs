@@ -41,6 +41,7 @@ public sealed class YamlFile
         return null;
     }
 
+    /// <summary>A mistake in the catalog's words (SettingsFileWordings or the file kind's own), under the file kind's code for it.</summary>
     internal void Report(string code, int line, int column, string message) =>
-        _diagnostics.Error(code, Path, line, column, Kind.MessagePrefix + message);
+        _diagnostics.Add(new Diagnostic(Path, line, column, Severity.Error, code, Kind.MessagePrefix + message));
 }

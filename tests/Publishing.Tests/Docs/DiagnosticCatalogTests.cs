@@ -52,6 +52,20 @@ public sealed partial class DiagnosticCatalogTests
     }
 
     [Fact]
+    public void Every_entry_has_its_words_and_every_wording_name_used_exists()
+    {
+        Catalog().Where(k => !Words(k.Kind).Any()).Select(k => k.Kind.Code).ShouldBeEmpty("entries without a message template");
+        // kind["wording"] at a call site: a misspelt name would only fail when that line runs.
+        var missing = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "pipeline"), "*.cs", SearchOption.AllDirectories))
+            foreach (Match use in WordingUse().Matches(File.ReadAllText(file)))
+                if (Catalog().FirstOrDefault(k => k.Name == use.Groups["kind"].Value).Kind is { } kind
+                    && kind.Templates.All(t => t.Variant != use.Groups["wording"].Value))
+                    missing.Add($"{Path.GetFileName(file)}: {use.Value}");
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Every_code_the_page_names_is_in_the_catalog()
     {
         var catalog = Catalog().Select(k => k.Kind.Code).ToHashSet();
@@ -72,8 +86,8 @@ public sealed partial class DiagnosticCatalogTests
             var severity = kind.Severity == Severity.Error ? "error" : "warning";
             if (example.Groups["severity"].Value != severity)
                 wrong.Add($"{line}\n  is {example.Groups["severity"].Value}, the catalog says {severity}");
-            else if (kind.Templates.Count > 0 && !kind.Templates.Concat(SettingsWordingsOf(kind.Code)).Any(t => Matches(example.Groups["message"].Value, t)))
-                wrong.Add($"{line}\n  matches none of: {string.Join(" | ", kind.Templates.Select(t => t.Text))}");
+            else if (!Words(kind).Any(t => Matches(example.Groups["message"].Value, t)))
+                wrong.Add($"{line}\n  matches none of: {string.Join(" | ", Words(kind).Select(t => t.Text))}");
         }
         examples.ShouldBeGreaterThan(80);
         wrong.ShouldBeEmpty();
@@ -93,6 +107,9 @@ public sealed partial class DiagnosticCatalogTests
         var located = new DiagnosticKind("PUB0000", Severity.Warning, "t", "列“{names}”").At("a.csv", 2, 3, ("names", new[] { "甲", "乙" }));
         located.ToString().ShouldBe("a.csv(2,3): warning PUB0000: 列“甲、乙”");
     }
+
+    /// <summary>What a kind's messages can say: its own templates and, for a settings file's code, the shared wordings.</summary>
+    private static IEnumerable<MessageTemplate> Words(DiagnosticKind kind) => kind.Templates.Concat(SettingsWordingsOf(kind.Code));
 
     /// <summary>A settings file's code (document.yaml's, a form's, the theme's) also prints the reading layer's shared wordings.</summary>
     private static IEnumerable<MessageTemplate> SettingsWordingsOf(string code) =>
@@ -125,6 +142,9 @@ public sealed partial class DiagnosticCatalogTests
 
     [GeneratedRegex("^#{2,3} (?<code>PUB\\d{4}) ")]
     private static partial Regex HeadingLine();
+
+    [GeneratedRegex("DiagnosticCatalog\\.(?<kind>\\w+)\\[\"(?<wording>[^\"]+)\"\\]")]
+    private static partial Regex WordingUse();
 
     [GeneratedRegex("PUB\\d{4}")]
     private static partial Regex CodeMention();

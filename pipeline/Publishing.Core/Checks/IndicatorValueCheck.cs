@@ -20,9 +20,9 @@ public sealed partial class IndicatorValueCheck : IContentCheck
         var qualitative = document.Form.QualitativeValues.Apply(context.Data.QualitativeValues(document.Form));
         var list = document.Form.QualitativeValues switch
         {
-            { ReplacesShared: true } => $"表单 {document.Form.SourcePath} 的定性值表",
-            { Values.Count: > 0 } => $"定性值表（templates/checks/qualitative-values.txt 和表单 {document.Form.SourcePath} 的 qualitative_values）",
-            _ => "定性值表（templates/checks/qualitative-values.txt）",
+            { ReplacesShared: true } => Words["form-list"].Format(("form", document.Form.SourcePath)),
+            { Values.Count: > 0 } => Words["shared-and-form-list"].Format(("form", document.Form.SourcePath)),
+            _ => Words["shared-list"].Format(),
         };
         var unitColumns = new[] { Form.Indicators, Form.DepartmentIndicators }
             .SelectMany(t => document.Form.Table(t)?.Columns ?? Array.Empty<FormColumn>())
@@ -49,7 +49,7 @@ public sealed partial class IndicatorValueCheck : IContentCheck
             var problem = Problem(unitColumn && value.Unit is null ? value with { Unit = "·" } : value, qualitative, list);
             if (problem is null) return;
             var at = indicator.At(column);
-            diagnostics.Add(DiagnosticCatalog.UnreadableValue.At(at.Path, at.Line, at.Column,
+            diagnostics.Add(Words["value"].At(at.Path, at.Line, at.Column,
                 ("column", column), ("text", text), ("problem", problem), ("examples", qualitative.Take(6))));
         }
     }
@@ -60,25 +60,28 @@ public sealed partial class IndicatorValueCheck : IContentCheck
         if (!value.IsQuantitative)
         {
             if (qualitative.Contains(text.TrimEnd('。'))) return null;
-            return text.Any(char.IsAsciiDigit)
-                ? "含有数字，但读不出“比较符号+数字+单位”（数字过大，或数字前有其他文字）。"
-                : $"既不是数值，也不在{list}中：没有读出数字。";
+            return text.Any(char.IsAsciiDigit) ? Words["digits-unread"].Format() : Words["not-listed"].Format(("list", list));
         }
 
         var number = value.Number!.Value.ToString(CultureInfo.InvariantCulture);
         var unit = value.Unit?.Trim() ?? "";
-        var understood = $"读作：比较符号 {value.Operator ?? "无"}，数字 {number}，单位 {(unit.Length > 0 ? $"“{unit}”" : "无")}";
+        var none = Words["none"].Format();
+        var understood = Words["understood"].Format(("operator", value.Operator ?? none), ("number", number),
+            ("unit", unit.Length > 0 ? Words["quoted"].Format(("unit", unit)) : none));
         if (value.Number < 0)
-            return $"是负数（{understood}）。";
+            return Words["negative"].Format(("understood", understood));
         if (unit.Length > 0 && (unit.Any(char.IsDigit) || unit.IndexOfAny("≥≤<>=＜＞＝~～-—至".ToCharArray()) >= 0))
-            return $"中数字后面的“{unit}”不是单位，可能是一个范围或多个数值（{understood}）。若要写范围，请拆成两条指标或写下限，如 ≥{number}{TrimUnit(unit)}。";
+            return Words["not-a-unit"].Format(("unit", unit), ("understood", understood), ("number", number), ("trimmed", TrimUnit(unit)));
         // 100%、10辆 without ≥/≤ are how many forms state a target: a number with its unit is enough.
         if (value.Operator is null && unit.Length == 0)
-            return $"只有数字，没有比较符号和单位（{understood}）。";
+            return Words["number-only"].Format(("understood", understood));
         if (unit.Length == 0)
-            return $"没有单位（{understood}）。请写明单位，如 %、万元、次、个。";
+            return Words["no-unit"].Format(("understood", understood));
         return null;
     }
 
     private static string TrimUnit(string unit) => new(unit.SkipWhile(c => !char.IsLetter(c) && c != '%').Where(c => !char.IsDigit(c)).ToArray());
+
+    /// <summary>PUB2033's wordings: the message and the pieces that say how the value was read.</summary>
+    private static DiagnosticKind Words => DiagnosticCatalog.UnreadableValue;
 }

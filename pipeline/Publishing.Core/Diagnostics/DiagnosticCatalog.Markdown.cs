@@ -36,7 +36,24 @@ public static partial class DiagnosticCatalog
         "疑似语病：“{found}”宜改为“{suggested}”{note}。若确属原意，可在 templates/checks/phrasing.txt 中调整这一条。");
 
     public static readonly DiagnosticKind UnknownDataReference = new(DiagnosticCodes.UnknownDataReference, Severity.Error, "数据引用有误",
-        "数据引用“{reference}”{problem}");
+        ("reference", "数据引用“{reference}”{problem}"),
+        ("shape", "应写成 {{{{编码.列名}}}}（项目表的一列）或 {{{{编码.指标.列名}}}}（指标表中一个指标的一列），如 {example}。"),
+        ("example", "{{{{{owner}.{column}}}}}"),
+        ("example-placeholder", "{{{{P001.列名}}}}"),
+        ("unknown-owner", "中的“{name}”不是本文档中项目的编码或名称。{hint}"),
+        ("codes", "本文档各项目的编码：{codes}。"),
+        ("no-codes", "本文档的项目没有编码：请写项目的名称。"),
+        ("indicator-column", "中的“{name}”是指标表的列，一个项目有多行指标：请写明是哪个指标，如 {{{{{owner}.{indicator}.{name}}}}}。"),
+        ("unknown-indicator", "中的指标“{name}”不在{owner}的指标表中。{hint}"),
+        ("can-reference", "可以引用：{names}。"),
+        ("indicator-rows", "中的指标“{name}”在{owner}的指标表中有 {count} 行（第 {lines} 行），无法确定引用哪一行。"),
+        ("column-undeclared", "中的列“{name}”不存在：{owner}所在的表单没有声明{table}的列。"),
+        ("column-unknown", "中的列“{name}”不存在。{suggestion}{table}可以引用的列：{columns}。"),
+        ("project", "项目“{code}”"),
+        ("department", "部门整体绩效目标表"),
+        ("project-table", "项目表"),
+        ("indicator-table", "指标表"),
+        ("indicator", "指标"));
 
 
     public static readonly DiagnosticKind UnsafeLink = new(DiagnosticCodes.UnsafeLink, Severity.Warning, "不安全的链接",

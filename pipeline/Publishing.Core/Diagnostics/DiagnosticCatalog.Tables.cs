@@ -90,7 +90,19 @@ public static partial class DiagnosticCatalog
 
 
     public static readonly DiagnosticKind UnreadableValue = new(DiagnosticCodes.UnreadableValue, Severity.Warning, "指标值读不懂",
-        "{column}“{text}”{problem}{column}应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {examples}）。");
+        ("value", "{column}“{text}”{problem}{column}应写成 比较符号+数字+单位（如 ≥95%、≤30 万元），或常用的定性值（如 {examples}）。"),
+        ("digits-unread", "含有数字，但读不出“比较符号+数字+单位”（数字过大，或数字前有其他文字）。"),
+        ("not-listed", "既不是数值，也不在{list}中：没有读出数字。"),
+        ("understood", "读作：比较符号 {operator}，数字 {number}，单位 {unit}"),
+        ("none", "无"),
+        ("quoted", "“{unit}”"),
+        ("negative", "是负数（{understood}）。"),
+        ("not-a-unit", "中数字后面的“{unit}”不是单位，可能是一个范围或多个数值（{understood}）。若要写范围，请拆成两条指标或写下限，如 ≥{number}{trimmed}。"),
+        ("number-only", "只有数字，没有比较符号和单位（{understood}）。"),
+        ("no-unit", "没有单位（{understood}）。请写明单位，如 %、万元、次、个。"),
+        ("form-list", "表单 {form} 的定性值表"),
+        ("shared-and-form-list", "定性值表（templates/checks/qualitative-values.txt 和表单 {form} 的 qualitative_values）"),
+        ("shared-list", "定性值表（templates/checks/qualitative-values.txt）"));
 
 
     public static readonly DiagnosticKind ValueUnitMismatch = new(DiagnosticCodes.ValueUnitMismatch, Severity.Error, "指标值的单位与计量单位不一致",

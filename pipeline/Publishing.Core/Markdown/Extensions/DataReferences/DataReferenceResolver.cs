@@ -28,7 +28,7 @@ public static class DataReferenceResolver
         {
             var problem = Problem(reference, data, out var value);
             if (problem is null) reference.Value = value;
-            else diagnostics.Add(DiagnosticCatalog.UnknownDataReference.At(displayPath, reference.Line + 1, reference.Column + 1,
+            else diagnostics.Add(Words["reference"].At(displayPath, reference.Line + 1, reference.Column + 1,
                 ("reference", Shorten(reference.Written)), ("problem", problem)));
         }
     }
@@ -39,16 +39,16 @@ public static class DataReferenceResolver
         value = "";
         var segments = reference.Segments;
         if (segments.Count is < 2 or > 3 || segments.Any(s => s.Length == 0))
-            return $"应写成 {{{{编码.列名}}}}（项目表的一列）或 {{{{编码.指标.列名}}}}（指标表中一个指标的一列），如 {Example(data)}。";
+            return Words["shape"].Format(("example", Example(data)));
 
         if (Find(segments[0], data) is not { } owner)
         {
             var codes = data.Projects.Select(p => p.Code).Where(c => c.Length > 0).ToList();
             var names = data.Projects.Select(p => p.Name).Where(n => n.Length > 0);
             var nearest = Nearest(segments[0], codes.Concat(names), c => Math.Max(2, c.Length / 4));
-            var hint = nearest is not null ? $"是否应为“{nearest}”？"
-                : codes.Count > 0 ? $"本文档各项目的编码：{Listed(codes)}。" : "本文档的项目没有编码：请写项目的名称。";
-            return $"中的“{Shorten(segments[0])}”不是本文档中项目的编码或名称。{hint}";
+            var hint = nearest is not null ? DiagnosticPhrases.DidYouMean(nearest)
+                : codes.Count > 0 ? Words["codes"].Format(("codes", Listed(codes))) : Words["no-codes"].Format();
+            return Words["unknown-owner"].Format(("name", Shorten(segments[0])), ("hint", hint));
         }
 
         if (segments.Count == 2)
@@ -60,8 +60,8 @@ public static class DataReferenceResolver
                 return null;
             }
             if (owner.IndicatorTable.Has(name))
-                return $"中的“{name}”是指标表的列，一个项目有多行指标：请写明是哪个指标，如 {{{{{segments[0]}.{FirstIndicatorName(owner)}.{name}}}}}。";
-            return UnknownColumn(name, owner.Table, "项目表", owner.Shown);
+                return Words["indicator-column"].Format(("name", name), ("owner", segments[0]), ("indicator", FirstIndicatorName(owner)));
+            return UnknownColumn(name, owner.Table, Words["project-table"].Format(), owner.Shown);
         }
 
         var indicatorName = segments[1];
@@ -70,14 +70,15 @@ public static class DataReferenceResolver
         {
             var known = owner.Indicators.Select(NameOf).Where(n => n.Length > 0).Distinct().ToList();
             var nearest = Nearest(indicatorName, known, k => Math.Max(1, k.Length / 2));
-            return $"中的指标“{Shorten(indicatorName)}”不在{owner.Shown}的指标表中。" +
-                   (nearest is not null ? $"是否应为“{nearest}”？" : $"可以引用：{Listed(known)}。");
+            return Words["unknown-indicator"].Format(("name", Shorten(indicatorName)), ("owner", owner.Shown),
+                ("hint", nearest is not null ? DiagnosticPhrases.DidYouMean(nearest) : Words["can-reference"].Format(("names", Listed(known)))));
         }
         if (rows.Count > 1)
-            return $"中的指标“{indicatorName}”在{owner.Shown}的指标表中有 {rows.Count} 行（第 {string.Join("、", rows.Select(r => r.Source.Line))} 行），无法确定引用哪一行。";
+            return Words["indicator-rows"].Format(("name", indicatorName), ("owner", owner.Shown), ("count", rows.Count),
+                ("lines", string.Join("、", rows.Select(r => r.Source.Line))));
         var columnName = segments[2];
         if (owner.IndicatorTable.Column(columnName) is not { } indicatorColumn)
-            return UnknownColumn(columnName, owner.IndicatorTable, "指标表", owner.Shown);
+            return UnknownColumn(columnName, owner.IndicatorTable, Words["indicator-table"].Format(), owner.Shown);
         value = Text(rows[0].Columns.GetValueOrDefault(columnName), indicatorColumn);
         return null;
     }
@@ -89,9 +90,9 @@ public static class DataReferenceResolver
         var project = data.ProjectsByCode.GetValueOrDefault(key)
                       ?? (data.Projects.Where(p => p.Name == key).ToList() is [var named] ? named : null);
         if (project is not null)
-            return new Owner($"项目“{key}”", project.Columns, project.Table, project.Indicators, indicators);
+            return new Owner(Words["project"].Format(("code", key)), project.Columns, project.Table, project.Indicators, indicators);
         if (key == DepartmentKey && data.Departments.FirstOrDefault() is { } department)
-            return new Owner("部门整体绩效目标表", department.Columns, data.Form.Table(Form.Department) ?? FormTable.Empty(Form.Department),
+            return new Owner(Words["department"].Format(), department.Columns, data.Form.Table(Form.Department) ?? FormTable.Empty(Form.Department),
                 department.Indicators, data.Form.Table(Form.DepartmentIndicators) ?? FormTable.Empty(Form.DepartmentIndicators));
         return null;
     }
@@ -100,14 +101,14 @@ public static class DataReferenceResolver
     private static string NameOf(Indicator indicator) => indicator.Level3.Length > 0 ? indicator.Level3 : indicator.Level2;
 
     private static string FirstIndicatorName(Owner owner) =>
-        owner.Indicators.Select(NameOf).FirstOrDefault(n => n.Length > 0) ?? "指标";
+        owner.Indicators.Select(NameOf).FirstOrDefault(n => n.Length > 0) ?? Words["indicator"].Format();
 
     private static string UnknownColumn(string name, FormTable table, string tableWord, string owner)
     {
         var columns = table.Columns.Select(c => c.Name).ToList();
-        if (columns.Count == 0) return $"中的列“{Shorten(name)}”不存在：{owner}所在的表单没有声明{tableWord}的列。";
+        if (columns.Count == 0) return Words["column-undeclared"].Format(("name", Shorten(name)), ("owner", owner), ("table", tableWord));
         var nearest = Nearest(name, columns, c => Math.Max(1, c.Length / 2));
-        return $"中的列“{Shorten(name)}”不存在。{(nearest is not null ? $"是否应为“{nearest}”？" : "")}{tableWord}可以引用的列：{Listed(columns)}。";
+        return Words["column-unknown"].Format(("name", Shorten(name)), ("suggestion", DiagnosticPhrases.DidYouMean(nearest)), ("table", tableWord), ("columns", Listed(columns)));
     }
 
     /// <summary>A cell's value as the form prints it: money with two decimals, a percentage's number, the text as typed.</summary>
@@ -123,8 +124,8 @@ public static class DataReferenceResolver
     /// <summary>An example reference from the document's own data (the first project's first column).</summary>
     private static string Example(DocumentData data) =>
         data.Projects.FirstOrDefault() is { } project && project.Table.Columns.FirstOrDefault(c => c.Kind == ColumnKind.Money) is { } money
-            ? $"{{{{{(project.Code.Length > 0 ? project.Code : project.Name)}.{money.Name}}}}}"
-            : "{{P001.列名}}";
+            ? Words["example"].Format(("owner", project.Code.Length > 0 ? project.Code : project.Name), ("column", money.Name))
+            : Words["example-placeholder"].Format();
 
     private static string? Nearest(string name, IEnumerable<string> known, Func<string, int> within)
     {
@@ -135,8 +136,10 @@ public static class DataReferenceResolver
             .Select(x => x.Name).FirstOrDefault();
     }
 
-    private static string Listed(IReadOnlyList<string> names) =>
-        names.Count <= 12 ? string.Join("、", names) : string.Join("、", names.Take(12)) + $" 等 {names.Count} 个";
+    private static string Listed(IReadOnlyList<string> names) => DiagnosticPhrases.NamesAndMore(names, 12);
+
+    /// <summary>PUB3020's wordings: the message and the pieces that say what is wrong with the reference.</summary>
+    private static DiagnosticKind Words => DiagnosticCatalog.UnknownDataReference;
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -10,11 +10,14 @@
 #            the sample 100 times (ours: 100 documents; Typst: one document of 100 copies) and the synthetic county
 #            (ours: its 100 documents; Typst: the same content as one document, written by typst/county.mjs), with ratios.
 #            Needs scripts/install-bench-tools.sh (run here when the Typst compiler is missing).
+#   scale — memory with the number of documents (issue 19): synthetic counties of SCALE_SIZES departments (default
+#           "100 1000 5000"), each a full build (HTML + PDF + site, 2 jobs) under /usr/bin/time -v: wall, CPU, peak
+#           resident memory, pages. The goal: the peak does not grow with the number (<= 400 MiB at 1,000 and 5,000).
 #   live — the live preview: `publishing serve` (the published CLI) on a copy of the sample, headless Chromium
 #          on the page, a section saved N times (default 20) as editors' editors do (temporary file + rename):
 #          each save → edited text visible in the page, the median, spread and the first save after start.
 #          LIVE_RUNS=N sets the number of saves.
-# Usage: scripts/benchmark.sh [warm|cold|county|compare|live|all]
+# Usage: scripts/benchmark.sh [warm|cold|county|scale|compare|live|all]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 what=${1:-all}
@@ -38,6 +41,27 @@ if [[ $what == cold || $what == all ]]; then
   echo "cold CLI, HTML + PDF of content/, 10 runs (ms, sorted): $sorted"
   echo "median: $(printf '%s\n' "${times[@]}" | sort -n | sed -n 5p) ms; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   ls -l "$work"/out/*/*.pdf | awk '{print "pdf size:", $5, "bytes"}'
+fi
+
+if [[ $what == scale ]]; then
+  { ./build.sh --target=Product >/dev/null && rm -rf "$work/cli" && cp -r bin/publishing "$work/cli"; }
+  sizes=${SCALE_SIZES:-100 1000 5000}
+  largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+  # One county of the largest size; the smaller ones are its first departments (the same documents), linked.
+  dotnet run -c Release --project tests/Publishing.SyntheticCounty -- "$work/all" "$largest" 2021 >/dev/null
+  echo "documents | wall | CPU (user + sys) | peak resident | pages | load average before"
+  for n in $sizes; do
+    mkdir -p "$work/county-$n"
+    ls "$work/all" | sort | head -n "$n" | while read -r d; do ln -s "$work/all/$d" "$work/county-$n/$d"; done
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    /usr/bin/time -v "$work/cli/publishing" build "$work/county-$n" --templates templates --out "$work/out-$n" >/dev/null 2>"$work/time.txt" || true
+    wall=$(grep -E 'Elapsed \(wall' "$work/time.txt" | awk '{print $NF}')
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f s", s}' "$work/time.txt")
+    peak=$(( $(grep -E 'Maximum resident' "$work/time.txt" | awk '{print $NF}') / 1024 ))
+    pages=$(cat "$work"/out-$n/.publishing/documents/*.json | grep -E '"Pages"' | awk -F: '{s += $2} END {print s}')
+    echo "$n | $wall | $cpu | $peak MiB | $pages | $load"
+    rm -rf "$work/out-$n"
+  done
 fi
 
 if [[ $what == county || $what == all ]]; then

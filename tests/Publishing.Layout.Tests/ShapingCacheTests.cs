@@ -46,15 +46,16 @@ public class ShapingCacheTests
     [Fact]
     public void The_least_recently_used_paragraphs_go_when_the_cache_is_full()
     {
-        var cache = new ShapingCache(capacityChars: 10);
+        // Room for three paragraphs of 4 + 4 + 2 characters, each counting its overhead too.
+        var cache = new ShapingCache(capacityChars: 10 + 3 * ShapingCache.EntryOverheadChars);
         TextSpan[] Span(string text) => [new TextSpan(text, Style)];
         var a = cache.Shape(Span("一二三四"), 0);
         var b = cache.Shape(Span("五六七八"), 0);
         cache.Shape(Span("一二三四"), 0).ShouldBeSameAs(a);       // a used again: b is now the oldest
 
-        cache.Shape(Span("九十"), 0);                             // 4 + 4 + 2 = 10 characters: all kept
+        cache.Shape(Span("九十"), 0);                             // 4 + 4 + 2 characters and three overheads: all kept
         cache.Shape(Span("一二三四"), 0).ShouldBeSameAs(a);
-        cache.Shape(Span("甲乙"), 0);                             // 12 > 10: the oldest (b) goes
+        cache.Shape(Span("甲乙"), 0);                             // a fourth paragraph: the oldest (b) goes
 
         cache.Shape(Span("五六七八"), 0).ShouldNotBeSameAs(b);
         cache.Shape(Span("一二三四"), 0).ShouldBeSameAs(a);

@@ -45,10 +45,12 @@ public sealed class BatchBuilder
         var cache = !validateOnly && batch.Incremental && _options.Since is null ? new BuildCache(_options) : null;
         var results = new DocumentResult[ordered.Count];
         var flush = new DeferredFlush();
+        var heap = new HeapBudget();
         Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = batch.EffectiveJobs }, i =>
         {
             var result = Isolated(ordered[i], validateOnly, cache, flush);
             results[i] = result;
+            heap.DocumentDone();
             if (batch.DocumentDone is { } done)
                 lock (_reportLock) done(result);
         });

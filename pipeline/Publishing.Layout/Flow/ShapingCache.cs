@@ -8,13 +8,20 @@ namespace Publishing.Layout.Flow;
 /// a table's header cells and labels (一级指标, 产出指标, 数量指标 …) in every 绩效目标表 of a county, a
 /// department's boilerplate, a document built again by the live preview — is shaped and broken once, as Typst's
 /// memoised layout does for repeated content. Bounded: the least recently used paragraphs go once the cache
-/// holds <see cref="CapacityChars"/> characters (a shaped character is ~160 bytes), so a province's run does
-/// not keep all its text.
+/// holds <see cref="CapacityChars"/> characters (a shaped character is ~160 bytes; a paragraph counts
+/// <see cref="EntryOverheadChars"/> more for its key, its node and its line breaks), so a province's run does
+/// not keep all its text. Bounded tightly: measured on a synthetic county (issue 19), a cache of 250,000
+/// characters held ~70 MB, and its long-lived entries among each document's short-lived objects made the oldest
+/// generation fragment; at 120,000 a run's peak is ~45 MB lower and its CPU the same (the repeated text — labels,
+/// header cells, boilerplate — is what stays).
 /// </summary>
 internal sealed class ShapingCache
 {
-    /// <summary>~40 MB of shaped text: the repeated text of many documents, a few whole ones.</summary>
-    public const int CapacityChars = 250_000;
+    /// <summary>~20 MB of shaped text: the repeated text of many documents, a whole one or two.</summary>
+    public const int CapacityChars = 120_000;
+
+    /// <summary>What a paragraph costs beyond its characters (key, node, line-break table), in characters' worth.</summary>
+    internal const int EntryOverheadChars = 8;
 
     public static ShapingCache Shared { get; } = new(CapacityChars);
 
@@ -55,12 +62,12 @@ internal sealed class ShapingCache
         {
             if (_entries.TryGetValue(key, out var node)) return node.Value;
             _entries[key] = _recency.AddFirst(made);
-            _chars += chars.Count;
+            _chars += chars.Count + EntryOverheadChars;
             while (_chars > _capacity && _recency.Last is { } oldest && oldest.Value != made)
             {
                 _recency.RemoveLast();
                 _entries.Remove(oldest.Value.Key);
-                _chars -= oldest.Value.Shaped.Chars.Count;
+                _chars -= oldest.Value.Shaped.Chars.Count + EntryOverheadChars;
             }
         }
         return made;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using Publishing.Diagnostics;
 
 namespace Publishing.Changes;
 
@@ -29,12 +30,12 @@ public static class GitHistory
     public static (string? Directory, string? Problem) Export(string documentDirectory, string revision, string target)
     {
         var top = Run(documentDirectory, "rev-parse", "--show-toplevel")?.Trim();
-        if (string.IsNullOrEmpty(top)) return (null, "内容目录不在 git 仓库中");
+        if (string.IsNullOrEmpty(top)) return (null, DiagnosticCatalog.SinceRevisionUnavailable["not-a-repository"].Format());
         if (Run(documentDirectory, "rev-parse", "--verify", "--quiet", revision + "^{commit}") is null)
-            return (null, $"git 中没有修订“{revision}”");
+            return (null, DiagnosticCatalog.SinceRevisionUnavailable["no-revision"].Format(("revision", revision)));
         var relative = Path.GetRelativePath(top, Path.GetFullPath(documentDirectory)).Replace('\\', '/');
         var tar = RunBytes(top, "archive", "--format=tar", revision, "--", relative);
-        if (tar is null || tar.Length == 0) return (null, $"修订“{revision}”中没有文件夹 {relative}");
+        if (tar is null || tar.Length == 0) return (null, DiagnosticCatalog.SinceRevisionUnavailable["no-folder"].Format(("revision", revision), ("folder", relative)));
         Directory.CreateDirectory(target);
         using (var stream = new MemoryStream(tar)) TarFile.ExtractToDirectory(stream, target, overwriteFiles: true);
         var exported = Path.Combine(target, relative);

@@ -12,7 +12,10 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticKind SinceRevisionUnavailable = new(DiagnosticCodes.SinceRevisionUnavailable, Severity.Error, "--since 的修订无法比较",
         ("unavailable", "--since {revision}：{problem}。"),
-        ("unreadable", "--since {revision}：该修订中的文档无法读取（它本身有错误），无法比较。"));
+        ("unreadable", "--since {revision}：该修订中的文档无法读取（它本身有错误），无法比较。"),
+        ("not-a-repository", "内容目录不在 git 仓库中"),
+        ("no-revision", "git 中没有修订“{revision}”"),
+        ("no-folder", "修订“{revision}”中没有文件夹 {folder}"));
 
     public static readonly DiagnosticKind VolumeMixedYears = new(DiagnosticCodes.VolumeMixedYears, Severity.Warning, "汇编合并了不同年度的文档",
         ("mixed", "汇编合并了 {count} 个年度的文档（{listed}），封面写作“{cover}”。这份文档是 {year} 年的，而多数文档是 {main} 年的：若不应汇编进来，请把它移出内容目录或改正 year；若确是跨年度汇编而封面应另有写法，请在主题 {theme} 中写 volume_year（如 volume_year: {main} 年度）。"),

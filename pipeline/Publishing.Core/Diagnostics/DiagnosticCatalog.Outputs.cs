@@ -8,7 +8,15 @@ public static partial class DiagnosticCatalog
         ("create-folder", "无法创建输出文件夹（{reason}）"),
         ("create-lock", "无法创建锁文件（{reason}），输出文件夹不能写入"),
         ("lock", "无法锁定输出文件夹（{reason}）"),
-        ("held", "另一个运行（{holder}）仍在使用这个输出文件夹；已等了 {seconds} 秒，放弃。等它结束后再运行，或用 --lock-wait 等得更久"));
+        ("held", "另一个运行（{holder}）仍在使用这个输出文件夹；已等了 {seconds} 秒，放弃。等它结束后再运行，或用 --lock-wait 等得更久"),
+        ("holder-since", "进程 {pid}，自 {since} 起"),
+        ("holder", "进程 {pid}"),
+        ("holder-unknown", "进程号未知"),
+        ("read-only", "只读文件系统"),
+        ("no-permission", "没有写入权限"),
+        ("disk-full", "磁盘已满"),
+        ("no-folder", "文件夹不存在"),
+        ("errno", "系统错误 {errno}"));
 
     public static readonly DiagnosticKind SinceRevisionUnavailable = new(DiagnosticCodes.SinceRevisionUnavailable, Severity.Error, "--since 的修订无法比较",
         ("unavailable", "--since {revision}：{problem}。"),

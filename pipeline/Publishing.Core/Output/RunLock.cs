@@ -81,9 +81,9 @@ public sealed class RunLock : IDisposable
     /// <summary>The holder as its lock file names it: "进程 1234，自 2026-12-06 16:00:00 UTC 起".</summary>
     private static string Holder(string path) => ReadHolder(path) switch
     {
-        { Since: { } since } h => $"进程 {h.Pid}，自 {since} 起",
-        { } h => $"进程 {h.Pid}",
-        null => "进程号未知",
+        { Since: { } since } h => Words["holder-since"].Format(("pid", h.Pid), ("since", since)),
+        { } h => Words["holder"].Format(("pid", h.Pid)),
+        null => Words["holder-unknown"].Format(),
     };
 
     /// <summary>The pid and start time the lock file holds, read without taking a lock (.NET's open would try one).</summary>
@@ -106,6 +106,9 @@ public sealed class RunLock : IDisposable
         RandomAccess.Write(handle, text, 0);
     }
 
+    /// <summary>PUB5001's wordings, the reasons and the holder's description included.</summary>
+    private static DiagnosticKind Words => DiagnosticCatalog.OutputWriteFailed;
+
     private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>An exception of .NET's file API in words: on Unix its HResult is the errno.</summary>
@@ -114,11 +117,11 @@ public sealed class RunLock : IDisposable
 
     private static string Describe(int errno) => errno switch
     {
-        ErrnoReadOnly => "只读文件系统",
-        ErrnoAccess or ErrnoPermission => "没有写入权限",
-        ErrnoNoSpace => "磁盘已满",
-        ErrnoNoEntry => "文件夹不存在",
-        _ => $"系统错误 {errno}",
+        ErrnoReadOnly => Words["read-only"].Format(),
+        ErrnoAccess or ErrnoPermission => Words["no-permission"].Format(),
+        ErrnoNoSpace => Words["disk-full"].Format(),
+        ErrnoNoEntry => Words["no-folder"].Format(),
+        _ => Words["errno"].Format(("errno", errno)),
     };
 
     private const int OpenReadOnly = 0, OpenReadWrite = 2, OpenCreate = 0x40, OpenCloseOnExec = 0x80000;

@@ -63,6 +63,11 @@ public static partial class DiagnosticCatalog
         "图片（“{url}”）暂不支持，只保留其说明文字。");
 
     public static readonly DiagnosticKind MarkdownTooDeep = new(DiagnosticCodes.MarkdownTooDeep, Severity.Error, "Markdown 嵌套太深",
-        "{what}嵌套太深（超过 {max} 层），无法排版。正式文本的列表和引用一般不超过四层：请检查这里是否多打了符号。");
+        ("too-deep", "{what}嵌套太深（超过 {max} 层），无法排版。正式文本的列表和引用一般不超过四层：请检查这里是否多打了符号。"),
+        ("list", "列表"),
+        ("quote", "引用（>）"),
+        ("brackets", "方括号（[）"),
+        ("emphasis", "强调符号（{mark}）"),
+        ("content", "内容"));
 
 }

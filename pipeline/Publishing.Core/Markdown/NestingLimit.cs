@@ -1,3 +1,5 @@
+using Publishing.Diagnostics;
+
 namespace Publishing.Markdown;
 
 /// <summary>
@@ -68,7 +70,7 @@ public static class NestingLimit
             }
 
             if (quotes + openLists.Count > MaxDepth)
-                return (new Violation(lineNumber, markerColumn, quotes > openLists.Count ? "引用（>）" : "列表"), i);
+                return (new Violation(lineNumber, markerColumn, DiagnosticCatalog.MarkdownTooDeep[quotes > openLists.Count ? "quote" : "list"].Format()), i);
         }
     }
 
@@ -94,14 +96,14 @@ public static class NestingLimit
         {
             var c = line[i];
             if (c == '\\') { i++; continue; }
-            if (c == '[' && ++brackets > MaxDepth) return new Violation(lineNumber, i + 1, "方括号（[）");
+            if (c == '[' && ++brackets > MaxDepth) return new Violation(lineNumber, i + 1, DiagnosticCatalog.MarkdownTooDeep["brackets"].Format());
             if (c == ']' && brackets > 0) brackets--;
             if (c is '*' or '_' or '~')
             {
                 var run = i;
                 while (run < line.Length && line[run] == c) run++;
                 // A line of nothing but these marks is a horizontal rule, not emphasis.
-                if (run - i > MaxDepth && line.AsSpan(run).Trim().Length > 0) return new Violation(lineNumber, i + 1, $"强调符号（{c}）");
+                if (run - i > MaxDepth && line.AsSpan(run).Trim().Length > 0) return new Violation(lineNumber, i + 1, DiagnosticCatalog.MarkdownTooDeep["emphasis"].Format(("mark", c)));
                 i = run - 1;
             }
         }

@@ -47,13 +47,13 @@ public sealed class SectionRenderer
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
             // Markdig's own limit, for nesting the line scan above did not see (lazy continuation lines).
-            TooDeep(diagnostics, displayPath, 1, 1, "内容");
+            TooDeep(diagnostics, displayPath, 1, 1, DiagnosticCatalog.MarkdownTooDeep["content"].Format());
             return null;
         }
     }
 
     private static void TooDeep(DiagnosticBag diagnostics, string displayPath, int line, int column, string what) =>
-        diagnostics.Add(DiagnosticCatalog.MarkdownTooDeep.At(displayPath, line, column, ("what", what), ("max", NestingLimit.MaxDepth)));
+        diagnostics.Add(DiagnosticCatalog.MarkdownTooDeep["too-deep"].At(displayPath, line, column, ("what", what), ("max", NestingLimit.MaxDepth)));
 
     private NarrativeSection? RenderChecked(string markdown, string displayPath, DiagnosticBag diagnostics)
     {

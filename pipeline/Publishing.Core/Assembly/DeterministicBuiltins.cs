@@ -1,3 +1,4 @@
+using Publishing.Diagnostics;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -12,12 +13,12 @@ namespace Publishing.Assembly;
 /// </summary>
 internal static class DeterministicBuiltins
 {
+    /// <summary>Each refused member with what it says (the catalog's PUB4102 wordings, printed after 模板运行错误：).</summary>
     private static readonly Dictionary<(string Object, string Member), string> Refused = new()
     {
-        [("date", "now")] = "模板不能读取当前时间（date.now）：每次生成的文件会不同，同样的输入应得到同样的文件。"
-            + "请改用文档的日期 meta.date（document.yaml 中的 date:），如 {{ meta.date | date.to_string '%Y年%m月%d日' }}",
-        [("math", "random")] = "模板不能取随机数（math.random）：每次生成的文件会不同。请由文档的内容决定要写的值",
-        [("math", "uuid")] = "模板不能生成随机编号（math.uuid）：每次生成的文件会不同。请由文档的内容（如 meta.unit_code）生成编号",
+        [("date", "now")] = DiagnosticCatalog.TemplateRuntime["date-now"].Format(),
+        [("math", "random")] = DiagnosticCatalog.TemplateRuntime["math-random"].Format(),
+        [("math", "uuid")] = DiagnosticCatalog.TemplateRuntime["math-uuid"].Format(),
     };
 
     /// <summary>Shadows <c>date</c> and <c>math</c> with copies whose non-deterministic members refuse with a located error.</summary>

@@ -19,7 +19,10 @@ public static partial class DiagnosticCatalog
         ("variable", "模板中的变量或函数“{name}”不存在（名字写错，或在使用之前没有赋值）。"),
         ("member", "模板中的“{name}”不存在：这个对象没有这个成员（名字写错？成员名用小写和下划线，如 project.budget、row.columns）。"),
         ("null", "模板中的“{target}”是空值（null），不能再取它的成员或下标：请先用 if 判断它是否存在。"),
-        ("other", "模板运行错误：{reason}"));
+        ("other", "模板运行错误：{reason}"),
+        ("date-now", "模板不能读取当前时间（date.now）：每次生成的文件会不同，同样的输入应得到同样的文件。请改用文档的日期 meta.date（document.yaml 中的 date:），如 {{{{ meta.date | date.to_string '%Y年%m月%d日' }}}}"),
+        ("math-random", "模板不能取随机数（math.random）：每次生成的文件会不同。请由文档的内容决定要写的值"),
+        ("math-uuid", "模板不能生成随机编号（math.uuid）：每次生成的文件会不同。请由文档的内容（如 meta.unit_code）生成编号"));
 
 
     public static readonly DiagnosticKind TemplateIncludeRefused = new(DiagnosticCodes.TemplateIncludeRefused, Severity.Error, "模板引用被拒绝",

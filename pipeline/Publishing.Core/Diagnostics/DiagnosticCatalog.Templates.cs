@@ -39,7 +39,23 @@ public static partial class DiagnosticCatalog
         ("missing", "主题文件有误：没有名为“{name}”的主题（应有 templates/theme/{name}.yaml）"),
         ("shape", "主题文件应是“名称: 值”的表（page:、fonts:、body:、styles: ……）"),
         ("override-shape", "表单的主题文件应是“名称: 值”的表，只写要改的几项（如 page: {{ margin_top_mm: 20 }}）"),
-        ("pdf", "PDF 无法生成：{reason}"));
+        ("pdf", "PDF 无法生成：{reason}"),
+        ("not-a-colour", "“{value}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000"),
+        ("negative-whole", "“{value}”不能是负数"),
+        ("not-a-number", "“{value}”不是数字"),
+        ("not-positive", "{name} 必须大于 0（现在是 {value}）"),
+        ("negative", "{name} 不能是负数（现在是 {value}）"),
+        ("over-100", "{name} 是百分数，不能超过 100（现在是 {value}）"),
+        ("not-an-alignment", "“{value}”不是对齐方式：可写 {choices}"),
+        ("not-a-weight", "“{value}”不是字重：可写 regular 或 bold"),
+        ("no-such-font", "fonts: 下没有名为“{value}”的字体（已有：{fonts}）"),
+        ("not-a-pdf-standard", "“{value}”不是 PDF 标准：可写 PDF/A-2a, PDF/UA-1（默认：可归档、无障碍）、其中之一，或 none（普通 PDF）"),
+        ("not-a-page-number-place", "“{value}”不是页码位置：可写 center（居中）或 outside（单页在右、双页在左）"),
+        ("no-font-file", "fonts.{family}.{face} 没有写字体文件"),
+        ("font-not-found", "找不到字体文件：{path}"),
+        ("font-no-permission", "没有权限读取字体文件：{path}"),
+        ("font-truncated", "字体文件不完整（可能复制或下载时中断）：{path} 只有 {length} 字节，其中的 {table} 表应到第 {end} 字节；请重新复制这个字体文件"),
+        ("font-unreadable", "无法作为字体读取：{path}（{reason}）"));
 
 
     public static readonly DiagnosticKind CheckDataInvalid = new(DiagnosticCodes.CheckDataInvalid, Severity.Warning, "检查用的数据文件有误",

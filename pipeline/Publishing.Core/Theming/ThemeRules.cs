@@ -49,7 +49,7 @@ public static partial class ThemeRules
 
         Walk(theme, "", theme, Add);
         foreach (var (name, colour) in theme.Colors)
-            if (!Colour().IsMatch(colour)) Add($"colors.{name}", $"“{colour}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000");
+            if (!Colour().IsMatch(colour)) Add($"colors.{name}", Say("not-a-colour", ("value", colour)));
         CheckFonts(theme, Add);
         ThemeRanges.Check(theme, Add);
         return problems;
@@ -66,7 +66,7 @@ public static partial class ThemeRules
             switch (property.GetValue(target))
             {
                 case double number: CheckNumber(path, name, number, add); break;
-                case int whole when whole < 0: add(path, $"“{whole}”不能是负数"); break;
+                case int whole when whole < 0: add(path, Say("negative-whole", ("value", whole))); break;
                 case string text: CheckWord(path, name, text, theme, add); break;
                 case IDictionary map:
                     if (property.PropertyType.GetGenericArguments()[1] != typeof(string))
@@ -82,10 +82,10 @@ public static partial class ThemeRules
     {
         var measured = name.EndsWith("_pt") || name.EndsWith("_mm") || name.EndsWith("_em") || name.EndsWith("_pct") || name == "large_text_pitch";
         if (!measured) return;
-        if (!double.IsFinite(number)) add(path, $"“{number}”不是数字");
-        else if ((Positive.Contains(name) || Positive.Contains(path)) && number <= 0) add(path, $"{name} 必须大于 0（现在是 {Format(number)}）");
-        else if (number < 0) add(path, $"{name} 不能是负数（现在是 {Format(number)}）");
-        else if (name.EndsWith("_pct") && number > 100) add(path, $"{name} 是百分数，不能超过 100（现在是 {Format(number)}）");
+        if (!double.IsFinite(number)) add(path, Say("not-a-number", ("value", number)));
+        else if ((Positive.Contains(name) || Positive.Contains(path)) && number <= 0) add(path, Say("not-positive", ("name", name), ("value", Format(number))));
+        else if (number < 0) add(path, Say("negative", ("name", name), ("value", Format(number))));
+        else if (name.EndsWith("_pct") && number > 100) add(path, Say("over-100", ("name", name), ("value", Format(number))));
     }
 
     private static void CheckWord(string path, string name, string text, Theme theme, Action<string, string> add)
@@ -93,18 +93,18 @@ public static partial class ThemeRules
         if (name.EndsWith("color") || name.EndsWith("background"))
         {
             if (!(name.EndsWith("background") && text.Length == 0) && !Colour().IsMatch(text))
-                add(path, $"“{text}”不是颜色：请写 #rgb 或 #rrggbb，如 #000000");
+                add(path, Say("not-a-colour", ("value", text)));
         }
         else if (name.EndsWith("align") && !Alignments.Contains(text))
-            add(path, $"“{text}”不是对齐方式：可写 {string.Join("、", Alignments)}");
+            add(path, Say("not-an-alignment", ("value", text), ("choices", Alignments)));
         else if (name.EndsWith("weight") && !Weights.Contains(text))
-            add(path, $"“{text}”不是字重：可写 regular 或 bold");
+            add(path, Say("not-a-weight", ("value", text)));
         else if (name == "font" && !theme.Fonts.ContainsKey(text))
-            add(path, $"fonts: 下没有名为“{text}”的字体（已有：{string.Join("、", theme.Fonts.Keys.Order(StringComparer.Ordinal))}）");
+            add(path, Say("no-such-font", ("value", text), ("fonts", theme.Fonts.Keys.Order(StringComparer.Ordinal))));
         else if (path == "pdf_standard" && Theme.ParseStandards(text) is null)
-            add(path, $"“{text}”不是 PDF 标准：可写 PDF/A-2a, PDF/UA-1（默认：可归档、无障碍）、其中之一，或 none（普通 PDF）");
+            add(path, Say("not-a-pdf-standard", ("value", text)));
         else if (path == "page.footer.position" && !FooterPositions.Contains(text))
-            add(path, $"“{text}”不是页码位置：可写 center（居中）或 outside（单页在右、双页在左）");
+            add(path, Say("not-a-page-number-place", ("value", text)));
     }
 
     private static void CheckFonts(Theme theme, Action<string, string> add)
@@ -113,7 +113,7 @@ public static partial class ThemeRules
         {
             foreach (var (face, files) in new[] { ("regular", faces.Regular), ("bold", faces.Bold) })
             {
-                if (files.Count == 0) add($"fonts.{family}", $"fonts.{family}.{face} 没有写字体文件");
+                if (files.Count == 0) add($"fonts.{family}", Say("no-font-file", ("family", family), ("face", face)));
                 for (var i = 0; i < files.Count; i++)
                 {
                     var key = $"fonts.{family}.{face}[{i}]";
@@ -124,11 +124,11 @@ public static partial class ThemeRules
                     }
                     catch (FileNotFoundException)
                     {
-                        add(key, $"找不到字体文件：{path}");
+                        add(key, Say("font-not-found", ("path", path)));
                     }
                     catch (UnauthorizedAccessException)
                     {
-                        add(key, $"没有权限读取字体文件：{path}");
+                        add(key, Say("font-no-permission", ("path", path)));
                     }
                     catch (Exception e) when (e is IOException or InvalidDataException)
                     {
@@ -155,11 +155,15 @@ public static partial class ThemeRules
 
     private static string FontProblem(string path, Exception e) => e switch
     {
-        TruncatedFontException t => $"字体文件不完整（可能复制或下载时中断）：{path} 只有 {t.FileLength} 字节，其中的 {t.Table} 表应到第 {t.TableEnd} 字节；请重新复制这个字体文件",
-        UnauthorizedAccessException => $"没有权限读取字体文件：{path}",
+        TruncatedFontException t => Say("font-truncated", ("path", path), ("length", t.FileLength), ("table", t.Table), ("end", t.TableEnd)),
+        UnauthorizedAccessException => Say("font-no-permission", ("path", path)),
         // The layout engine's own words (it knows no Chinese) follow in brackets for whoever maintains the fonts.
-        _ => $"无法作为字体读取：{path}（{e.Message}）",
+        _ => Say("font-unreadable", ("path", path), ("reason", e.Message)),
     };
+
+    /// <summary>A problem in the catalog's PUB4105 words (the loader puts 主题文件有误： before it).</summary>
+    private static string Say(string wording, params (string Name, object? Value)[] arguments) =>
+        DiagnosticCatalog.ThemeInvalid[wording].Format(arguments);
 
     /// <summary>Where a key was written, else where its nearest written parent was (a default value was not written).</summary>
     private static SourceLocation PlaceOf(IReadOnlyDictionary<string, SourceLocation> places, string key, string themePath)

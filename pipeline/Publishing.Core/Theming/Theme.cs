@@ -98,23 +98,30 @@ public class PageGeometryTheme : IThemeChecked
     public double MarginRightMm => WidthMm - MarginLeftMm - BodyWidthMm;
     public double MarginBottomMm => HeightMm - MarginTopMm - BodyHeightMm;
 
+    /// <summary>A problem in the catalog's PUB4105 words.</summary>
+    internal static string Say(string wording, params (string Name, object? Value)[] arguments) =>
+        Diagnostics.DiagnosticCatalog.ThemeInvalid[wording].Format(arguments);
+
     public virtual IEnumerable<(string Key, string Message)> Problems()
     {
         if (!PaperSizes.ContainsKey(Size))
         {
-            yield return ("size", $"纸张 '{Size}' 不支持，可用：{string.Join("、", PaperSizes.Keys)}");
+            yield return ("size", Say("paper", ("size", Size), ("sizes", PaperSizes.Keys)));
             yield break;
         }
         if (!IsLandscape && !string.Equals(Orientation, "portrait", StringComparison.OrdinalIgnoreCase))
-            yield return ("orientation", $"方向 '{Orientation}' 不支持，应为 portrait（纵向）或 landscape（横向）");
-        if (MarginTopMm < 0) yield return ("margin_top_mm", "上边距不能为负数");
-        if (MarginLeftMm < 0) yield return ("margin_left_mm", "左边距不能为负数");
-        if (BodyWidthMm <= 0) yield return ("body_width_mm", "版心宽度应大于 0");
-        if (BodyHeightMm <= 0) yield return ("body_height_mm", "版心高度应大于 0");
+            yield return ("orientation", Say("orientation", ("orientation", Orientation)));
+        if (MarginTopMm < 0) yield return ("margin_top_mm", Say("margin-top"));
+        if (MarginLeftMm < 0) yield return ("margin_left_mm", Say("margin-left"));
+        if (BodyWidthMm <= 0) yield return ("body_width_mm", Say("body-width"));
+        if (BodyHeightMm <= 0) yield return ("body_height_mm", Say("body-height"));
+        var orientation = Say(IsLandscape ? "landscape" : "portrait");
         if (MarginRightMm < -0.001)
-            yield return ("body_width_mm", $"版心比页面宽：{Size} {(IsLandscape ? "横向" : "纵向")}页面宽 {WidthMm:0.#} mm，左边距 {MarginLeftMm:0.#} mm 加版心宽 {BodyWidthMm:0.#} mm 为 {MarginLeftMm + BodyWidthMm:0.#} mm");
+            yield return ("body_width_mm", Say("wider-than-page", ("size", Size), ("orientation", orientation), ("width", WidthMm),
+                ("margin", MarginLeftMm), ("body", BodyWidthMm), ("sum", MarginLeftMm + BodyWidthMm)));
         if (MarginBottomMm < -0.001)
-            yield return ("body_height_mm", $"版心比页面高：{Size} {(IsLandscape ? "横向" : "纵向")}页面高 {HeightMm:0.#} mm，上边距 {MarginTopMm:0.#} mm 加版心高 {BodyHeightMm:0.#} mm 为 {MarginTopMm + BodyHeightMm:0.#} mm");
+            yield return ("body_height_mm", Say("taller-than-page", ("size", Size), ("orientation", orientation), ("height", HeightMm),
+                ("margin", MarginTopMm), ("body", BodyHeightMm), ("sum", MarginTopMm + BodyHeightMm)));
     }
 }
 
@@ -127,7 +134,7 @@ public sealed class PageTheme : PageGeometryTheme
     {
         foreach (var problem in base.Problems()) yield return problem;
         if (MarginBottomMm >= 0 && Footer.OffsetMm >= MarginBottomMm)
-            yield return ("footer", $"页码在版心下 {Footer.OffsetMm:0.#} mm，已超出页面（下边距只有 {MarginBottomMm:0.#} mm）");
+            yield return ("footer", Say("footer-off-page", ("offset", Footer.OffsetMm), ("margin", MarginBottomMm)));
     }
 }
 
@@ -285,10 +292,10 @@ public sealed class LimitsTheme : IThemeChecked
 
     public IEnumerable<(string Key, string Message)> Problems()
     {
-        if (MaxRowsPerFile <= 0) yield return ("max_rows_per_file", "每个数据文件的行数上限应大于 0");
-        if (MaxContentMb <= 0) yield return ("max_content_mb", "文档内容的大小上限（MB）应大于 0");
-        if (MaxPages <= 0) yield return ("max_pages", "PDF 的页数上限应大于 0");
-        if (MaxHtmlBlocks <= 0) yield return ("max_html_blocks", "HTML 的块数上限应大于 0");
-        if (MaxHtmlMb <= 0) yield return ("max_html_mb", "HTML 的大小上限（MB）应大于 0");
+        if (MaxRowsPerFile <= 0) yield return ("max_rows_per_file", PageGeometryTheme.Say("max-rows"));
+        if (MaxContentMb <= 0) yield return ("max_content_mb", PageGeometryTheme.Say("max-content"));
+        if (MaxPages <= 0) yield return ("max_pages", PageGeometryTheme.Say("max-pages"));
+        if (MaxHtmlBlocks <= 0) yield return ("max_html_blocks", PageGeometryTheme.Say("max-html-blocks"));
+        if (MaxHtmlMb <= 0) yield return ("max_html_mb", PageGeometryTheme.Say("max-html-mb"));
     }
 }

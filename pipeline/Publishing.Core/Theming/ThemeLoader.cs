@@ -167,13 +167,13 @@ public static class ThemeLoader
 
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
             {
-                if (Expect<YamlSequence>(node, "列表（每项以 - 开头）") is not { } sequence) return null;
+                if (Expect<YamlSequence>(node, DiagnosticCatalog.ThemeInvalid["a-list"].Format()) is not { } sequence) return null;
                 var list = (IList)Activator.CreateInstance(type)!;
                 var itemType = type.GetGenericArguments()[0];
                 foreach (var item in sequence.Items) if (Bind(item, itemType, $"{key}[{list.Count}]") is { } bound) list.Add(bound);
                 return list;
             }
-            if (Expect<YamlMapping>(node, "“名称: 值”的表") is not { } mapping) return null;
+            if (Expect<YamlMapping>(node, DiagnosticCatalog.ThemeInvalid["a-mapping"].Format()) is not { } mapping) return null;
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
             {
                 var map = (IDictionary)Activator.CreateInstance(type)!;
@@ -213,7 +213,7 @@ public static class ThemeLoader
             node as YamlScalar ?? Refused<YamlScalar>(node, SettingsFileWordings.Say("not-single", ("key", key[(key.LastIndexOf('.') + 1)..])));
 
         private static T? Expect<T>(YamlValue node, string what) where T : YamlValue =>
-            node as T ?? Refused<T>(node, $"这里应写{what}");
+            node as T ?? Refused<T>(node, DiagnosticCatalog.ThemeInvalid["expected"].Format(("what", what)));
 
         private static T? Refused<T>(YamlValue node, string message) where T : class
         {

@@ -31,9 +31,10 @@ public static class ThemeRanges
         foreach (var (key, geometry) in usable)
         {
             if (bodyReasonable && body.SizePt * MinCharactersPerLine > geometry.BodyWidthMm * PointsPerMm)
-                add($"{key}.body_width_mm", $"版心宽 {Format(geometry.BodyWidthMm)} mm 太窄：一行放不下 {MinCharactersPerLine} 个 {Format(body.SizePt)} pt 的正文字（至少要 {Format(Math.Ceiling(body.SizePt * MinCharactersPerLine / PointsPerMm))} mm）");
+                add($"{key}.body_width_mm", Say("body-too-narrow", ("width", Format(geometry.BodyWidthMm)), ("characters", MinCharactersPerLine),
+                    ("size", Format(body.SizePt)), ("needed", Format(Math.Ceiling(body.SizePt * MinCharactersPerLine / PointsPerMm)))));
             if (body.LinePitchPt > 0 && body.LinePitchPt <= MaxSizePt * 2 && body.LinePitchPt * MinLinesPerPage > geometry.BodyHeightMm * PointsPerMm)
-                add($"{key}.body_height_mm", $"版心高 {Format(geometry.BodyHeightMm)} mm 太矮：一页放不下 {MinLinesPerPage} 行正文（行距 {Format(body.LinePitchPt)} pt）");
+                add($"{key}.body_height_mm", Say("body-too-short", ("height", Format(geometry.BodyHeightMm)), ("lines", MinLinesPerPage), ("pitch", Format(body.LinePitchPt))));
         }
         var fitting = usable.Where(g => (!bodyReasonable || body.SizePt * MinCharactersPerLine <= g.Geometry.BodyWidthMm * PointsPerMm)
             && !(body.LinePitchPt > 0 && body.LinePitchPt <= MaxSizePt * 2 && body.LinePitchPt * MinLinesPerPage > g.Geometry.BodyHeightMm * PointsPerMm)).ToList();
@@ -47,16 +48,16 @@ public static class ThemeRanges
         {
             if (sizePt <= 0 || indentEm < 0) return; // ThemeRules reports these
             if (sizePt > MaxSizePt || sizePt * MinCharactersPerLine > widthPt)
-                add(key, $"字号 {Format(sizePt)} pt 太大：最窄的版心宽 {Format(widthMm)} mm（{Format(widthPt)} pt），"
-                    + $"一行要能放下 {MinCharactersPerLine} 个字，否则文字会落到页面之外；字号最大可写 {Format(Math.Min(MaxSizePt, Math.Floor(widthPt / MinCharactersPerLine)))} pt（三号为 16 pt）");
+                add(key, Say("size-too-large", ("size", Format(sizePt)), ("width", Format(widthMm)), ("widthPt", Format(widthPt)),
+                    ("characters", MinCharactersPerLine), ("maximum", Format(Math.Min(MaxSizePt, Math.Floor(widthPt / MinCharactersPerLine))))));
             else if ((indentEm + MinCharactersPerLine) * sizePt > widthPt)
-                add(indentKey, $"缩进 {Format(indentEm)} 个字太大：最窄的版心宽 {Format(widthMm)} mm，缩进后一行放不下 {MinCharactersPerLine} 个 {Format(sizePt)} pt 的字");
+                add(indentKey, Say("indent-too-large", ("indent", Format(indentEm)), ("width", Format(widthMm)), ("characters", MinCharactersPerLine), ("size", Format(sizePt))));
         }
 
         void Pitch(string key, double pitchPt, int lines = MinLinesPerPage)
         {
             if (pitchPt * lines > heightPt)
-                add(key, $"行距 {Format(pitchPt)} pt 太大：最矮的版心高 {Format(heightMm)} mm（{Format(heightPt)} pt），一页放不下 {lines} 行");
+                add(key, Say("pitch-too-large", ("pitch", Format(pitchPt)), ("height", Format(heightMm)), ("heightPt", Format(heightPt)), ("lines", lines)));
         }
 
         Line("body.size_pt", body.SizePt, body.FirstLineIndentEm, "body.first_line_indent_em");
@@ -65,7 +66,7 @@ public static class ThemeRanges
         Pitch("table.line_pitch_pt", theme.Table.LinePitchPt);
         var cellPt = 2 * theme.Table.PaddingMm * PointsPerMm + theme.Table.SizePt;
         if (theme.Table.SizePt is > 0 and <= MaxSizePt && theme.Table.SizePt * MinCharactersPerLine <= widthPt && cellPt * MinCharactersPerLine > widthPt)
-            add("table.padding_mm", $"单元格内边距 {Format(theme.Table.PaddingMm)} mm 太大：{MinCharactersPerLine} 栏的表格在最窄的版心（{Format(widthMm)} mm）中，每栏放不下一个字");
+            add("table.padding_mm", Say("padding-too-large", ("padding", Format(theme.Table.PaddingMm)), ("characters", MinCharactersPerLine), ("width", Format(widthMm))));
         Line("page.footer.size_pt", theme.Page.Footer.SizePt, 0, "page.footer.size_pt");
         foreach (var (name, style) in theme.Styles)
         {
@@ -77,8 +78,10 @@ public static class ThemeRanges
         }
         if (body.SizePt is > 0 and <= MaxSizePt && body.SizePt * MinCharactersPerLine <= widthPt
             && (theme.Layout.ListIndentEm + MinCharactersPerLine) * body.SizePt > widthPt)
-            add("layout.list_indent_em", $"列表缩进 {Format(theme.Layout.ListIndentEm)} 个字太大：最窄的版心中，缩进后一行放不下 {MinCharactersPerLine} 个字");
+            add("layout.list_indent_em", Say("list-indent-too-large", ("indent", Format(theme.Layout.ListIndentEm)), ("characters", MinCharactersPerLine)));
     }
 
     private static string Format(double number) => number.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Say(string wording, params (string Name, object? Value)[] arguments) => PageGeometryTheme.Say(wording, arguments);
 }

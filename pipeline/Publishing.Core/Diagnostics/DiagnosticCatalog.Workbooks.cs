@@ -5,7 +5,10 @@ public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticKind WorkbookUnreadable = new(DiagnosticCodes.WorkbookUnreadable, Severity.Error, "无法读取工作簿",
         ("damaged", "无法读取这个工作簿：文件已损坏，或不是 Excel 工作簿（.xlsx）。请在 Excel 中打开它并另存为 .xlsx；若 Excel 也打不开，请从原件重新导出。"),
-        ("damaged-detail", "无法读取这个工作簿：文件已损坏，或不是 Excel 工作簿（.xlsx）（{detail}）。请在 Excel 中打开它并另存为 .xlsx；若 Excel 也打不开，请从原件重新导出。"));
+        ("damaged-detail", "无法读取这个工作簿：文件已损坏，或不是 Excel 工作簿（.xlsx）（{detail}）。请在 Excel 中打开它并另存为 .xlsx；若 Excel 也打不开，请从原件重新导出。"),
+        ("no-workbook-part", "这个 zip 文件中没有 Excel 的工作簿部件（xl/workbook.xml）"),
+        ("broken-zip", "zip 结构已损坏"),
+        ("sheet", "工作表“{sheet}”：{reason}"));
 
     public static readonly DiagnosticKind WorkbookEncrypted = new(DiagnosticCodes.WorkbookEncrypted, Severity.Error, "工作簿设置了打开密码",
         "这个工作簿设置了打开密码（已加密），无法读取。请在 Excel 中“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码后另存，再放入 data/。");
@@ -14,7 +17,10 @@ public static partial class DiagnosticCatalog
         "这是 Excel 97-2003 格式（.xls）的工作簿，不能直接读取。请在 Excel 中“另存为 → Excel 工作簿（*.xlsx）”，并在 document.yaml 中改用 .xlsx 文件。");
 
     public static readonly DiagnosticKind WorkbookTooLarge = new(DiagnosticCodes.WorkbookTooLarge, Severity.Error, "工作簿解压后过大",
-        "这个工作簿解压后过大（{detail}），超出了工作簿的上限（解压后 {maxMb} MB，每个部件最多压缩 {maxRatio} 倍），不予读取：它不像是 Excel 正常保存的文件。请在 Excel 中打开后另存为 .xlsx 再试。");
+        ("too-large", "这个工作簿解压后过大（{detail}），超出了工作簿的上限（解压后 {maxMb} MB，每个部件最多压缩 {maxRatio} 倍），不予读取：它不像是 Excel 正常保存的文件。请在 Excel 中打开后另存为 .xlsx 再试。"),
+        ("parts", "有 {count} 个部件"),
+        ("ratio", "部件 {part} 压缩了 {ratio} 倍"),
+        ("unpacked", "解压后共 {mb} MB"));
 
     public static readonly DiagnosticKind WorkbookNoSheet = new(DiagnosticCodes.WorkbookNoSheet, Severity.Error, "工作簿中没有这张表的工作表",
         ("no-visible-sheet", "工作簿中没有表 {table} 的工作表：请把它命名为“{sheet}”（或“{table}”）。这个工作簿没有可见的工作表。"),

@@ -9,6 +9,7 @@ public static class DiagnosticPhrases
     private static readonly DiagnosticKind Phrases = new("", Severity.Warning, "",
         ("did-you-mean", "是否应为“{name}”？"),
         ("workbook-cell", "（工作表“{sheet}”单元格 {cell}）"),
+        ("workbook-sheet-only", "（工作表“{sheet}”）"),
         ("workbook-sheet", "{workbook} 的工作表“{sheet}”"),
         ("rows-and-more", "{rows} 等 {count} 行"),
         ("names-and-more", "{names} 等 {count} 个"),
@@ -27,6 +28,12 @@ public static class DiagnosticPhrases
 
     /// <summary>"（工作表“指标”单元格 B7）": where in a workbook a diagnostic's cell is.</summary>
     public static string WorkbookCell(string sheet, string cell) => Phrases["workbook-cell"].Format(("sheet", sheet), ("cell", cell));
+
+    /// <summary>"（工作表“指标”）": the sheet of a diagnostic that names no cell.</summary>
+    public static string WorkbookSheetOnly(string sheet) => Phrases["workbook-sheet-only"].Format(("sheet", sheet));
+
+    /// <summary>Whether a message already says which sheet it is about.</summary>
+    public static bool NamesASheet(string message) => message.Contains(Phrases["workbook-sheet-only"].Pieces[0].Text, StringComparison.Ordinal);
 
     /// <summary>"data/x.xlsx 的工作表“指标”".</summary>
     public static string WorkbookSheet(string workbook, string sheet) => Phrases["workbook-sheet"].Format(("workbook", workbook), ("sheet", sheet));

@@ -20,11 +20,11 @@ internal sealed class SheetCellNotes
 
     public Diagnostic Annotate(Diagnostic diagnostic)
     {
-        if (_tables.Count == 0 || diagnostic.Message.Contains("（工作表“", StringComparison.Ordinal)) return diagnostic;
+        if (_tables.Count == 0 || DiagnosticPhrases.NamesASheet(diagnostic.Message)) return diagnostic;
         var candidates = _tables.Where(t => t.Path == diagnostic.Path).ToList();
         if (candidates.Count == 0) return diagnostic;
         if (diagnostic.Line <= 0)
-            return candidates.Count == 1 ? diagnostic with { Message = diagnostic.Message + $"（工作表“{candidates[0].Sheet}”）" } : diagnostic;
+            return candidates.Count == 1 ? diagnostic with { Message = diagnostic.Message + DiagnosticPhrases.WorkbookSheetOnly(candidates[0].Sheet!) } : diagnostic;
 
         var column = Math.Max(diagnostic.Column, 1);
         if (candidates.Count > 1)

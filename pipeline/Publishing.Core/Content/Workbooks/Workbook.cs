@@ -58,7 +58,7 @@ public sealed class Workbook : IDisposable
                 diagnostics.Add(DiagnosticCatalog.WorkbookLegacyFormat.At(displayPath, 1, 1));
                 return null;
             case WorkbookPackage.Kind.TooLarge:
-                diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge.At(displayPath, 1, 1,
+                diagnostics.Add(DiagnosticCatalog.WorkbookTooLarge["too-large"].At(displayPath, 1, 1,
                     ("detail", detail), ("maxMb", WorkbookPackage.MaxUnpackedBytes / (1024 * 1024)), ("maxRatio", WorkbookPackage.MaxRatio)));
                 return null;
             case WorkbookPackage.Kind.NotAWorkbook:
@@ -117,7 +117,7 @@ public sealed class Workbook : IDisposable
         }
         catch (Exception e) when (IsBadInput(e))
         {
-            Unreadable(diagnostics, DisplayPath, $"工作表“{sheet.Name}”：{e.Message}");
+            Unreadable(diagnostics, DisplayPath, DiagnosticCatalog.WorkbookUnreadable["sheet"].Format(("sheet", sheet.Name), ("reason", e.Message)));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Publishing.Diagnostics;
 
 namespace Publishing.Content.Workbooks;
 
@@ -37,22 +38,22 @@ public static class WorkbookPackage
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries) return (Kind.TooLarge, $"有 {zip.Entries.Count} 个部件");
+            if (zip.Entries.Count > MaxEntries) return (Kind.TooLarge, DiagnosticCatalog.WorkbookTooLarge["parts"].Format(("count", zip.Entries.Count)));
             long total = 0;
             var hasWorkbook = false;
             foreach (var entry in zip.Entries)
             {
                 total += entry.Length;
                 if (entry.Length > 1024 * 1024 && entry.Length / Math.Max(entry.CompressedLength, 1) > MaxRatio)
-                    return (Kind.TooLarge, $"部件 {entry.FullName} 压缩了 {entry.Length / Math.Max(entry.CompressedLength, 1)} 倍");
+                    return (Kind.TooLarge, DiagnosticCatalog.WorkbookTooLarge["ratio"].Format(("part", entry.FullName), ("ratio", entry.Length / Math.Max(entry.CompressedLength, 1))));
                 if (entry.FullName.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase)) hasWorkbook = true;
             }
-            if (total > MaxUnpackedBytes) return (Kind.TooLarge, $"解压后共 {total / (1024 * 1024)} MB");
-            return (hasWorkbook ? Kind.Workbook : Kind.NotAWorkbook, hasWorkbook ? null : "这个 zip 文件中没有 Excel 的工作簿部件（xl/workbook.xml）");
+            if (total > MaxUnpackedBytes) return (Kind.TooLarge, DiagnosticCatalog.WorkbookTooLarge["unpacked"].Format(("mb", total / (1024 * 1024))));
+            return (hasWorkbook ? Kind.Workbook : Kind.NotAWorkbook, hasWorkbook ? null : DiagnosticCatalog.WorkbookUnreadable["no-workbook-part"].Format());
         }
         catch (InvalidDataException)
         {
-            return (Kind.NotAWorkbook, "zip 结构已损坏");
+            return (Kind.NotAWorkbook, DiagnosticCatalog.WorkbookUnreadable["broken-zip"].Format());
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Publishing.Theming;
 public sealed record ThemeProblem(SourceLocation Place, string Message);
 
 /// <summary>Every problem of a theme (PUB4105 diagnostics, each at its value), for callers that want a theme or nothing.</summary>
-public sealed class ThemeInvalidException(IReadOnlyList<Diagnostic> problems) : Exception(problems.Count > 0 ? problems[0].ToString() : "主题文件有误")
+public sealed class ThemeInvalidException(IReadOnlyList<Diagnostic> problems) : Exception(problems.Count > 0 ? problems[0].ToString() : DiagnosticCatalog.ThemeInvalid.Title)
 {
     public IReadOnlyList<Diagnostic> Problems { get; } = problems;
 }

@@ -49,10 +49,11 @@ if [[ $what == scale ]]; then
   largest=$(printf '%s\n' $sizes | sort -n | tail -1)
   # One county of the largest size; the smaller ones are its first departments (the same documents), linked.
   dotnet run -c Release --project tests/Publishing.SyntheticCounty -- "$work/all" "$largest" 2021 >/dev/null
+  mapfile -t departments < <(ls "$work/all" | sort)
   echo "documents | wall | CPU (user + sys) | peak resident | pages | load average before"
   for n in $sizes; do
     mkdir -p "$work/county-$n"
-    ls "$work/all" | sort | head -n "$n" | while read -r d; do ln -s "$work/all/$d" "$work/county-$n/$d"; done
+    for d in "${departments[@]:0:n}"; do ln -s "$work/all/$d" "$work/county-$n/$d"; done
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     /usr/bin/time -v "$work/cli/publishing" build "$work/county-$n" --templates templates --out "$work/out-$n" >/dev/null 2>"$work/time.txt" || true
     wall=$(grep -E 'Elapsed \(wall' "$work/time.txt" | awk '{print $NF}')

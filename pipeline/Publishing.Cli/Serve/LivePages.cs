@@ -39,12 +39,7 @@ internal sealed class LivePages(string outputRoot)
         }
     }
 
-    public static string WithVersion(string page, string version)
-    {
-        var meta = $"<meta name=\"publishing-live-version\" content=\"{version}\">\n";
-        var head = page.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
-        return head < 0 ? meta + page : page.Insert(head, meta);
-    }
+    public static string WithVersion(string page, string version) => Site.LiveVersionMark.Add(page, version);
 
     private string PagePath(string slug) => Path.Combine(outputRoot, slug, "index.html");
 }

@@ -34,7 +34,6 @@ public sealed partial class MarkupByTextTests
     private static readonly Dictionary<string, string> MarkupSearches = new(StringComparer.Ordinal)
     {
         ["pipeline/Publishing.Core/Build/HtmlLimits.cs"] = "the size guard on the templates' output runs before the parse it protects (a million paragraphs fail in a moment)",
-        ["pipeline/Publishing.Cli/Serve/LivePages.cs"] = "the live preview inserts its version line into the published page it reads from disk to serve",
     };
 
     [Fact]

@@ -17,12 +17,17 @@ public static partial class WebFonts
     [GeneratedRegex("""url\("fonts/(?<file>[A-Za-z0-9._-]+\.ttf)"\)""")]
     private static partial Regex FontUrl();
 
-    /// <summary>The subsets a stylesheet needs for the given pages' text, as output-relative paths and bytes.</summary>
-    public static IEnumerable<(string Path, byte[] Bytes)> Subsets(string stylesheet, string templatesDirectory, params string[] pages)
+    /// <summary>
+    /// The subsets a stylesheet needs for the given pages' text, as output-relative paths and bytes, in the
+    /// stylesheet's order. Cut at once, one font per core: a lone document (the seed, a live preview) has a core to spare.
+    /// </summary>
+    public static IReadOnlyList<(string Path, byte[] Bytes)> Subsets(string stylesheet, string templatesDirectory, params string[] pages)
     {
         var codePoints = CodePoints(pages);
-        foreach (var (path, source) in Sources(stylesheet, templatesDirectory))
-            yield return (path, Cached(source, codePoints));
+        var sources = Sources(stylesheet, templatesDirectory);
+        var subsets = new (string Path, byte[] Bytes)[sources.Count];
+        Parallel.For(0, sources.Count, i => subsets[i] = (sources[i].Path, Cached(sources[i].Source, codePoints)));
+        return subsets;
     }
 
     /// <summary>

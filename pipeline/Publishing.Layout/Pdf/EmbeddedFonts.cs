@@ -61,7 +61,8 @@ internal sealed class EmbeddedFonts
                     list.Add(run);
                 }
 
-        var fonts = new EmbeddedFonts();
+        // Which characters and glyphs each face's subsets keep, face by face in a fixed order.
+        var faces = new List<(FontFace Face, List<GlyphRun> Runs, FaceSubsets Subsets, List<List<int>> Parts, List<HashSet<ushort>> Glyphs, List<int[]> PartsOfRuns)>();
         foreach (var (face, runs) in runsByFace.OrderBy(kv => kv.Key.Path, StringComparer.Ordinal))
         {
             var codePoints = new HashSet<int>();
@@ -77,9 +78,21 @@ internal sealed class EmbeddedFonts
                     glyphs[partOf[i] = subsets.PartOf(run, i)].Add(run.Glyphs[i]);
                 partsOfRuns.Add(partOf);
             }
+            faces.Add((face, runs, subsets, parts, glyphs, partsOfRuns));
+        }
+        // The font programs cut at once, one subset per core: cutting and deflating is most of writing a PDF, and a
+        // lone document (the seed, a live preview) has a core to spare. Each result goes to its own slot: same bytes.
+        var subsetsToCut = faces.SelectMany(f => Enumerable.Range(0, f.Parts.Count).Select(p => (f.Face, Part: f.Parts[p], Glyphs: f.Glyphs[p]))).ToArray();
+        var programs = new FontProgramCache.Program[subsetsToCut.Length];
+        Parallel.For(0, subsetsToCut.Length, i => programs[i] = FontProgramCache.Shared.Get(subsetsToCut[i].Face, subsetsToCut[i].Part, subsetsToCut[i].Glyphs));
+
+        var fonts = new EmbeddedFonts();
+        var next = 0;
+        foreach (var (face, runs, subsets, parts, glyphs, partsOfRuns) in faces)
+        {
             for (var p = 0; p < parts.Count; p++)
             {
-                var font = new SubsetFont(face, p, FontProgramCache.Shared.Get(face, parts[p], glyphs[p]));
+                var font = new SubsetFont(face, p, programs[next++]);
                 subsets.Parts.Add(font);
                 fonts._all.Add(font);
                 font.ResourceName = "F" + fonts._all.Count;

@@ -61,9 +61,9 @@ public static class DocumentPages
             output.AddText("index.html", page);
             output.AddText(ChangePage.FileName, changePage);
             pageTime.Dispose();
-            List<(string Path, byte[] Bytes)> subsets;
+            IReadOnlyList<(string Path, byte[] Bytes)> subsets;
             using (StageTimes.Measure("document/site/webfonts"))
-                subsets = WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage).ToList();
+                subsets = WebFonts.Subsets(input.Stylesheet, input.TemplatesDirectory, page, changePage);
             foreach (var (path, bytes) in subsets) output.Add(path, bytes);
             output.AddText("theme.css", WebFonts.Versioned(input.Stylesheet, subsets));
             output.AddText(Baseline.CurrentFile, current.ToJson());

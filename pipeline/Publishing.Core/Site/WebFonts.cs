@@ -24,9 +24,10 @@ public static partial class WebFonts
     public static IReadOnlyList<(string Path, byte[] Bytes)> Subsets(string stylesheet, string templatesDirectory, params string[] pages)
     {
         var codePoints = CodePoints(pages);
+        var text = string.Join(",", codePoints);   // the cache's key for this text, made once for all the fonts
         var sources = Sources(stylesheet, templatesDirectory);
         var subsets = new (string Path, byte[] Bytes)[sources.Count];
-        Parallel.For(0, sources.Count, i => subsets[i] = (sources[i].Path, Cached(sources[i].Source, codePoints)));
+        Parallel.For(0, sources.Count, i => subsets[i] = (sources[i].Path, Cached(sources[i].Source, codePoints, text)));
         return subsets;
     }
 
@@ -56,9 +57,9 @@ public static partial class WebFonts
     private static readonly Dictionary<(string, DateTime, string), byte[]> Cache = new();
     private static readonly Queue<(string, DateTime, string)> CacheOrder = new();
 
-    private static byte[] Cached(string font, int[] codePoints)
+    private static byte[] Cached(string font, int[] codePoints, string text)
     {
-        var key = (font, File.GetLastWriteTimeUtc(font), string.Join(",", codePoints));
+        var key = (font, File.GetLastWriteTimeUtc(font), text);
         lock (Cache)
             if (Cache.TryGetValue(key, out var hit)) return hit;
         var bytes = WebFontSubset.Create(font, codePoints);

@@ -104,7 +104,7 @@ internal static class OptimalBreaker
                 else
                 {
                     double ratio;
-                    var rag = 0.0;
+                    var unfilledShare = 0.0;
                     if (natural > available + LineBreaker.Epsilon) ratio = ShrinkWeight * (natural - available) / shrink;
                     else if (isEnd || mandatory) ratio = 0;
                     else
@@ -119,12 +119,12 @@ internal static class OptimalBreaker
                         if (ratio > 1 && endAtUrl)
                         {
                             setRagged = true;
-                            rag = (available - natural - Justification.RaggedSlack(lineGaps, linePairs, em)) / available;
+                            unfilledShare = (available - natural - Justification.RaggedSlack(lineGaps, linePairs, em)) / available;
                             ratio = 1;
                         }
                     }
                     var badness = Math.Min(100 * ratio * ratio * ratio, 1e6);
-                    line = (1 + badness) * (1 + badness) + (ratio > 1 ? LooseLineCost : 0) + (setRagged ? RaggedLineCost * (1 + rag) : 0);
+                    line = (1 + badness) * (1 + badness) + (ratio > 1 ? LooseLineCost : 0) + (setRagged ? RaggedLineCost * (1 + unfilledShare) : 0);
                 }
                 line += endCost;
                 if (isEnd && avoidLoneLastChar && a > 0 && Units(cps, s, e) == 1) line += LoneLastCharCost;
